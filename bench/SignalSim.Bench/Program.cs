@@ -1,0 +1,2 @@
+// Entry point of the benchmarks (added in the benchmark work).
+return;

@@ -1,0 +1,37 @@
+// The Intelligent Driver Model (Treiber, Hennecke, Helbing 2000):
+// a = a_max [1 − (v/v0)^4 − (s*/s)²], s* = s0 + max(0, vT + vΔv / (2√(ab))).
+using System.Runtime.CompilerServices;
+using SignalSim.Core.Model;
+
+namespace SignalSim.Core.Engine;
+
+public static class Idm
+{
+    /// <summary>Strongest deceleration the model may command (emergency braking on dry asphalt).</summary>
+    public const double MaxDecelerationMps2 = 9.0;
+
+    /// <summary>Gaps are floored here so that s*/s stays finite when vehicles touch.</summary>
+    private const double MinGapForDivisionM = 0.01;
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static double Acceleration(in VehicleClassParameters p, double speedMps, double desiredSpeedMps, double gapM, double leaderSpeedMps)
+    {
+        var ratio = speedMps / desiredSpeedMps;
+        var ratio2 = ratio * ratio;
+        var interaction = speedMps * p.TimeHeadwayS + speedMps * (speedMps - leaderSpeedMps) / p.TwoSqrtAb;
+        var desiredGap = p.MinGapM + (interaction > 0 ? interaction : 0);
+        var gap = gapM > MinGapForDivisionM ? gapM : MinGapForDivisionM;
+        var q = desiredGap / gap;
+        var acc = p.AccelerationMps2 * (1 - ratio2 * ratio2 - q * q);
+        return acc > -MaxDecelerationMps2 ? acc : -MaxDecelerationMps2;
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static double FreeRoadAcceleration(in VehicleClassParameters p, double speedMps, double desiredSpeedMps)
+    {
+        var ratio = speedMps / desiredSpeedMps;
+        var ratio2 = ratio * ratio;
+        var acc = p.AccelerationMps2 * (1 - ratio2 * ratio2);
+        return acc > -MaxDecelerationMps2 ? acc : -MaxDecelerationMps2;
+    }
+}

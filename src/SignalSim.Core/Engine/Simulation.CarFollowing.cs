@@ -1,0 +1,98 @@
+// Car-following: every vehicle's next acceleration from the current state only (nothing moves
+// here). A lane's front vehicle follows, in order of precedence: a stop line it must respect
+// (red, amber it can stop for, or a full exit lane: keep the intersection clear), else the last
+// vehicle of the lane it will take on the next link, else the free road.
+using SignalSim.Core.Signals;
+
+namespace SignalSim.Core.Engine;
+
+public sealed partial class Simulation
+{
+    private void ComputeAccelerations()
+    {
+        var classes = _m.Classes;
+        var laneCount = _laneCount.Length;
+        var updates = 0L;
+        for (var lane = 0; lane < laneCount; lane++)
+        {
+            var n = _laneCount[lane];
+            if (n == 0) continue;
+            updates += n;
+            var link = _m.LaneLink[lane];
+            var front = SlotAt(lane, 0);
+            _accMps2[front] = FrontAcceleration(lane, link, front);
+
+            var leader = front;
+            for (var k = 1; k < n; k++)
+            {
+                var slot = SlotAt(lane, k);
+                ref readonly var p = ref classes[_class[slot]];
+                var gap = _posM[leader] - _lengthM[leader] - _posM[slot];
+                _accMps2[slot] = Idm.Acceleration(in p, _speedMps[slot], FreeSpeedMps(slot, link), gap, _speedMps[leader]);
+                leader = slot;
+            }
+        }
+        VehicleUpdates += updates;
+    }
+
+    private double FrontAcceleration(int lane, int link, int slot)
+    {
+        ref readonly var p = ref _m.Classes[_class[slot]];
+        var speed = _speedMps[slot];
+        var desired = FreeSpeedMps(slot, link);
+        var step = _step[slot];
+        var group = _m.StepGroup[step];
+        _laneFrontHeld[lane] = false;
+        if (group < 0) return Idm.FreeRoadAcceleration(in p, speed, desired); // last link: leaves at its end
+
+        var toStopLine = _m.LinkLengthM[link] - _posM[slot];
+        if (!_committed[slot] && MustStopAtSignal(_groupState[group], in p, speed, toStopLine, slot))
+        {
+            _laneFrontHeld[lane] = true;
+            return Idm.Acceleration(in p, speed, desired, toStopLine, 0);
+        }
+
+        var next = _nextLane[slot];
+        if (next < 0)
+        {
+            next = ChooseLane(_m.StepLink[step + 1], _m.StepLaneMask[step + 1]);
+            _nextLane[slot] = next;
+        }
+        if (next < 0 || BlockedExit(next, in p))
+        {
+            // Spill-back: the exit lane is queued up to its entry, so the vehicle waits at the stop line.
+            _laneFrontHeld[lane] = true;
+            _nextLane[slot] = -1; // choose again when room appears, perhaps on another lane
+            return Idm.Acceleration(in p, speed, desired, toStopLine, 0);
+        }
+        if (_laneCount[next] == 0) return Idm.FreeRoadAcceleration(in p, speed, desired);
+        var nextLeader = BackOf(next);
+        return Idm.Acceleration(in p, speed, desired, toStopLine + EntrySpaceM(next), _speedMps[nextLeader]);
+    }
+
+    /// <summary>
+    /// Keep the intersection clear: the exit lane cannot take the whole vehicle because its last
+    /// vehicle is queued (or the lane is full). A moving last vehicle is simply followed.
+    /// </summary>
+    private bool BlockedExit(int lane, in Model.VehicleClassParameters p)
+    {
+        if (_laneCount[lane] == 0) return false;
+        if (_laneCount[lane] >= _laneCapacity[lane]) return true;
+        var back = BackOf(lane);
+        return _speedMps[back] < QueuedSpeedMps && EntrySpaceM(lane) < p.LengthM + p.MinGapM;
+    }
+
+    /// <summary>
+    /// Red: stop. Amber: stop if it can be done at the comfortable deceleration, otherwise proceed
+    /// (and stay committed until the line is passed, as the intergreen's clearance time intends).
+    /// </summary>
+    private bool MustStopAtSignal(SignalState state, in Model.VehicleClassParameters p, double speed, double toStopLine, int slot)
+    {
+        if (state == SignalState.Green) return false;
+        if (state == SignalState.Red) return true;
+        var needed = speed * speed / (2 * Math.Max(toStopLine, 0.01));
+        if (needed <= p.ComfortableDecelerationMps2) return true;
+        _committed[slot] = true;
+        return false;
+    }
+}

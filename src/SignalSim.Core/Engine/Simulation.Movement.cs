@@ -1,0 +1,130 @@
+// Movement: commit every vehicle's speed and position from the accelerations computed before
+// (two-phase update, so the result does not depend on the order vehicles are visited), then
+// hand vehicles that passed their stop line to the next link or finish their trip.
+namespace SignalSim.Core.Engine;
+
+public sealed partial class Simulation
+{
+    /// <summary>Speed below which a moving vehicle counts as stopped, and above which it moves again.</summary>
+    private const double StopSpeedMps = 1.0;
+    private const double RestartSpeedMps = 3.0;
+
+    private void MoveVehicles()
+    {
+        var dt = _dtS;
+        for (var lane = 0; lane < _laneCount.Length; lane++)
+        {
+            var n = _laneCount[lane];
+            if (n == 0) continue;
+            var stopLine = _m.LinkLengthM[_m.LaneLink[lane]];
+            var leader = -1;
+            for (var k = 0; k < n; k++)
+            {
+                var slot = SlotAt(lane, k);
+                var v = _speedMps[slot];
+                var a = _accMps2[slot];
+                var vNew = v + a * dt;
+                double dx;
+                if (vNew < 0)
+                {
+                    dx = -v * v / (2 * a); // stops within the step
+                    vNew = 0;
+                }
+                else
+                {
+                    dx = (v + vNew) * 0.5 * dt;
+                }
+                var x = _posM[slot] + dx;
+                if (leader >= 0)
+                {
+                    // Never into the leader, whatever the discretisation did.
+                    var rear = _posM[leader] - _lengthM[leader];
+                    if (x > rear)
+                    {
+                        x = Math.Max(_posM[slot], rear);
+                        if (vNew > _speedMps[leader]) vNew = _speedMps[leader];
+                    }
+                }
+                else if (_laneFrontHeld[lane] && x > stopLine)
+                {
+                    x = stopLine; // never across a held stop line
+                    vNew = 0;
+                }
+                _posM[slot] = x;
+                _speedMps[slot] = vNew;
+                if (_moving[slot])
+                {
+                    if (vNew < StopSpeedMps)
+                    {
+                        _moving[slot] = false;
+                        _stops[slot]++;
+                    }
+                }
+                else if (vNew > RestartSpeedMps)
+                {
+                    _moving[slot] = true;
+                }
+                leader = slot;
+            }
+        }
+    }
+
+    private void CrossStopLines()
+    {
+        var nowS = SimTime.ToSeconds(NowTicks);
+        for (var lane = 0; lane < _laneCount.Length; lane++)
+        {
+            var link = _m.LaneLink[lane];
+            var length = _m.LinkLengthM[link];
+            while (_laneCount[lane] > 0)
+            {
+                var slot = SlotAt(lane, 0);
+                if (_posM[slot] < length) break;
+                var overshoot = _posM[slot] - length;
+                // When within the step the front bumper passed the line, assuming the final speed.
+                var crossS = nowS - Math.Min(_dtS, overshoot / Math.Max(_speedMps[slot], 0.1));
+                var step = _step[slot];
+                if (_m.StepGroup[step] < 0)
+                {
+                    PopFront(lane);
+                    FinishTrip(slot, crossS);
+                    continue;
+                }
+                var next = _nextLane[slot];
+                if (next < 0 || _laneCount[next] >= _laneCapacity[next])
+                {
+                    // Cannot happen when the front was not held; kept as a guard for the ring buffer.
+                    _posM[slot] = length;
+                    _speedMps[slot] = 0;
+                    break;
+                }
+                RecordStopLineCrossing(link, crossS, slot);
+                PopFront(lane);
+                var nextLink = _m.LaneLink[next];
+                var x = overshoot;
+                if (_laneCount[next] > 0)
+                {
+                    var back = BackOf(next);
+                    var rear = _posM[back] - _lengthM[back];
+                    if (x > rear) x = rear; // two lanes fed the same lane in one step
+                }
+                _posM[slot] = x;
+                _step[slot] = step + 1;
+                _nextLane[slot] = -1;
+                _committed[slot] = false;
+                _stopLineDueS[slot] = crossS + _m.LinkLengthM[nextLink] / FreeSpeedMps(slot, nextLink);
+                PushBack(next, slot);
+            }
+        }
+    }
+
+    private void FinishTrip(int slot, double exitS)
+    {
+        if (_departTicks[slot] >= _m.WarmupTicks)
+        {
+            Recorder.RecordTrip(new Metrics.TripRecord(_vehicleId[slot], _route[slot], _class[slot], _departTicks[slot], SimTime.FromSeconds(exitS),
+                _m.RouteFreeFlowS[_route[slot]], _stops[slot]));
+        }
+        _freeSlots[_freeSlotCount++] = slot;
+    }
+}

@@ -1,0 +1,50 @@
+// Measurement inside the step: stop-line delay per approach and periodic queue samples.
+namespace SignalSim.Core.Engine;
+
+public sealed partial class Simulation
+{
+    /// <summary>Below this speed a vehicle on an approach counts as queued.</summary>
+    public const double QueuedSpeedMps = 2.0;
+
+    private readonly int[] _approachOfLink;
+    private readonly int[] _approachDepartures;
+    private readonly double[] _approachDelaySumS;
+
+    private void RecordStopLineCrossing(int link, double crossS, int slot)
+    {
+        var approach = _approachOfLink[link];
+        if (approach < 0 || NowTicks <= _m.WarmupTicks) return;
+        var delay = crossS - _stopLineDueS[slot];
+        _approachDepartures[approach]++;
+        _approachDelaySumS[approach] += delay > 0 ? delay : 0;
+    }
+
+    private void RecordQueues()
+    {
+        if (NowTicks <= _m.WarmupTicks || NowTicks % _m.QueueSampleTicks != 0) return;
+        var approaches = _m.ApproachLinks;
+        for (var a = 0; a < approaches.Length; a++)
+        {
+            var link = approaches[a];
+            var length = _m.LinkLengthM[link];
+            var queued = 0;
+            var extent = 0.0;
+            var first = _m.LinkFirstLane[link];
+            for (var lane = first; lane < first + _m.LinkLaneCount[link]; lane++)
+            {
+                var n = _laneCount[lane];
+                for (var k = 0; k < n; k++)
+                {
+                    var slot = SlotAt(lane, k);
+                    if (_speedMps[slot] >= QueuedSpeedMps) continue;
+                    queued++;
+                    var reach = length - (_posM[slot] - _lengthM[slot]);
+                    if (reach > extent) extent = reach;
+                }
+            }
+            Recorder.RecordQueue(new Metrics.QueueSample(NowTicks, link, queued, Math.Min(extent, length), _approachDepartures[a], _approachDelaySumS[a]));
+            _approachDepartures[a] = 0;
+            _approachDelaySumS[a] = 0;
+        }
+    }
+}

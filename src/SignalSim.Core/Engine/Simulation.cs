@@ -1,0 +1,219 @@
+// The simulation: state of every vehicle, lane and signal, and the step that advances it.
+// The whole model is the list of stages in Step(); each stage lives in its own partial file.
+using SignalSim.Core.Metrics;
+using SignalSim.Core.Model;
+using SignalSim.Core.Signals;
+
+namespace SignalSim.Core.Engine;
+
+public sealed partial class Simulation
+{
+    private readonly SimulationModel _m;
+    private readonly double _dtS;
+
+    // Vehicles: parallel arrays indexed by pool slot.
+    private readonly double[] _posM;          // front bumper, metres from the lane start
+    private readonly double[] _speedMps;
+    private readonly double[] _accMps2;       // next acceleration, computed before any vehicle moves
+    private readonly double[] _lengthM;
+    private readonly int[] _class;
+    private readonly int[] _route;
+    private readonly int[] _step;             // absolute index into the model's route steps
+    private readonly int[] _nextLane;         // lane chosen on the next link, -1 until the vehicle leads its lane
+    private readonly long[] _departTicks;
+    private readonly double[] _stopLineDueS;  // free-flow arrival time at this link's end
+    private readonly int[] _stops;
+    private readonly int[] _vehicleId;
+    private readonly bool[] _moving;          // for counting stops, with hysteresis
+    private readonly bool[] _committed;       // passed the amber point of no return: clears the line even on red
+    private readonly int[] _freeSlots;
+    private int _freeSlotCount;
+    private int _nextVehicleId;
+
+    // Lanes: ring buffers of vehicle slots, front (nearest the stop line) first.
+    private readonly int[] _laneSlots;
+    private readonly int[] _laneOffset;
+    private readonly int[] _laneCapacity;
+    private readonly int[] _laneHead;
+    private readonly int[] _laneCount;
+    private readonly bool[] _laneFrontHeld;   // the front vehicle must not cross the stop line this step
+
+    private readonly SignalState[] _groupState;
+    private readonly SignalState[] _previousGroupState;
+
+    public Simulation(SimulationModel model)
+    {
+        _m = model;
+        _dtS = SimTime.ToSeconds(model.StepTicks);
+        var laneCount = model.LaneCount;
+        _laneOffset = new int[laneCount];
+        _laneCapacity = new int[laneCount];
+        _laneHead = new int[laneCount];
+        _laneCount = new int[laneCount];
+        _laneFrontHeld = new bool[laneCount];
+        var total = 0;
+        for (var l = 0; l < laneCount; l++)
+        {
+            _laneOffset[l] = total;
+            _laneCapacity[l] = model.LaneCapacity[l];
+            total += model.LaneCapacity[l];
+        }
+        _laneSlots = new int[total];
+
+        // Every vehicle in the network occupies a lane slot, so the pool never needs to grow.
+        _posM = new double[total];
+        _speedMps = new double[total];
+        _accMps2 = new double[total];
+        _lengthM = new double[total];
+        _class = new int[total];
+        _route = new int[total];
+        _step = new int[total];
+        _nextLane = new int[total];
+        _departTicks = new long[total];
+        _stopLineDueS = new double[total];
+        _stops = new int[total];
+        _vehicleId = new int[total];
+        _moving = new bool[total];
+        _committed = new bool[total];
+        _freeSlots = new int[total];
+        for (var i = 0; i < total; i++) _freeSlots[i] = total - 1 - i;
+        _freeSlotCount = total;
+
+        _groupState = new SignalState[model.GroupCount];
+        _previousGroupState = new SignalState[model.GroupCount];
+        _arrivals = new ArrivalStream[model.Demands.Length];
+        _approachOfLink = new int[model.LinkCount];
+        Array.Fill(_approachOfLink, -1);
+        for (var a = 0; a < model.ApproachLinks.Length; a++) _approachOfLink[model.ApproachLinks[a]] = a;
+        _approachDepartures = new int[model.ApproachLinks.Length];
+        _approachDelaySumS = new double[model.ApproachLinks.Length];
+        Recorder = new SimulationRecorder(model);
+
+        InitialiseArrivals();
+        foreach (var controller in model.Controllers) controller.Reset(0);
+        UpdateSignals();
+        Array.Copy(_groupState, _previousGroupState, _groupState.Length);
+        Recorder.RecordInitialSignals(_groupState);
+    }
+
+    public SimulationModel Model => _m;
+
+    public SimulationRecorder Recorder { get; }
+
+    /// <summary>Current simulation time in ticks (milliseconds).</summary>
+    public long NowTicks { get; private set; }
+
+    public bool Finished => NowTicks >= _m.EndTicks;
+
+    /// <summary>Vehicle updates performed so far (one per vehicle per step), for throughput figures.</summary>
+    public long VehicleUpdates { get; private set; }
+
+    public int VehiclesInNetwork => _freeSlots.Length - _freeSlotCount;
+
+    public ReadOnlySpan<SignalState> GroupStates => _groupState;
+
+    /// <summary>Advances the simulation by one step.</summary>
+    public void Step()
+    {
+        UpdateSignals();          // every controller on its centre's clock
+        GenerateArrivals();       // each demand's own random stream
+        InsertWaitingVehicles();  // entries admit vehicles where the first link has room
+        ComputeAccelerations();   // IDM against leader, red stop line or full exit lane
+        MoveVehicles();           // commit speeds and positions together (two-phase update)
+        NowTicks += _m.StepTicks;
+        CrossStopLines();         // hand vehicles to the next link, or finish their trip
+        RecordQueues();           // queue samples per approach at the sample interval
+    }
+
+    /// <summary>Runs to the end and returns what was recorded.</summary>
+    public SimulationResult Run(CancellationToken cancellation = default)
+    {
+        var checkEvery = Math.Max(1, (int)(SimTime.TicksPerHour / 60 / _m.StepTicks)); // about once a simulated minute
+        var steps = 0;
+        while (!Finished)
+        {
+            Step();
+            if (++steps % checkEvery == 0) cancellation.ThrowIfCancellationRequested();
+        }
+        return Result();
+    }
+
+    public SimulationResult Result() => new(_m, Recorder, NowTicks, VehiclesInNetwork, WaitingAtEntries(), _nextVehicleId);
+
+    private void UpdateSignals()
+    {
+        var controllers = _m.Controllers;
+        for (var i = 0; i < controllers.Length; i++) controllers[i].Update(NowTicks, _groupState);
+        for (var g = 0; g < _groupState.Length; g++)
+        {
+            if (_groupState[g] != _previousGroupState[g])
+            {
+                _previousGroupState[g] = _groupState[g];
+                Recorder.RecordSignal(NowTicks, g, _groupState[g]);
+            }
+        }
+    }
+
+    // Lane ring buffer access -------------------------------------------------------------
+
+    private int SlotAt(int lane, int k)
+    {
+        var i = _laneHead[lane] + k;
+        if (i >= _laneCapacity[lane]) i -= _laneCapacity[lane];
+        return _laneSlots[_laneOffset[lane] + i];
+    }
+
+    private int BackOf(int lane) => SlotAt(lane, _laneCount[lane] - 1);
+
+    private void PushBack(int lane, int slot)
+    {
+        var i = _laneHead[lane] + _laneCount[lane];
+        if (i >= _laneCapacity[lane]) i -= _laneCapacity[lane];
+        _laneSlots[_laneOffset[lane] + i] = slot;
+        _laneCount[lane]++;
+    }
+
+    private void PopFront(int lane)
+    {
+        var head = _laneHead[lane] + 1;
+        _laneHead[lane] = head == _laneCapacity[lane] ? 0 : head;
+        _laneCount[lane]--;
+    }
+
+    /// <summary>Free space at the lane entry: the rear of its last vehicle, or its whole length.</summary>
+    private double EntrySpaceM(int lane)
+    {
+        if (_laneCount[lane] == 0) return _m.LinkLengthM[_m.LaneLink[lane]];
+        var back = BackOf(lane);
+        return _posM[back] - _lengthM[back];
+    }
+
+    /// <summary>Lane choice sufficient for turning movements: the allowed lane with most room at its entry.</summary>
+    private int ChooseLane(int link, ulong laneMask)
+    {
+        var first = _m.LinkFirstLane[link];
+        var count = _m.LinkLaneCount[link];
+        var best = -1;
+        var bestSpace = double.NegativeInfinity;
+        for (var k = 0; k < count; k++)
+        {
+            if ((laneMask & (1UL << k)) == 0) continue;
+            var lane = first + k;
+            if (_laneCount[lane] >= _laneCapacity[lane]) continue;
+            var space = EntrySpaceM(lane);
+            if (space > bestSpace)
+            {
+                bestSpace = space;
+                best = lane;
+            }
+        }
+        return best;
+    }
+
+    private double FreeSpeedMps(int slot, int link)
+    {
+        var max = _m.Classes[_class[slot]].MaxSpeedMps;
+        var limit = _m.LinkSpeedLimitMps[link];
+        return max < limit ? max : limit;
+    }
+}

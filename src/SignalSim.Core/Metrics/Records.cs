@@ -1,0 +1,33 @@
+// Plain records the step loop appends to preallocated lists: completed trips, queue samples
+// per approach, and signal state changes.
+using SignalSim.Core.Signals;
+
+namespace SignalSim.Core.Metrics;
+
+/// <summary>A completed trip. Departure is the scheduled arrival at the entry, so entry queueing counts.</summary>
+public readonly record struct TripRecord(int VehicleId, int Route, int ClassIndex, long DepartTicks, long ArriveTicks, double FreeFlowS, int Stops)
+{
+    public double TravelTimeS => SimTime.ToSeconds(ArriveTicks - DepartTicks);
+
+    /// <summary>Delay against free flow at the free speed (min of class maximum and speed limit) on every link.</summary>
+    public double DelayS => TravelTimeS - FreeFlowS;
+}
+
+/// <summary>
+/// One queue sample of an approach, plus the stop-line crossings since the previous sample.
+/// Delay here is measured at the stop line (deceleration and queueing, as in Webster);
+/// acceleration beyond the line counts on the next link.
+/// </summary>
+public readonly record struct QueueSample(long Ticks, int ApproachLink, int QueuedVehicles, double QueueLengthM, int Departures, double DelaySumS);
+
+public readonly record struct SignalChange(long Ticks, int Group, SignalState State);
+
+/// <summary>Totals of one approach over the measured period.</summary>
+public sealed class ApproachTotals
+{
+    public int Departures { get; internal set; }
+    public double DelaySumS { get; internal set; }
+    public int MaxQueuedVehicles { get; internal set; }
+    public double MaxQueueLengthM { get; internal set; }
+    public double MeanDelayS => Departures > 0 ? DelaySumS / Departures : 0;
+}

@@ -1,0 +1,74 @@
+// The scenario compiled into flat arrays the step loop can read without lookups or allocation.
+// Built once per run by SimulationModelBuilder from a validated ScenarioFile.
+using SignalSim.Core.Scenario;
+using SignalSim.Core.Signals;
+
+namespace SignalSim.Core.Model;
+
+public sealed class SimulationModel
+{
+    public required ScenarioFile Scenario { get; init; }
+    public required ulong Seed { get; init; }
+    public required long StepTicks { get; init; }
+    public required long WarmupTicks { get; init; }
+
+    /// <summary>End of the run: warm-up plus measured duration.</summary>
+    public required long EndTicks { get; init; }
+    public required long QueueSampleTicks { get; init; }
+
+    public required VehicleClassParameters[] Classes { get; init; }
+    public required CentreClock[] Centres { get; init; }
+
+    // Intersections and their controllers (same index).
+    public required string[] IntersectionIds { get; init; }
+    public required int[] IntersectionCentre { get; init; }
+    public required SignalController[] Controllers { get; init; }
+
+    // Signal groups, simulation-wide.
+    public required string[] GroupIds { get; init; }
+    public required int[] GroupIntersection { get; init; }
+
+    // Links.
+    public required string[] LinkIds { get; init; }
+    public required double[] LinkLengthM { get; init; }
+    public required double[] LinkSpeedLimitMps { get; init; }
+    public required int[] LinkFirstLane { get; init; }
+    public required int[] LinkLaneCount { get; init; }
+
+    /// <summary>Intersection at the downstream end, or -1 for a boundary (an exit).</summary>
+    public required int[] LinkToIntersection { get; init; }
+
+    // Lanes.
+    public required int[] LaneLink { get; init; }
+    public required LaneKind[] LaneKinds { get; init; }
+
+    /// <summary>Most vehicles the lane can physically hold; sizes its ring buffer.</summary>
+    public required int[] LaneCapacity { get; init; }
+
+    // Routes, flattened: route r owns steps RouteFirstStep[r] .. RouteFirstStep[r] + RouteStepCount[r] - 1.
+    public required string[] RouteIds { get; init; }
+    public required int[] RouteDemand { get; init; }
+    public required int[] RouteFirstStep { get; init; }
+    public required int[] RouteStepCount { get; init; }
+
+    /// <summary>Free-flow travel time of the route for its demand's class, from insertion to exit.</summary>
+    public required double[] RouteFreeFlowS { get; init; }
+
+    /// <summary>Link of each route step.</summary>
+    public required int[] StepLink { get; init; }
+
+    /// <summary>Group controlling the movement to the next step's link; -1 on the last link.</summary>
+    public required int[] StepGroup { get; init; }
+
+    /// <summary>Bit i set: lane i of the step's link may be used (movement lanes ∩ class lanes).</summary>
+    public required ulong[] StepLaneMask { get; init; }
+
+    public required DemandModel[] Demands { get; init; }
+
+    /// <summary>Links that end at an intersection (approaches), in link order.</summary>
+    public required int[] ApproachLinks { get; init; }
+
+    public int LaneCount => LaneLink.Length;
+    public int LinkCount => LinkIds.Length;
+    public int GroupCount => GroupIds.Length;
+}

@@ -1,0 +1,331 @@
+// The scenario file format: plain records that System.Text.Json reads and the schema exporter
+// describes. Field names carry their units. Validation lives in ScenarioValidator, not here.
+using System.ComponentModel;
+using System.Text.Json.Serialization;
+
+namespace SignalSim.Core.Scenario;
+
+[Description("A SignalSim scenario: a corridor of signalised intersections run by one or more regulation centres.")]
+public sealed record ScenarioFile
+{
+    [JsonPropertyName("$schema"), Description("Optional path or URL of the JSON Schema, for editors.")]
+    public string? Schema { get; init; }
+
+    [Description("Short name of the scenario, used in outputs.")]
+    public required string Name { get; init; }
+
+    [Description("What the scenario represents.")]
+    public string? Description { get; init; }
+
+    [Description("Where the numbers come from (public sources).")]
+    public IReadOnlyList<string> Sources { get; init; } = [];
+
+    [Description("Numbers that are assumptions rather than measurements.")]
+    public IReadOnlyList<string> Assumptions { get; init; } = [];
+
+    [Description("Run settings: duration, step, warm-up, seed.")]
+    public SimulationSettings Simulation { get; init; } = new();
+
+    [Description("Regulation centres (e.g. paris, val-de-marne), each with its clock and plan schedule.")]
+    public required IReadOnlyList<CentreSpec> Centres { get; init; }
+
+    [Description("Vehicle classes; a default 'car' class exists when none is named 'car'.")]
+    public IReadOnlyList<VehicleClassSpec> VehicleClasses { get; init; } = [];
+
+    [Description("Signalised intersections, each run by one centre.")]
+    public required IReadOnlyList<IntersectionSpec> Intersections { get; init; }
+
+    [Description("Boundary nodes where traffic enters or leaves the corridor.")]
+    public required IReadOnlyList<BoundarySpec> Boundaries { get; init; }
+
+    [Description("Directed links between nodes.")]
+    public required IReadOnlyList<LinkSpec> Links { get; init; }
+
+    [Description("Traffic demand: flows per entry and period, split over routes.")]
+    public required IReadOnlyList<DemandSpec> Demand { get; init; }
+}
+
+[Description("Run settings.")]
+public sealed record SimulationSettings
+{
+    [Description("Simulated time after warm-up, in seconds.")]
+    public double DurationS { get; init; } = 3600;
+
+    [Description("Time of day at simulation start, in seconds after midnight (default 08:00); centre plan schedules are times of day.")]
+    public double StartTimeOfDayS { get; init; } = 8 * 3600;
+
+    [Description("Time step in seconds (default 0.5). Must divide into whole milliseconds.")]
+    public double StepS { get; init; } = 0.5;
+
+    [Description("Warm-up before measurement starts, in seconds; trips departing during warm-up are not recorded.")]
+    public double WarmupS { get; init; }
+
+    [Description("Master random seed; each arrival stream derives its own seed from it.")]
+    public ulong Seed { get; init; } = 1;
+
+    [Description("Interval between queue samples in approaches.csv, in seconds.")]
+    public double QueueSampleS { get; init; } = 5;
+}
+
+[Description("A regulation centre: its clock and which plan it runs in each period.")]
+public sealed record CentreSpec
+{
+    [Description("Identifier, e.g. 'paris' or 'val-de-marne'.")]
+    public required string Id { get; init; }
+
+    [Description("Display name, e.g. 'PC Lutèce'.")]
+    public string? Name { get; init; }
+
+    [Description("The centre's clock against simulation time.")]
+    public ClockSpec Clock { get; init; } = new();
+
+    [Description("Daily plan schedule on the centre's clock: from start_s (time of day) on, every intersection of the centre runs the named plan.")]
+    public required IReadOnlyList<PlanPeriodSpec> Periods { get; init; }
+}
+
+[Description("A centre clock: local time = simulation time + offset + drift.")]
+public sealed record ClockSpec
+{
+    [Description("Offset of the centre clock against simulation time, in seconds.")]
+    public double OffsetS { get; init; }
+
+    [Description("Clock drift in seconds gained per hour (negative: the clock runs slow).")]
+    public double DriftSPerHour { get; init; }
+}
+
+[Description("One period of a centre's plan schedule.")]
+public sealed record PlanPeriodSpec
+{
+    [Description("Start of the period as a time of day on the centre clock, in seconds after midnight; the last period of the day runs on past midnight until the first.")]
+    public double StartS { get; init; }
+
+    [Description("Plan name that every intersection of the centre defines, e.g. 'day'.")]
+    public required string Plan { get; init; }
+}
+
+public enum TravelMode { Car, Bus, Tram, Cycle }
+
+public enum LaneKind { General, Bus, Tram, Cycle }
+
+public enum ArrivalProcess { Poisson, Uniform }
+
+[Description("A vehicle class with its Intelligent Driver Model parameters.")]
+public sealed record VehicleClassSpec
+{
+    [Description("Identifier used by demand entries.")]
+    public required string Id { get; init; }
+
+    [Description("Travel mode reported in outputs.")]
+    public TravelMode Mode { get; init; } = TravelMode.Car;
+
+    [Description("Vehicle length in metres.")]
+    public double LengthM { get; init; } = 4.5;
+
+    [Description("Highest desired speed in km/h; the link speed limit caps it.")]
+    public double MaxSpeedKmh { get; init; } = 70;
+
+    [Description("IDM maximum acceleration a, in m/s².")]
+    public double AccelerationMps2 { get; init; } = 1.5;
+
+    [Description("IDM comfortable deceleration b, in m/s²; also the amber stop/go threshold.")]
+    public double ComfortableDecelerationMps2 { get; init; } = 2.0;
+
+    [Description("IDM desired time headway T, in seconds.")]
+    public double TimeHeadwayS { get; init; } = 1.2;
+
+    [Description("IDM minimum standstill gap s0, in metres.")]
+    public double MinGapM { get; init; } = 2.0;
+
+    [Description("Mean occupancy in persons per vehicle.")]
+    public double Occupancy { get; init; } = 1.3;
+}
+
+[Description("A signalised intersection.")]
+public sealed record IntersectionSpec
+{
+    [Description("Identifier referenced by links.")]
+    public required string Id { get; init; }
+
+    [Description("Display name.")]
+    public string? Name { get; init; }
+
+    [Description("Id of the regulation centre that runs this intersection.")]
+    public required string Centre { get; init; }
+
+    [Description("Optional east coordinate in metres, for maps.")]
+    [JsonPropertyName("x_m")]
+    public double? XM { get; init; }
+
+    [Description("Optional north coordinate in metres, for maps.")]
+    [JsonPropertyName("y_m")]
+    public double? YM { get; init; }
+
+    [Description("Signal groups of the controller.")]
+    public required IReadOnlyList<SignalGroupSpec> SignalGroups { get; init; }
+
+    [Description("Intergreen matrix entries: from the end of 'from' green to the start of 'to' green. Listing a pair declares the two groups in conflict; both directions must be listed.")]
+    public IReadOnlyList<IntergreenSpec> Intergreens { get; init; } = [];
+
+    [Description("Turning movements from an approach link to an exit link, each controlled by a signal group.")]
+    public required IReadOnlyList<MovementSpec> Movements { get; init; }
+
+    [Description("Fixed-time plans by name, e.g. 'day'; the centre's schedule picks which one runs.")]
+    public required IReadOnlyDictionary<string, PlanSpec> Plans { get; init; }
+}
+
+[Description("A signal group.")]
+public sealed record SignalGroupSpec
+{
+    [Description("Identifier within the intersection.")]
+    public required string Id { get; init; }
+
+    [Description("What the group controls, in words.")]
+    public string? Description { get; init; }
+
+    [Description("Amber duration in seconds (3 s in built-up areas in France).")]
+    public double AmberS { get; init; } = 3;
+
+    [Description("Minimum green in seconds (6 s minimum in France).")]
+    public double MinGreenS { get; init; } = 6;
+}
+
+[Description("One entry of the intergreen matrix.")]
+public sealed record IntergreenSpec
+{
+    [Description("Group whose green ends.")]
+    public required string From { get; init; }
+
+    [Description("Conflicting group whose green starts.")]
+    public required string To { get; init; }
+
+    [Description("Minimum time from the end of 'from' green to the start of 'to' green, in seconds; at least the amber of 'from'.")]
+    public required double IntergreenS { get; init; }
+}
+
+[Description("A turning movement.")]
+public sealed record MovementSpec
+{
+    [Description("Approach link (ends at this intersection).")]
+    public required string From { get; init; }
+
+    [Description("Exit link (starts at this intersection).")]
+    public required string To { get; init; }
+
+    [Description("Approach lane indices (0 = rightmost) allowed for this movement; all lanes when omitted.")]
+    public IReadOnlyList<int>? Lanes { get; init; }
+
+    [Description("Signal group controlling the movement.")]
+    public required string Group { get; init; }
+}
+
+[Description("A fixed-time plan.")]
+public sealed record PlanSpec
+{
+    [Description("Cycle length in seconds (120 s is treated as a hard maximum in Paris).")]
+    public required double CycleS { get; init; }
+
+    [Description("Offset in seconds: the plan's cycle time 0 falls at centre time offset_s (mod cycle).")]
+    public double OffsetS { get; init; }
+
+    [Description("Green window per signal group, in cycle seconds; a window may wrap past the cycle end.")]
+    public required IReadOnlyDictionary<string, GreenWindowSpec> Greens { get; init; }
+}
+
+[Description("Green window of a group within the cycle.")]
+public sealed record GreenWindowSpec
+{
+    [Description("Start of green in cycle seconds, 0 ≤ start_s < cycle_s.")]
+    public required double StartS { get; init; }
+
+    [Description("End of green (start of amber) in cycle seconds, 0 < end_s ≤ cycle_s; smaller than start_s when green wraps past the cycle end.")]
+    public required double EndS { get; init; }
+}
+
+[Description("A boundary node where traffic enters or leaves.")]
+public sealed record BoundarySpec
+{
+    [Description("Identifier referenced by links.")]
+    public required string Id { get; init; }
+
+    [Description("Display name.")]
+    public string? Name { get; init; }
+
+    [Description("Optional east coordinate in metres, for maps.")]
+    [JsonPropertyName("x_m")]
+    public double? XM { get; init; }
+
+    [Description("Optional north coordinate in metres, for maps.")]
+    [JsonPropertyName("y_m")]
+    public double? YM { get; init; }
+}
+
+[Description("A directed link.")]
+public sealed record LinkSpec
+{
+    [Description("Identifier referenced by movements and routes.")]
+    public required string Id { get; init; }
+
+    [Description("Display name, e.g. 'avenue de Choisy southbound'.")]
+    public string? Name { get; init; }
+
+    [Description("Upstream node id (intersection or boundary).")]
+    public required string From { get; init; }
+
+    [Description("Downstream node id (intersection or boundary).")]
+    public required string To { get; init; }
+
+    [Description("Length from the upstream stop line to the downstream stop line, in metres.")]
+    public required double LengthM { get; init; }
+
+    [Description("Speed limit in km/h (Paris 30, boulevards des Maréchaux 50).")]
+    public required double SpeedLimitKmh { get; init; }
+
+    [Description("Number of lanes.")]
+    public int Lanes { get; init; } = 1;
+
+    [Description("Kind of each lane from right (index 0) to left; all general when omitted.")]
+    public IReadOnlyList<LaneKind>? LaneKinds { get; init; }
+}
+
+[Description("Demand entering at the first link of its routes.")]
+public sealed record DemandSpec
+{
+    [Description("Identifier; it also names the demand's own random stream.")]
+    public required string Id { get; init; }
+
+    [Description("Vehicle class id.")]
+    public string VehicleClass { get; init; } = "car";
+
+    [Description("Arrival process: poisson (random, default) or uniform (evenly spaced).")]
+    public ArrivalProcess Arrivals { get; init; } = ArrivalProcess.Poisson;
+
+    [Description("Flow per period; a period lasts until the next one starts.")]
+    public required IReadOnlyList<FlowPeriodSpec> Periods { get; init; }
+
+    [Description("Routes with their shares of the flow; all routes start on the same entry link.")]
+    public required IReadOnlyList<RouteSpec> Routes { get; init; }
+}
+
+[Description("Flow during one period.")]
+public sealed record FlowPeriodSpec
+{
+    [Description("Start of the period in simulation seconds (warm-up included).")]
+    public double StartS { get; init; }
+
+    [Description("Flow in vehicles per hour.")]
+    [JsonPropertyName("flow_veh_per_h")]
+    public required double FlowVehPerHour { get; init; }
+}
+
+[Description("A route: a chain of links from an entry to an exit.")]
+public sealed record RouteSpec
+{
+    [Description("Identifier, reported in trips.csv.")]
+    public required string Id { get; init; }
+
+    [Description("Link ids in travel order; consecutive links must be joined by a movement.")]
+    public required IReadOnlyList<string> Links { get; init; }
+
+    [Description("Share of the demand's flow on this route; shares are normalised.")]
+    public double Share { get; init; } = 1;
+}

@@ -1,0 +1,142 @@
+// Checks of the demand: classes, flow periods, routes that follow movements, and a warning
+// when the demand on an approach is above what its greens can serve.
+namespace SignalSim.Core.Scenario;
+
+public sealed partial class ScenarioValidator
+{
+    private void CheckDemand()
+    {
+        var ids = new Dictionary<string, DemandSpec>(StringComparer.Ordinal);
+        for (var i = 0; i < _s.Demand.Count; i++)
+        {
+            var d = _s.Demand[i];
+            var p = $"$.demand[{i}]";
+            Unique(ids, d.Id, d, $"{p}.id", "demand");
+            if (!_classes.TryGetValue(d.VehicleClass, out var vehicleClass))
+                Error($"{p}.vehicle_class", $"unknown vehicle class '{d.VehicleClass}'; known classes: {Known(_classes.Keys)}");
+            if (d.Periods.Count == 0) Error($"{p}.periods", "no flow period; add one such as {\"start_s\": 0, \"flow_veh_per_h\": 600}");
+            for (var k = 0; k < d.Periods.Count; k++)
+            {
+                var fp = $"{p}.periods[{k}]";
+                var period = d.Periods[k];
+                if (period.StartS < 0) Error($"{fp}.start_s", "start_s must be 0 or more");
+                if (k > 0 && period.StartS <= d.Periods[k - 1].StartS) Error($"{fp}.start_s", "periods must be listed in increasing order of start_s");
+                if (period.FlowVehPerHour < 0 || double.IsInfinity(period.FlowVehPerHour)) Error($"{fp}.flow_veh_per_h", $"flow {period.FlowVehPerHour} veh/h must be 0 or more");
+                if (period.FlowVehPerHour > 20000) Error($"{fp}.flow_veh_per_h", $"flow {period.FlowVehPerHour} veh/h is far beyond any urban entry; check the unit (vehicles per hour)");
+            }
+            if (d.Routes.Count == 0) Error($"{p}.routes", "no route; add at least one route with its links");
+            var routeIds = new HashSet<string>(StringComparer.Ordinal);
+            string? entry = null;
+            for (var r = 0; r < d.Routes.Count; r++)
+            {
+                var route = d.Routes[r];
+                var rp = $"{p}.routes[{r}]";
+                if (!routeIds.Add(route.Id)) Error($"{rp}.id", $"route id '{route.Id}' is used twice in demand '{d.Id}'");
+                if (!(route.Share > 0)) Error($"{rp}.share", $"share {route.Share} must be positive; remove the route instead of giving it 0");
+                if (route.Links.Count == 0) { Error($"{rp}.links", "the route has no link"); continue; }
+                entry ??= route.Links[0];
+                if (route.Links[0] != entry) Error($"{rp}.links[0]", $"all routes of demand '{d.Id}' must start on the same entry link ('{entry}'); split it into several demand entries");
+                CheckRoute(route, rp, vehicleClass);
+            }
+        }
+    }
+
+    private void CheckRoute(RouteSpec route, string rp, VehicleClassSpec? vehicleClass)
+    {
+        for (var k = 0; k < route.Links.Count; k++)
+        {
+            if (!_links.ContainsKey(route.Links[k]))
+            {
+                Error($"{rp}.links[{k}]", $"unknown link '{route.Links[k]}'; known links: {Known(_links.Keys)}");
+                return;
+            }
+        }
+        var first = _links[route.Links[0]];
+        var last = _links[route.Links[^1]];
+        if (!_boundaries.Contains(first.From)) Error($"{rp}.links[0]", $"route '{route.Id}' must start on a link leaving a boundary; '{first.Id}' leaves '{first.From}'");
+        if (!_boundaries.Contains(last.To)) Error($"{rp}.links[{route.Links.Count - 1}]", $"route '{route.Id}' must end on a link reaching a boundary; '{last.Id}' reaches '{last.To}'");
+        for (var k = 0; k + 1 < route.Links.Count; k++)
+        {
+            var a = _links[route.Links[k]];
+            var b = _links[route.Links[k + 1]];
+            if (a.To != b.From)
+            {
+                Error($"{rp}.links[{k + 1}]", $"link '{b.Id}' does not start where '{a.Id}' ends ('{a.To}'); routes must be continuous");
+                return;
+            }
+            var x = _intersections[a.To];
+            var movement = x.Movements.FirstOrDefault(m => m.From == a.Id && m.To == b.Id);
+            if (movement is null)
+            {
+                Error($"{rp}.links[{k + 1}]", $"intersection '{x.Id}' has no movement {a.Id}→{b.Id}; add it to its movements or change the route");
+                return;
+            }
+            if (vehicleClass is not null && !MovementLanes(a, movement).Any(lane => LanePermits(a, lane, vehicleClass.Mode)))
+                Error($"{rp}.links[{k}]", $"no lane of '{a.Id}' allowed for movement {a.Id}→{b.Id} admits {vehicleClass.Mode.ToString().ToLowerInvariant()} traffic");
+        }
+    }
+
+    internal static IEnumerable<int> MovementLanes(LinkSpec from, MovementSpec movement) =>
+        movement.Lanes ?? Enumerable.Range(0, from.Lanes);
+
+    internal static LaneKind KindOf(LinkSpec link, int lane) => link.LaneKinds?[lane] ?? LaneKind.General;
+
+    /// <summary>Which lane kinds a mode may drive on.</summary>
+    public static bool LanePermits(LinkSpec link, int lane, TravelMode mode) => KindOf(link, lane) switch
+    {
+        LaneKind.General => mode != TravelMode.Tram,
+        LaneKind.Bus => mode is TravelMode.Bus or TravelMode.Cycle,
+        LaneKind.Tram => mode == TravelMode.Tram,
+        LaneKind.Cycle => mode == TravelMode.Cycle,
+        _ => false,
+    };
+
+    /// <summary>
+    /// Degree of saturation of each approach with a standard 1,800 veh/h/lane: the peak flow
+    /// routed through the approach against lanes × s × g/C of the best group serving each lane.
+    /// </summary>
+    private void WarnAboutCapacity()
+    {
+        var flowByLink = new Dictionary<string, double>(StringComparer.Ordinal);
+        foreach (var d in _s.Demand)
+        {
+            var peak = d.Periods.Max(period => period.FlowVehPerHour);
+            var totalShare = d.Routes.Sum(r => r.Share);
+            foreach (var route in d.Routes)
+            {
+                foreach (var link in route.Links.Distinct(StringComparer.Ordinal))
+                {
+                    flowByLink[link] = flowByLink.GetValueOrDefault(link) + peak * route.Share / totalShare;
+                }
+            }
+        }
+        for (var i = 0; i < _s.Intersections.Count; i++)
+        {
+            var x = _s.Intersections[i];
+            foreach (var approach in x.Movements.Select(m => m.From).Distinct(StringComparer.Ordinal))
+            {
+                var link = _links[approach];
+                var flow = flowByLink.GetValueOrDefault(approach);
+                if (flow <= 0) continue;
+                foreach (var (planName, plan) in x.Plans)
+                {
+                    var windows = Windows(plan);
+                    var capacity = 0.0;
+                    for (var lane = 0; lane < link.Lanes; lane++)
+                    {
+                        var best = x.Movements
+                            .Where(m => m.From == approach && MovementLanes(link, m).Contains(lane) && windows.ContainsKey(m.Group))
+                            .Select(m => windows[m.Group].GreenTicks / (double)windows[m.Group].CycleTicks)
+                            .DefaultIfEmpty(0).Max();
+                        capacity += SaturationFlowPerLaneVehPerHour * best;
+                    }
+                    if (flow > capacity)
+                    {
+                        var ratio = capacity > 0 ? $"{flow / capacity:0.00}" : "∞";
+                        Warning($"$.intersections[{i}]", $"demand on approach '{approach}' at '{x.Id}' is {flow:0} veh/h against a capacity of about {capacity:0} veh/h in plan '{planName}' (degree of saturation {ratio}); queues will grow without bound");
+                    }
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,194 @@
+// Every check a scenario must pass before the engine runs it. The engine trusts what passes
+// (Debug.Assert inside), so anything the engine relies on is checked here, with a message that
+// says what is wrong and how to fix it.
+using SignalSim.Core.Signals;
+
+namespace SignalSim.Core.Scenario;
+
+public sealed partial class ScenarioValidator
+{
+    public const double MaxCycleS = 120;
+    public const double SaturationFlowPerLaneVehPerHour = 1800;
+
+    private readonly ScenarioFile _s;
+    private readonly List<ScenarioDiagnostic> _diagnostics = [];
+    private readonly Dictionary<string, IntersectionSpec> _intersections = new(StringComparer.Ordinal);
+    private readonly HashSet<string> _boundaries = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, LinkSpec> _links = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, CentreSpec> _centres = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, VehicleClassSpec> _classes = new(StringComparer.Ordinal);
+
+    private ScenarioValidator(ScenarioFile scenario) => _s = scenario;
+
+    public static IReadOnlyList<ScenarioDiagnostic> Validate(ScenarioFile scenario)
+    {
+        var v = new ScenarioValidator(scenario);
+        v.Run();
+        return v._diagnostics;
+    }
+
+    private void Error(string path, string message) => _diagnostics.Add(new(DiagnosticSeverity.Error, path, message));
+
+    private void Warning(string path, string message) => _diagnostics.Add(new(DiagnosticSeverity.Warning, path, message));
+
+    private bool HasErrors => _diagnostics.Exists(d => d.Severity == DiagnosticSeverity.Error);
+
+    private void Run()
+    {
+        if (string.IsNullOrWhiteSpace(_s.Name)) Error("$.name", "the scenario name is empty; give it a short name");
+        CheckSimulation();
+        CheckCentres();
+        CheckVehicleClasses();
+        CheckNodes();
+        CheckLinks();
+        if (HasErrors) return; // later checks follow references that must exist
+        foreach (var (x, i) in _s.Intersections.Select((x, i) => (x, i))) CheckIntersection(x, $"$.intersections[{i}]");
+        CheckCentrePlans();
+        if (HasErrors) return;
+        CheckDemand();
+        if (HasErrors) return;
+        WarnAboutCapacity();
+    }
+
+    private void CheckSimulation()
+    {
+        var sim = _s.Simulation;
+        const string p = "$.simulation";
+        Positive(sim.DurationS, $"{p}.duration_s", "the simulated duration");
+        Positive(sim.StepS, $"{p}.step_s", "the time step");
+        if (sim.StepS > 0 && !SimTime.IsWholeTicks(sim.StepS)) Error($"{p}.step_s", $"step_s {sim.StepS} is not a whole number of milliseconds; use e.g. 0.5 or 0.25");
+        if (sim.StepS > 2) Error($"{p}.step_s", $"step_s {sim.StepS} is too coarse for car-following; use 2 s or less (0.5 s is the default)");
+        if (sim.WarmupS < 0) Error($"{p}.warmup_s", $"warmup_s is {sim.WarmupS}; it must be 0 or more");
+        if (sim.StartTimeOfDayS < 0 || sim.StartTimeOfDayS >= 86400) Error($"{p}.start_time_of_day_s", "start_time_of_day_s must be within one day, 0 to 86399 s after midnight");
+        Positive(sim.QueueSampleS, $"{p}.queue_sample_s", "the queue sample interval");
+        if (sim.QueueSampleS > 0 && sim.StepS > 0 && !IsMultiple(sim.QueueSampleS, sim.StepS))
+            Error($"{p}.queue_sample_s", $"queue_sample_s {sim.QueueSampleS} must be a multiple of step_s {sim.StepS}");
+    }
+
+    private void CheckCentres()
+    {
+        if (_s.Centres.Count == 0) Error("$.centres", "no regulation centre is defined; add at least one, e.g. {\"id\": \"paris\", \"periods\": [{\"start_s\": 0, \"plan\": \"day\"}]}");
+        for (var i = 0; i < _s.Centres.Count; i++)
+        {
+            var c = _s.Centres[i];
+            var p = $"$.centres[{i}]";
+            if (!Unique(_centres, c.Id, c, $"{p}.id", "centre")) continue;
+            if (Math.Abs(c.Clock.DriftSPerHour) > 600) Error($"{p}.clock.drift_s_per_hour", $"a drift of {c.Clock.DriftSPerHour} s per hour is implausible; real clocks drift by seconds per hour");
+            if (c.Periods.Count == 0) Error($"{p}.periods", $"centre '{c.Id}' has no plan period; add one such as {{\"start_s\": 0, \"plan\": \"day\"}}");
+            for (var k = 0; k < c.Periods.Count; k++)
+            {
+                var start = c.Periods[k].StartS;
+                if (start < 0 || start >= 86400) Error($"{p}.periods[{k}].start_s", "a period start is a time of day: 0 to 86399 s after midnight");
+                if (k > 0 && start <= c.Periods[k - 1].StartS) Error($"{p}.periods[{k}].start_s", "periods must be listed in increasing order of start_s");
+            }
+        }
+    }
+
+    private void CheckVehicleClasses()
+    {
+        for (var i = 0; i < _s.VehicleClasses.Count; i++)
+        {
+            var c = _s.VehicleClasses[i];
+            var p = $"$.vehicle_classes[{i}]";
+            if (!Unique(_classes, c.Id, c, $"{p}.id", "vehicle class")) continue;
+            Positive(c.LengthM, $"{p}.length_m", "the vehicle length");
+            Positive(c.MaxSpeedKmh, $"{p}.max_speed_kmh", "the maximum speed");
+            Positive(c.AccelerationMps2, $"{p}.acceleration_mps2", "the acceleration");
+            Positive(c.ComfortableDecelerationMps2, $"{p}.comfortable_deceleration_mps2", "the comfortable deceleration");
+            Positive(c.TimeHeadwayS, $"{p}.time_headway_s", "the time headway");
+            if (c.MinGapM < 0) Error($"{p}.min_gap_m", "min_gap_m must be 0 or more");
+            Positive(c.Occupancy, $"{p}.occupancy", "the occupancy");
+        }
+        if (!_classes.ContainsKey("car")) _classes["car"] = VehicleClassDefaults.Car;
+    }
+
+    private void CheckNodes()
+    {
+        var nodeIds = new HashSet<string>(StringComparer.Ordinal);
+        for (var i = 0; i < _s.Intersections.Count; i++)
+        {
+            var x = _s.Intersections[i];
+            if (!nodeIds.Add(x.Id)) Error($"$.intersections[{i}].id", $"node id '{x.Id}' is used twice; ids of intersections and boundaries must be unique");
+            else _intersections[x.Id] = x;
+            if (!_centres.ContainsKey(x.Centre))
+                Error($"$.intersections[{i}].centre", $"unknown centre '{x.Centre}'; known centres: {Known(_centres.Keys)}");
+        }
+        for (var i = 0; i < _s.Boundaries.Count; i++)
+        {
+            var b = _s.Boundaries[i];
+            if (!nodeIds.Add(b.Id)) Error($"$.boundaries[{i}].id", $"node id '{b.Id}' is used twice; ids of intersections and boundaries must be unique");
+            else _boundaries.Add(b.Id);
+        }
+    }
+
+    private void CheckLinks()
+    {
+        for (var i = 0; i < _s.Links.Count; i++)
+        {
+            var l = _s.Links[i];
+            var p = $"$.links[{i}]";
+            Unique(_links, l.Id, l, $"{p}.id", "link");
+            CheckNodeRef(l.From, $"{p}.from");
+            CheckNodeRef(l.To, $"{p}.to");
+            if (l.From == l.To) Error($"{p}.to", $"link '{l.Id}' starts and ends at the same node '{l.From}'");
+            if (_boundaries.Contains(l.From) && _boundaries.Contains(l.To))
+                Error(p, $"link '{l.Id}' joins two boundaries and crosses no intersection; connect it to an intersection");
+            Positive(l.LengthM, $"{p}.length_m", "the link length");
+            if (l.LengthM > 0 && l.LengthM < 10) Error($"{p}.length_m", $"link '{l.Id}' is {l.LengthM} m long; a link must hold at least one vehicle (10 m or more)");
+            Positive(l.SpeedLimitKmh, $"{p}.speed_limit_kmh", "the speed limit");
+            if (l.SpeedLimitKmh > 130) Error($"{p}.speed_limit_kmh", $"speed limit {l.SpeedLimitKmh} km/h is above any urban road's; check the unit (km/h)");
+            if (l.Lanes < 1 || l.Lanes > 8) Error($"{p}.lanes", $"link '{l.Id}' has {l.Lanes} lanes; give 1 to 8");
+            if (l.LaneKinds is { } kinds && kinds.Count != l.Lanes)
+                Error($"{p}.lane_kinds", $"lane_kinds lists {kinds.Count} lanes but lanes is {l.Lanes}; give one kind per lane");
+        }
+    }
+
+    private void CheckNodeRef(string id, string path)
+    {
+        if (!_intersections.ContainsKey(id) && !_boundaries.Contains(id))
+            Error(path, $"unknown node '{id}'; it must be the id of an intersection or a boundary");
+    }
+
+    private bool Unique<T>(Dictionary<string, T> seen, string id, T value, string path, string what)
+    {
+        if (string.IsNullOrWhiteSpace(id))
+        {
+            Error(path, $"the {what} id is empty");
+            return false;
+        }
+        if (!seen.TryAdd(id, value))
+        {
+            Error(path, $"{what} id '{id}' is used twice; ids must be unique");
+            return false;
+        }
+        return true;
+    }
+
+    private void Positive(double value, string path, string what)
+    {
+        if (!(value > 0) || double.IsInfinity(value)) Error(path, $"{what} is {value}; it must be a positive number");
+    }
+
+    private static bool IsMultiple(double value, double step)
+    {
+        var ratio = SimTime.FromSeconds(value) / (double)SimTime.FromSeconds(step);
+        return Math.Abs(ratio - Math.Round(ratio)) < 1e-9;
+    }
+
+    private static string Known(IEnumerable<string> ids)
+    {
+        var list = ids.ToList();
+        return list.Count == 0 ? "(none)" : string.Join(", ", list.Select(x => $"'{x}'"));
+    }
+
+    internal static IReadOnlyDictionary<string, GreenWindow> Windows(PlanSpec plan)
+    {
+        var cycle = SimTime.FromSeconds(plan.CycleS);
+        var result = new Dictionary<string, GreenWindow>(StringComparer.Ordinal);
+        foreach (var (group, w) in plan.Greens)
+        {
+            result[group] = new GreenWindow(SimTime.FromSeconds(w.StartS), SimTime.FromSeconds(w.EndS) % cycle, cycle);
+        }
+        return result;
+    }
+}
