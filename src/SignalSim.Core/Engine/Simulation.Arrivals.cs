@@ -144,8 +144,17 @@ public sealed partial class Simulation
             // Enter no faster than a comfortable stop behind the leader allows.
             speed = Math.Min(desired, _speedMps[leader] + Math.Sqrt(2 * p.ComfortableDecelerationMps2 * (gap - p.MinGapM)));
         }
+        // Arrivals fall between steps: place an unhindered vehicle where it would be had it entered
+        // on time, so that step quantisation adds no delay.
+        var lateS = SimTime.ToSeconds(NowTicks - departTicks);
+        var advance = lateS > 0 && lateS <= _dtS ? speed * lateS : 0;
+        if (_laneCount[lane] > 0)
+        {
+            var leader = BackOf(lane);
+            advance = Math.Min(advance, Math.Max(0, _posM[leader] - _lengthM[leader] - p.LengthM - p.MinGapM));
+        }
         var slot = _freeSlots[--_freeSlotCount];
-        _posM[slot] = p.LengthM;
+        _posM[slot] = p.LengthM + advance;
         _speedMps[slot] = speed;
         _accMps2[slot] = 0;
         _lengthM[slot] = p.LengthM;

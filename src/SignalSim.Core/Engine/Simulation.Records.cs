@@ -16,7 +16,8 @@ public sealed partial class Simulation
         if (approach < 0 || NowTicks <= _m.WarmupTicks) return;
         var delay = crossS - _stopLineDueS[slot];
         _approachDepartures[approach]++;
-        _approachDelaySumS[approach] += delay > 0 ? delay : 0;
+        _approachDelaySumS[approach] += delay;
+        Recorder.RecordCrossing(new Metrics.StopLineCrossing(crossS, link, _vehicleId[slot], delay));
     }
 
     private void RecordQueues()

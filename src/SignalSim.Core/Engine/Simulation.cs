@@ -90,8 +90,11 @@ public sealed partial class Simulation
         Recorder = new SimulationRecorder(model);
 
         InitialiseArrivals();
-        foreach (var controller in model.Controllers) controller.Reset(0);
-        UpdateSignals();
+        foreach (var controller in model.Controllers)
+        {
+            controller.Reset(0);
+            controller.Update(0, _groupState);
+        }
         Array.Copy(_groupState, _previousGroupState, _groupState.Length);
         Recorder.RecordInitialSignals(_groupState);
     }

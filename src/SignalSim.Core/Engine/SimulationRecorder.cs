@@ -11,6 +11,7 @@ public sealed class SimulationRecorder
     private readonly List<TripRecord> _trips;
     private readonly List<QueueSample> _queues;
     private readonly List<SignalChange> _signals;
+    private readonly List<StopLineCrossing> _crossings;
     private readonly SignalState[] _initialSignals;
 
     public SimulationRecorder(SimulationModel model)
@@ -24,14 +25,19 @@ public sealed class SimulationRecorder
         var changes = (model.EndTicks / shortestCycle + 2) * 4 * model.GroupCount + 16;
         _signals = new List<SignalChange>((int)Math.Min(50_000_000, changes));
         _initialSignals = new SignalState[model.GroupCount];
+        var approachesPerTrip = model.RouteStepCount.DefaultIfEmpty(1).Max();
+        _crossings = new List<StopLineCrossing>((int)Math.Min(50_000_000, expectedTrips * 1.25 * approachesPerTrip + 256));
     }
 
     public IReadOnlyList<TripRecord> Trips => _trips;
     public IReadOnlyList<QueueSample> Queues => _queues;
     public IReadOnlyList<SignalChange> SignalChanges => _signals;
     public IReadOnlyList<SignalState> InitialSignals => _initialSignals;
+    public IReadOnlyList<StopLineCrossing> Crossings => _crossings;
 
     internal void RecordTrip(in TripRecord trip) => _trips.Add(trip);
+
+    internal void RecordCrossing(in StopLineCrossing crossing) => _crossings.Add(crossing);
 
     internal void RecordQueue(in QueueSample sample) => _queues.Add(sample);
 

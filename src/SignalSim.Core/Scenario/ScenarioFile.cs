@@ -131,7 +131,7 @@ public sealed record VehicleClassSpec
     public double ComfortableDecelerationMps2 { get; init; } = 2.0;
 
     [Description("IDM desired time headway T, in seconds.")]
-    public double TimeHeadwayS { get; init; } = 1.2;
+    public double TimeHeadwayS { get; init; } = 1.0;
 
     [Description("IDM minimum standstill gap s0, in metres.")]
     public double MinGapM { get; init; } = 2.0;

@@ -13,7 +13,7 @@ public static class VehicleClassDefaults
         MaxSpeedKmh = 70,
         AccelerationMps2 = 1.5,
         ComfortableDecelerationMps2 = 2.0,
-        TimeHeadwayS = 1.2,
+        TimeHeadwayS = 1.0,
         MinGapM = 2.0,
         Occupancy = 1.3,
     };
