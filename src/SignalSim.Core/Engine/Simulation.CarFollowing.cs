@@ -22,13 +22,31 @@ public sealed partial class Simulation
             var front = SlotAt(lane, 0);
             _accMps2[front] = FrontAcceleration(lane, link, front);
 
+            // Behind a front vehicle that goes through, followers watch the signal themselves: at
+            // amber or red each decides whether to stop at the line (not needed behind a held front).
+            var signalAhead = !_laneFrontHeld[lane];
+            var stopLine = _m.LinkLengthM[link];
             var leader = front;
             for (var k = 1; k < n; k++)
             {
                 var slot = SlotAt(lane, k);
                 ref readonly var p = ref classes[_class[slot]];
                 var gap = _posM[leader] - _lengthM[leader] - _posM[slot];
-                _accMps2[slot] = Idm.Acceleration(in p, _speedMps[slot], FreeSpeedMps(slot, link), gap, _speedMps[leader]);
+                var speed = _speedMps[slot];
+                var desired = FreeSpeedMps(slot, link);
+                var acc = Idm.Acceleration(in p, speed, desired, gap, _speedMps[leader]);
+                if (signalAhead)
+                {
+                    var group = _m.StepGroup[_step[slot]];
+                    if (group >= 0 && _groupState[group] != SignalState.Green
+                        && MustStopAtSignal(_groupState[group], in p, speed, stopLine - _posM[slot], slot))
+                    {
+                        var atLine = Idm.Acceleration(in p, speed, desired, stopLine - _posM[slot], 0);
+                        if (atLine < acc) acc = atLine;
+                        signalAhead = false; // everyone behind a vehicle that stops is behind the line too
+                    }
+                }
+                _accMps2[slot] = acc;
                 leader = slot;
             }
         }
@@ -46,7 +64,7 @@ public sealed partial class Simulation
         if (group < 0) return Idm.FreeRoadAcceleration(in p, speed, desired); // last link: leaves at its end
 
         var toStopLine = _m.LinkLengthM[link] - _posM[slot];
-        if (!_committed[slot] && MustStopAtSignal(_groupState[group], in p, speed, toStopLine, slot))
+        if (MustStopAtSignal(_groupState[group], in p, speed, toStopLine, slot))
         {
             _laneFrontHeld[lane] = true;
             return Idm.Acceleration(in p, speed, desired, toStopLine, 0);
@@ -63,6 +81,7 @@ public sealed partial class Simulation
             // Spill-back: the exit lane is queued up to its entry, so the vehicle waits at the stop line.
             _laneFrontHeld[lane] = true;
             _nextLane[slot] = -1; // choose again when room appears, perhaps on another lane
+            _committed[slot] = false; // stopped by the queue ahead: it obeys the signal again
             return Idm.Acceleration(in p, speed, desired, toStopLine, 0);
         }
         if (_laneCount[next] == 0) return Idm.FreeRoadAcceleration(in p, speed, desired);
@@ -83,16 +102,21 @@ public sealed partial class Simulation
     }
 
     /// <summary>
-    /// Red: stop. Amber: stop if it can be done at the comfortable deceleration, otherwise proceed
-    /// (and stay committed until the line is passed, as the intergreen's clearance time intends).
+    /// Amber: stop if it can be done at the comfortable deceleration, otherwise proceed and stay
+    /// committed. Red: stop, unless committed at amber and still unable to stop comfortably (the
+    /// intergreen's clearance time is for these vehicles); a committed vehicle that slowed down
+    /// enough, e.g. behind a slow leader, stops after all.
     /// </summary>
     private bool MustStopAtSignal(SignalState state, in Model.VehicleClassParameters p, double speed, double toStopLine, int slot)
     {
         if (state == SignalState.Green) return false;
-        if (state == SignalState.Red) return true;
-        var needed = speed * speed / (2 * Math.Max(toStopLine, 0.01));
-        if (needed <= p.ComfortableDecelerationMps2) return true;
-        _committed[slot] = true;
-        return false;
+        var canStopComfortably = speed * speed / (2 * Math.Max(toStopLine, 0.01)) <= p.ComfortableDecelerationMps2;
+        if (canStopComfortably)
+        {
+            _committed[slot] = false;
+            return true;
+        }
+        if (state == SignalState.Amber) _committed[slot] = true;
+        return !_committed[slot];
     }
 }

@@ -1,6 +1,8 @@
 // Movement: commit every vehicle's speed and position from the accelerations computed before
 // (two-phase update, so the result does not depend on the order vehicles are visited), then
 // hand vehicles that passed their stop line to the next link or finish their trip.
+using SignalSim.Core.Signals;
+
 namespace SignalSim.Core.Engine;
 
 public sealed partial class Simulation
@@ -8,6 +10,9 @@ public sealed partial class Simulation
     /// <summary>Speed below which a moving vehicle counts as stopped, and above which it moves again.</summary>
     private const double StopSpeedMps = 1.0;
     private const double RestartSpeedMps = 3.0;
+
+    /// <summary>Where a held vehicle is put when it reached its stop line: just short of it.</summary>
+    private const double StopLineClearanceM = 1e-6;
 
     private void MoveVehicles()
     {
@@ -45,9 +50,9 @@ public sealed partial class Simulation
                         if (vNew > _speedMps[leader]) vNew = _speedMps[leader];
                     }
                 }
-                else if (_laneFrontHeld[lane] && x > stopLine)
+                else if (_laneFrontHeld[lane] && x >= stopLine)
                 {
-                    x = stopLine; // never across a held stop line
+                    x = stopLine - StopLineClearanceM; // never across a held stop line
                     vNew = 0;
                 }
                 _posM[slot] = x;
@@ -91,10 +96,14 @@ public sealed partial class Simulation
                     continue;
                 }
                 var next = _nextLane[slot];
-                if (next < 0 || _laneCount[next] >= _laneCapacity[next])
+                if (next < 0) next = _nextLane[slot] = ChooseLane(_m.StepLink[step + 1], _m.StepLaneMask[step + 1]);
+                var mayCross = next >= 0 && _laneCount[next] < _laneCapacity[next]
+                    && (_committed[slot] || _groupState[_m.StepGroup[step]] != SignalState.Red);
+                if (!mayCross)
                 {
-                    // Cannot happen when the front was not held; kept as a guard for the ring buffer.
-                    _posM[slot] = length;
+                    // Only a vehicle that followed its leader over the line in the same step gets
+                    // here; it stops at the line like any other on red or before a full lane.
+                    _posM[slot] = length - StopLineClearanceM;
                     _speedMps[slot] = 0;
                     break;
                 }

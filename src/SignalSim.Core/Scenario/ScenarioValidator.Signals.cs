@@ -126,9 +126,10 @@ public sealed partial class ScenarioValidator
     private static bool Overlaps(GreenWindow a, GreenWindow b) => a.IsGreen(b.StartTicks) || b.IsGreen(a.StartTicks);
 
     /// <summary>
-    /// Plan changes use the dwell method: the old plan finishes its cycle, the controller holds
-    /// the cycle-boundary state until the new plan reaches its cycle start. That is only safe if
-    /// every plan shows the same steady state across its cycle boundary.
+    /// Plan changes use the dwell method: the old plan runs into its cycle time 0, the controller
+    /// holds that state until the new plan reaches its own cycle time 0, then runs the new plan.
+    /// That is safe when every plan shows the same greens at cycle time 0 and no group is amber
+    /// there (an amber must not be held).
     /// </summary>
     private void CheckPlanTransitions(IntersectionSpec x, string p)
     {
@@ -147,10 +148,9 @@ public sealed partial class ScenarioValidator
                 var w = windows.TryGetValue(g.Id, out var win) ? win : GreenWindow.Never(cycle);
                 var amber = SimTime.FromSeconds(g.AmberS);
                 var atStart = w.StateAt(0, amber);
-                var beforeEnd = w.StateAt(cycle - 1, amber);
-                if (atStart != beforeEnd || atStart == SignalState.Amber)
+                if (atStart == SignalState.Amber)
                 {
-                    Error(JsonLocationIndex.Child($"{p}.plans", name), $"plan '{name}' changes group '{g.Id}' at its cycle boundary, but plan changes hold the cycle-boundary state; make every group steady (green or red, not amber) across cycle time 0 in every plan of intersection '{x.Id}'");
+                    Error(JsonLocationIndex.Child($"{p}.plans", name), $"group '{g.Id}' shows amber at cycle time 0 of plan '{name}', but plan changes hold the cycle-time-0 state; end its green earlier so it is red at cycle time 0");
                     return;
                 }
                 if (atStart == SignalState.Green) state.Add(g.Id);
