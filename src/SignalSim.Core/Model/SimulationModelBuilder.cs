@@ -9,8 +9,7 @@ public static class SimulationModelBuilder
 {
     public static SimulationModel Build(ScenarioFile s, ulong? seedOverride = null, double? durationOverrideS = null)
     {
-        var classes = s.VehicleClasses.ToList();
-        if (!classes.Exists(c => c.Id == "car")) classes.Insert(0, VehicleClassDefaults.Car);
+        var classes = VehicleClassDefaults.Resolve(s.VehicleClasses);
         var classIndex = classes.Select((c, i) => (c.Id, i)).ToDictionary(x => x.Id, x => x.i, StringComparer.Ordinal);
         var classParams = classes.Select(c => new VehicleClassParameters(c)).ToArray();
         var minVehicleLengthM = classParams.Min(c => c.LengthM);

@@ -29,7 +29,7 @@ public sealed record ScenarioFile
     [Description("Regulation centres (e.g. paris, val-de-marne), each with its clock and plan schedule.")]
     public required IReadOnlyList<CentreSpec> Centres { get; init; }
 
-    [Description("Vehicle classes; a default 'car' class exists when none is named 'car'.")]
+    [Description("Vehicle classes; default classes 'car', 'bus', 'tram' and 'cycle' exist unless redefined here.")]
     public IReadOnlyList<VehicleClassSpec> VehicleClasses { get; init; } = [];
 
     [Description("Signalised intersections, each run by one centre.")]
@@ -43,6 +43,12 @@ public sealed record ScenarioFile
 
     [Description("Traffic demand: flows per entry and period, split over routes.")]
     public required IReadOnlyList<DemandSpec> Demand { get; init; }
+
+    [Description("Public-transport lines (buses and trams) with their stops and timetable or headway.")]
+    public IReadOnlyList<LineSpec> Lines { get; init; } = [];
+
+    [Description("Green waves: offsets of a plan set so that the named groups turn green at a chosen speed along a chain of links (e.g. a cycle wave at 20 km/h).")]
+    public IReadOnlyList<GreenWaveSpec> GreenWaves { get; init; } = [];
 }
 
 [Description("Run settings.")]
@@ -81,6 +87,12 @@ public sealed record CentreSpec
 
     [Description("Daily plan schedule on the centre's clock: from start_s (time of day) on, every intersection of the centre runs the named plan.")]
     public required IReadOnlyList<PlanPeriodSpec> Periods { get; init; }
+
+    [Description("Public-transport priority as this centre grants it; an intersection may override it.")]
+    public PrioritySpec? Priority { get; init; }
+
+    [Description("Announcing priority vehicles to the neighbouring centre ahead of time.")]
+    public ForwardingSpec? Forwarding { get; init; }
 }
 
 [Description("A centre clock: local time = simulation time + offset + drift.")]
@@ -138,6 +150,9 @@ public sealed record VehicleClassSpec
 
     [Description("Mean occupancy in persons per vehicle.")]
     public double Occupancy { get; init; } = 1.3;
+
+    [Description("Lowest desired speed in km/h; when given, each vehicle draws its desired speed uniformly between this and max_speed_kmh (e.g. cycles 13–21 km/h).")]
+    public double? MinSpeedKmh { get; init; }
 }
 
 [Description("A signalised intersection.")]
@@ -171,6 +186,12 @@ public sealed record IntersectionSpec
 
     [Description("Fixed-time plans by name, e.g. 'day'; the centre's schedule picks which one runs.")]
     public required IReadOnlyDictionary<string, PlanSpec> Plans { get; init; }
+
+    [Description("Signalised pedestrian crossings.")]
+    public IReadOnlyList<CrossingSpec> Crossings { get; init; } = [];
+
+    [Description("Priority settings for this intersection, replacing the centre's for each mode given.")]
+    public PrioritySpec? Priority { get; init; }
 }
 
 [Description("A signal group.")]
@@ -187,7 +208,12 @@ public sealed record SignalGroupSpec
 
     [Description("Minimum green in seconds (6 s minimum in France).")]
     public double MinGreenS { get; init; } = 6;
+
+    [Description("Who the group serves: vehicle (general traffic), bus, tram, cycle or pedestrian.")]
+    public SignalGroupKind Kind { get; init; } = SignalGroupKind.Vehicle;
 }
+
+public enum SignalGroupKind { Vehicle, Bus, Tram, Cycle, Pedestrian }
 
 [Description("One entry of the intergreen matrix.")]
 public sealed record IntergreenSpec
@@ -328,4 +354,173 @@ public sealed record RouteSpec
 
     [Description("Share of the demand's flow on this route; shares are normalised.")]
     public double Share { get; init; } = 1;
+}
+
+[Description("A public-transport line: vehicles of one class on one route, departing by timetable or headway, serving stops.")]
+public sealed record LineSpec
+{
+    [Description("Line id and direction, e.g. '183-to-paris'; reported in outputs.")]
+    public required string Id { get; init; }
+
+    [Description("Vehicle class, e.g. 'bus' or a tram class.")]
+    public required string VehicleClass { get; init; }
+
+    [Description("Link ids from an entry to an exit, joined by movements.")]
+    public required IReadOnlyList<string> Links { get; init; }
+
+    [Description("Scheduled departures from the entry, in simulation seconds; use this or headway_s.")]
+    public IReadOnlyList<double>? TimetableS { get; init; }
+
+    [Description("Departure interval in seconds (regular service); use this or timetable_s.")]
+    public double? HeadwayS { get; init; }
+
+    [Description("First departure with headway_s, in simulation seconds.")]
+    public double FirstDepartureS { get; init; }
+
+    [Description("Each departure is shifted by a random amount, uniform within ± this many seconds (operating irregularity upstream of the corridor).")]
+    public double DepartureJitterS { get; init; }
+
+    [Description("Scheduled running time from entry to exit in seconds, for lateness; default: free-flow time plus expected dwells, plus 20 %.")]
+    public double? ScheduledRunTimeS { get; init; }
+
+    [Description("Stops in travel order.")]
+    public IReadOnlyList<StopSpec> Stops { get; init; } = [];
+
+    [Description("Stop where headway regularity is measured; default the last stop.")]
+    public string? RegularityStop { get; init; }
+}
+
+[Description("A bus stop or tram station.")]
+public sealed record StopSpec
+{
+    [Description("Stop id, e.g. 'porte-de-choisy'.")]
+    public required string Id { get; init; }
+
+    [Description("Link of the line's route the stop is on.")]
+    public required string Link { get; init; }
+
+    [Description("Position of the stopping point (vehicle front) from the link start, in metres.")]
+    public required double PositionM { get; init; }
+
+    [Description("Fixed part of the dwell (doors, pulling in and out), in seconds.")]
+    public double DwellFixedS { get; init; } = 8;
+
+    [Description("Dwell added per boarding passenger, in seconds.")]
+    public double BoardingSPerPassenger { get; init; } = 2.5;
+
+    [Description("Passengers arriving at the stop for this line, per hour (Poisson); late vehicles find more and dwell longer.")]
+    public double PassengersPerHour { get; init; }
+}
+
+[Description("A signalised pedestrian crossing.")]
+public sealed record CrossingSpec
+{
+    [Description("Crossing id within the intersection.")]
+    public required string Id { get; init; }
+
+    [Description("Crossing length in metres (kerb to kerb); clearance is computed at 1.0 m/s over it.")]
+    public required double LengthM { get; init; }
+
+    [Description("Pedestrian signal group controlling the crossing.")]
+    public required string Group { get; init; }
+
+    [Description("Pedestrians per hour crossing one way (Poisson).")]
+    public double FlowForwardPedPerHour { get; init; }
+
+    [Description("Pedestrians per hour crossing the other way (Poisson).")]
+    public double FlowBackwardPedPerHour { get; init; }
+
+    [Description("Mean walking speed in m/s (pedestrians draw theirs between 0.8 and 1.2 times it).")]
+    public double WalkingSpeedMps { get; init; } = 1.3;
+}
+
+[Description("Priority granted to buses and trams.")]
+public sealed record PrioritySpec
+{
+    [Description("Bus priority.")]
+    public BusPrioritySpec? Bus { get; init; }
+
+    [Description("Tram priority.")]
+    public TramPrioritySpec? Tram { get; init; }
+}
+
+public enum BusPriorityAction { None, Extension, EarlyGreen, ExtensionAndEarlyGreen }
+
+[Description("Bus priority at signals: green extension and early green (red truncation), never cutting a minimum green or pedestrian clearance.")]
+public sealed record BusPrioritySpec
+{
+    [Description("What the controller may do for a bus: none, extension, early-green or extension-and-early-green.")]
+    public BusPriorityAction Action { get; init; } = BusPriorityAction.ExtensionAndEarlyGreen;
+
+    [Description("Longest green extension for one bus, in seconds.")]
+    public double MaxExtensionS { get; init; } = 15;
+
+    [Description("Most green time taken from conflicting groups for one bus, in seconds.")]
+    public double MaxEarlyGreenS { get; init; } = 20;
+
+    [Description("Check-in detector distance upstream of the stop line, in metres (capped at the approach length).")]
+    public double CheckInDistanceM { get; init; } = 120;
+
+    [Description("A request lapses if the bus has not passed the stop line this many seconds after check-in.")]
+    public double RequestExpiryS { get; init; } = 60;
+
+    [Description("Conditional priority: serve only buses later than this many seconds against timetable or headway; omit to serve all.")]
+    public double? MinLatenessS { get; init; }
+
+    [Description("Cycles within which the controller returns to its coordinated plan after priority.")]
+    public int RecoveryCycles { get; init; } = 3;
+}
+
+[Description("Tram priority: absolute by default (the tram does not stop at signals unless its request came too late to serve safely).")]
+public sealed record TramPrioritySpec
+{
+    [Description("Absolute priority: extend and advance greens as far as safety allows.")]
+    public bool Absolute { get; init; } = true;
+
+    [Description("Check-in detector distance upstream of the stop line, in metres (capped at the approach length).")]
+    public double CheckInDistanceM { get; init; } = 250;
+
+    [Description("Longest green extension for one tram, in seconds.")]
+    public double MaxExtensionS { get; init; } = 40;
+
+    [Description("Most green time taken from conflicting groups for one tram, in seconds.")]
+    public double MaxEarlyGreenS { get; init; } = 60;
+
+    [Description("A request lapses if the tram has not passed the stop line this many seconds after check-in.")]
+    public double RequestExpiryS { get; init; } = 90;
+
+    [Description("Cycles within which the controller returns to its coordinated plan after priority.")]
+    public int RecoveryCycles { get; init; } = 3;
+}
+
+[Description("Cross-centre announcements: a priority vehicle checked in at this centre's intersection is announced to the next intersection on its route when another centre runs it.")]
+public sealed record ForwardingSpec
+{
+    [Description("Whether announcements are sent.")]
+    public bool Enabled { get; init; }
+
+    [Description("Message latency between the centres, in seconds.")]
+    public double LatencyS { get; init; } = 2;
+
+    [Description("Probability that a message is lost, 0 to 1.")]
+    public double LossProbability { get; init; }
+}
+
+[Description("A green wave: offsets of one plan so that the named groups turn green in sequence at the chosen speed.")]
+public sealed record GreenWaveSpec
+{
+    [Description("Plan whose offsets are set; every intersection on the wave must use the same cycle in it.")]
+    public required string Plan { get; init; }
+
+    [Description("Progression speed in km/h (about 20 km/h for a cycle wave).")]
+    public required double SpeedKmh { get; init; }
+
+    [Description("Chain of links along which the wave runs; intersections are taken where consecutive links meet.")]
+    public required IReadOnlyList<string> Links { get; init; }
+
+    [Description("Signal group to coordinate at each intersection on the chain, by intersection id.")]
+    public required IReadOnlyDictionary<string, string> Groups { get; init; }
+
+    [Description("Offset of the first coordinated green, in seconds.")]
+    public double StartOffsetS { get; init; }
 }

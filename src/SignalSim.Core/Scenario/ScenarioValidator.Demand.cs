@@ -36,29 +36,42 @@ public sealed partial class ScenarioValidator
                 if (route.Links.Count == 0) { Error($"{rp}.links", "the route has no link"); continue; }
                 entry ??= route.Links[0];
                 if (route.Links[0] != entry) Error($"{rp}.links[0]", $"all routes of demand '{d.Id}' must start on the same entry link ('{entry}'); split it into several demand entries");
-                CheckRoute(route, rp, vehicleClass);
+                CheckRoute(route.Id, route.Links, rp, vehicleClass);
             }
         }
     }
 
-    private void CheckRoute(RouteSpec route, string rp, VehicleClassSpec? vehicleClass)
+    /// <summary>A chain of links from a boundary to a boundary, joined by movements whose lanes admit the class.</summary>
+    private bool CheckRoute(string routeId, IReadOnlyList<string> links, string rp, VehicleClassSpec? vehicleClass)
     {
-        for (var k = 0; k < route.Links.Count; k++)
+        var errorsBefore = _diagnostics.Count(d => d.Severity == DiagnosticSeverity.Error);
+        CheckRouteLinks(routeId, links, rp, vehicleClass);
+        return _diagnostics.Count(d => d.Severity == DiagnosticSeverity.Error) == errorsBefore;
+    }
+
+    private void CheckRouteLinks(string routeId, IReadOnlyList<string> links, string rp, VehicleClassSpec? vehicleClass)
+    {
+        if (links.Count == 0)
         {
-            if (!_links.ContainsKey(route.Links[k]))
+            Error($"{rp}.links", $"'{routeId}' has no link");
+            return;
+        }
+        for (var k = 0; k < links.Count; k++)
+        {
+            if (!_links.ContainsKey(links[k]))
             {
-                Error($"{rp}.links[{k}]", $"unknown link '{route.Links[k]}'; known links: {Known(_links.Keys)}");
+                Error($"{rp}.links[{k}]", $"unknown link '{links[k]}'; known links: {Known(_links.Keys)}");
                 return;
             }
         }
-        var first = _links[route.Links[0]];
-        var last = _links[route.Links[^1]];
-        if (!_boundaries.Contains(first.From)) Error($"{rp}.links[0]", $"route '{route.Id}' must start on a link leaving a boundary; '{first.Id}' leaves '{first.From}'");
-        if (!_boundaries.Contains(last.To)) Error($"{rp}.links[{route.Links.Count - 1}]", $"route '{route.Id}' must end on a link reaching a boundary; '{last.Id}' reaches '{last.To}'");
-        for (var k = 0; k + 1 < route.Links.Count; k++)
+        var first = _links[links[0]];
+        var last = _links[links[^1]];
+        if (!_boundaries.Contains(first.From)) Error($"{rp}.links[0]", $"'{routeId}' must start on a link leaving a boundary; '{first.Id}' leaves '{first.From}'");
+        if (!_boundaries.Contains(last.To)) Error($"{rp}.links[{links.Count - 1}]", $"'{routeId}' must end on a link reaching a boundary; '{last.Id}' reaches '{last.To}'");
+        for (var k = 0; k + 1 < links.Count; k++)
         {
-            var a = _links[route.Links[k]];
-            var b = _links[route.Links[k + 1]];
+            var a = _links[links[k]];
+            var b = _links[links[k + 1]];
             if (a.To != b.From)
             {
                 Error($"{rp}.links[{k + 1}]", $"link '{b.Id}' does not start where '{a.Id}' ends ('{a.To}'); routes must be continuous");

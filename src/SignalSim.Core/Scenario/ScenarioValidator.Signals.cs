@@ -72,6 +72,7 @@ public sealed partial class ScenarioValidator
         {
             CheckPlan(x, JsonLocationIndex.Child($"{p}.plans", name), name, plan, groups, intergreen);
         }
+        CheckCrossings(x, p, groups, intergreen);
         if (!HasErrors) CheckPlanTransitions(x, p);
     }
 

@@ -46,6 +46,9 @@ public sealed partial class ScenarioValidator
         CheckCentrePlans();
         if (HasErrors) return;
         CheckDemand();
+        CheckLines();
+        CheckPriority();
+        CheckGreenWaves();
         if (HasErrors) return;
         WarnAboutCapacity();
     }
@@ -98,8 +101,10 @@ public sealed partial class ScenarioValidator
             Positive(c.TimeHeadwayS, $"{p}.time_headway_s", "the time headway");
             if (c.MinGapM < 0) Error($"{p}.min_gap_m", "min_gap_m must be 0 or more");
             Positive(c.Occupancy, $"{p}.occupancy", "the occupancy");
+            if (c.MinSpeedKmh is { } min && (!(min > 0) || min > c.MaxSpeedKmh))
+                Error($"{p}.min_speed_kmh", $"min_speed_kmh {min} must be positive and at most max_speed_kmh {c.MaxSpeedKmh}");
         }
-        if (!_classes.ContainsKey("car")) _classes["car"] = VehicleClassDefaults.Car;
+        foreach (var d in VehicleClassDefaults.All) _classes.TryAdd(d.Id, d);
     }
 
     private void CheckNodes()

@@ -17,4 +17,58 @@ public static class VehicleClassDefaults
         MinGapM = 2.0,
         Occupancy = 1.3,
     };
+
+    /// <summary>Standard 12 m city bus; gentler acceleration and braking for standing passengers.</summary>
+    public static VehicleClassSpec Bus { get; } = new()
+    {
+        Id = "bus",
+        Mode = TravelMode.Bus,
+        LengthM = 12,
+        MaxSpeedKmh = 50,
+        AccelerationMps2 = 1.0,
+        ComfortableDecelerationMps2 = 1.5,
+        TimeHeadwayS = 1.5,
+        MinGapM = 2.0,
+        Occupancy = 50,
+    };
+
+    /// <summary>Citadis 402 as on the T3a (about 44 m, about 304 passengers at capacity; 200 on average assumed).</summary>
+    public static VehicleClassSpec Tram { get; } = new()
+    {
+        Id = "tram",
+        Mode = TravelMode.Tram,
+        LengthM = 44,
+        MaxSpeedKmh = 50,
+        AccelerationMps2 = 1.1,
+        ComfortableDecelerationMps2 = 1.3,
+        TimeHeadwayS = 2.0,
+        MinGapM = 5.0,
+        Occupancy = 200,
+    };
+
+    /// <summary>Urban cycle: desired speeds 13–21 km/h as observed in Paris.</summary>
+    public static VehicleClassSpec Cycle { get; } = new()
+    {
+        Id = "cycle",
+        Mode = TravelMode.Cycle,
+        LengthM = 1.8,
+        MinSpeedKmh = 13,
+        MaxSpeedKmh = 21,
+        AccelerationMps2 = 1.0,
+        ComfortableDecelerationMps2 = 1.5,
+        TimeHeadwayS = 1.0,
+        MinGapM = 1.0,
+        Occupancy = 1,
+    };
+
+    /// <summary>The classes every scenario has unless it defines a class of the same id.</summary>
+    public static IReadOnlyList<VehicleClassSpec> All { get; } = [Car, Bus, Tram, Cycle];
+
+    /// <summary>The scenario's classes plus any default class it does not redefine, defaults first.</summary>
+    public static List<VehicleClassSpec> Resolve(IReadOnlyList<VehicleClassSpec> defined)
+    {
+        var result = All.Where(d => !defined.Any(c => c.Id == d.Id)).ToList();
+        result.AddRange(defined);
+        return result;
+    }
 }
