@@ -1,2 +1,5 @@
-// Entry point of the signalsim command (commands are added in the CLI work).
-return 0;
+// Entry point of the signalsim command; everything else lives in SignalSimApp so that tests can
+// run the same code in-process.
+using SignalSim.Cli;
+
+return await SignalSimApp.RunAsync(args, Console.Out, Console.Error, CancellationToken.None);

@@ -1,0 +1,79 @@
+// `signalsim run [SCENARIO] [--seed N] [--duration S] [--out DIR]`: one simulation, written to
+// DIR as trips.csv, approaches.csv, signals.csv and summary.json, with a short report on stdout.
+// Every check of the user's input happens before the output folder is touched.
+using System.CommandLine;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using SignalSim.Core.Engine;
+using SignalSim.Core.Model;
+using SignalSim.Core.Output;
+
+namespace SignalSim.Cli.Commands;
+
+public sealed class RunCommand(CliConsole console, ScenarioSource scenarios, IOptions<CliSettings> settings, ILogger<RunCommand> logger) : CliCommand
+{
+    private readonly Argument<string?> _scenario = new("SCENARIO")
+    {
+        Arity = ArgumentArity.ZeroOrOne,
+        Description = "Scenario file (JSON); the embedded Porte de Choisy scenario when omitted.",
+    };
+
+    private readonly Option<ulong?> _seed = new("--seed")
+    {
+        HelpName = "N",
+        Description = "Master random seed, overriding the scenario's simulation.seed.",
+        CustomParser = OptionParsers.Seed,
+    };
+
+    private readonly Option<double?> _duration = new("--duration")
+    {
+        HelpName = "S",
+        Description = "Simulated seconds after warm-up, overriding the scenario's simulation.duration_s.",
+        CustomParser = OptionParsers.DurationS,
+    };
+
+    private readonly Option<string?> _out = new("--out")
+    {
+        HelpName = "DIR",
+        Description = "Folder for the result files (default: results/run).",
+    };
+
+    protected override Command Define() => new("run", "Run one simulation and write trips.csv, approaches.csv, signals.csv and summary.json.")
+    {
+        _scenario, _seed, _duration, _out,
+    };
+
+    protected override int Execute(ParseResult parseResult, CancellationToken cancellation)
+    {
+        var outDir = parseResult.GetValue(_out) ?? settings.Value.DefaultOutputFolder;
+        if (StagedOutputFolder.FindProblem(outDir) is { } problem) throw new InvalidInputException($"{CliConsole.ProgramName}: error: --out: {problem}");
+
+        var loaded = scenarios.Load(parseResult.GetValue(_scenario));
+        ReportWarnings(console, loaded);
+        var model = SimulationModelBuilder.Build(loaded.Scenario, parseResult.GetValue(_seed), parseResult.GetValue(_duration));
+        logger.LogDebug("Loaded {Source}: {Links} links, {Intersections} intersections, seed {Seed}", loaded.SourceName, model.LinkCount, model.IntersectionIds.Length, model.Seed);
+
+        using var folder = CreateFolder(outDir);
+        var started = TimeProvider.System.GetTimestamp();
+        var simulation = new Simulation(model);
+        var result = simulation.Run(cancellation);
+        logger.LogInformation("Simulated {Updates} vehicle updates in {Elapsed:0.00} s", simulation.VehicleUpdates, TimeProvider.System.GetElapsedTime(started).TotalSeconds);
+
+        var context = new RunContext(loaded.SourceName, SignalSimApp.Version, loaded.Warnings.Select(w => w.Format(loaded.SourceName)).ToList());
+        var summary = RunOutputWriter.Write(result, context, folder, cancellation);
+        RunReport.Write(console.Out, summary, folder.TargetPath);
+        return ExitCodes.Ok;
+    }
+
+    private static StagedOutputFolder CreateFolder(string outDir)
+    {
+        try
+        {
+            return StagedOutputFolder.Create(outDir);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            throw new InvalidInputException($"{CliConsole.ProgramName}: error: --out: cannot write to '{outDir}': {e.Message}");
+        }
+    }
+}

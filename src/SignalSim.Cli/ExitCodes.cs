@@ -1,0 +1,16 @@
+// The process exit codes of signalsim, in one place so scripts and tests can rely on them.
+namespace SignalSim.Cli;
+
+public static class ExitCodes
+{
+    public const int Ok = 0;
+
+    /// <summary>A bug or an environment failure, not the user's input.</summary>
+    public const int UnexpectedFailure = 1;
+
+    /// <summary>Bad command line, unreadable or invalid scenario, unusable output folder.</summary>
+    public const int InvalidInput = 2;
+
+    /// <summary>Interrupted (Ctrl+C or termination signal); 128 + SIGINT, as shells report it.</summary>
+    public const int Cancelled = 130;
+}

@@ -1,0 +1,106 @@
+// The signalsim application: builds the host, parses the command line, runs the chosen command
+// and turns every outcome into an exit code (see ExitCodes). Callable in-process, with the two
+// output streams and a cancellation token supplied by the caller.
+using System.CommandLine;
+using System.Reflection;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using SignalSim.Cli.Commands;
+using SignalSim.Cli.Hosting;
+using SignalSim.Core.Scenario;
+
+namespace SignalSim.Cli;
+
+public static class SignalSimApp
+{
+    /// <summary>The program version written into summary.json.</summary>
+    public static string Version { get; } =
+        typeof(SignalSimApp).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion
+        ?? typeof(SignalSimApp).Assembly.GetName().Version?.ToString() ?? "unknown";
+
+    public static Task<int> RunAsync(string[] args, TextWriter stdout, TextWriter stderr, CancellationToken cancellation) =>
+        RunAsync(args, stdout, stderr, cancellation, configureServices: null);
+
+    /// <summary>As the public overload, with extra service registrations (tests add commands that fail on purpose).</summary>
+    internal static async Task<int> RunAsync(string[] args, TextWriter stdout, TextWriter stderr, CancellationToken cancellation,
+        Action<IServiceCollection>? configureServices)
+    {
+        var console = new CliConsole(stdout, stderr);
+        ILogger? logger = null;
+        try
+        {
+            using var host = CliHost.Build(console, configureServices);
+            logger = host.Services.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(SignalSimApp));
+            var root = BuildRootCommand(host.Services.GetServices<CliCommand>());
+            var parseResult = root.Parse(args);
+            if (parseResult.Errors.Count > 0 && parseResult.Action is not System.CommandLine.Help.HelpAction) return ReportParseErrors(console, parseResult);
+
+            await host.StartAsync(cancellation).ConfigureAwait(false);
+            try
+            {
+                var lifetime = host.Services.GetRequiredService<IHostApplicationLifetime>();
+                using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellation, lifetime.ApplicationStopping);
+                var invocation = new InvocationConfiguration
+                {
+                    Output = stdout,
+                    Error = stderr,
+                    EnableDefaultExceptionHandler = false, // exceptions are mapped to exit codes below
+                    ProcessTerminationTimeout = null,     // the host's console lifetime owns Ctrl+C
+                };
+                return await parseResult.InvokeAsync(invocation, linked.Token).ConfigureAwait(false);
+            }
+            finally
+            {
+                await host.StopAsync(CancellationToken.None).ConfigureAwait(false);
+            }
+        }
+        catch (ScenarioException e)
+        {
+            foreach (var d in e.Diagnostics) stderr.WriteLine(d.Format(e.FileName));
+            return ExitCodes.InvalidInput;
+        }
+        catch (InvalidInputException e)
+        {
+            foreach (var line in e.Lines) stderr.WriteLine(line);
+            return ExitCodes.InvalidInput;
+        }
+        catch (OperationCanceledException)
+        {
+            console.Report("cancelled", "stopped before completion; no result was written");
+            return ExitCodes.Cancelled;
+        }
+        catch (Exception e)
+        {
+            logger?.LogDebug(e, "Unexpected failure");
+            console.Report("unexpected error", $"{e.GetType().Name}: {OneLine(e.Message)}");
+            return ExitCodes.UnexpectedFailure;
+        }
+    }
+
+    private static RootCommand BuildRootCommand(IEnumerable<CliCommand> commands)
+    {
+        var root = new RootCommand("SignalSim: discrete-time simulation of signalised corridors run by several regulation centres.");
+        foreach (var command in commands) root.Subcommands.Add(command.Command);
+        return root;
+    }
+
+    private static int ReportParseErrors(CliConsole console, ParseResult parseResult)
+    {
+        foreach (var error in parseResult.Errors) console.Report("error", error.Message);
+        var path = CommandPath(parseResult.CommandResult);
+        console.Error.WriteLine($"Run '{path} --help' for usage.");
+        return ExitCodes.InvalidInput;
+    }
+
+    private static string CommandPath(System.CommandLine.Parsing.CommandResult result)
+    {
+        var names = new List<string>();
+        for (var r = result; r is not null; r = r.Parent as System.CommandLine.Parsing.CommandResult)
+            names.Add(r.Parent is null ? CliConsole.ProgramName : r.Command.Name);
+        names.Reverse();
+        return string.Join(' ', names);
+    }
+
+    private static string OneLine(string message) => string.Join(' ', message.Split(['\r', '\n'], StringSplitOptions.RemoveEmptyEntries));
+}

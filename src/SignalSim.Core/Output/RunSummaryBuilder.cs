@@ -1,0 +1,95 @@
+// Reduces a run's records to its summary: per-mode travel-time statistics and per-approach
+// totals. Percentiles interpolate linearly between order statistics (the common "type 7").
+using SignalSim.Core.Engine;
+using SignalSim.Core.Metrics;
+using SignalSim.Core.Scenario;
+
+namespace SignalSim.Core.Output;
+
+public static class RunSummaryBuilder
+{
+    public static RunSummary Build(SimulationResult result, RunContext context)
+    {
+        var m = result.Model;
+        return new RunSummary(
+            Scenario: m.Scenario.Name,
+            Source: context.SourceName,
+            ProgramVersion: context.ProgramVersion,
+            Seed: m.Seed,
+            DurationS: SimTime.ToSeconds(m.EndTicks - m.WarmupTicks),
+            StepS: SimTime.ToSeconds(m.StepTicks),
+            WarmupS: SimTime.ToSeconds(m.WarmupTicks),
+            QueueSampleS: SimTime.ToSeconds(m.QueueSampleTicks),
+            Vehicles: new VehicleTotals(result.VehiclesEntered, result.Records.Trips.Count, result.VehiclesInNetworkAtEnd, result.VehiclesWaitingAtEntriesAtEnd),
+            Modes: Modes(result),
+            Approaches: Approaches(result),
+            Warnings: context.Warnings);
+    }
+
+    /// <summary>Every mode that some demand uses, in the order of <see cref="TravelMode"/>, with or without trips.</summary>
+    private static List<ModeSummary> Modes(SimulationResult result)
+    {
+        var m = result.Model;
+        var used = m.Demands.Select(d => m.Classes[d.ClassIndex].Mode).ToHashSet();
+        var summaries = new List<ModeSummary>();
+        foreach (var mode in Enum.GetValues<TravelMode>())
+        {
+            if (!used.Contains(mode)) continue;
+            var trips = result.Records.Trips.Where(t => m.Classes[t.ClassIndex].Mode == mode).ToList();
+            if (trips.Count == 0)
+            {
+                summaries.Add(new ModeSummary(InvariantText.Word(mode), 0, null, null, null, null, null, null));
+                continue;
+            }
+            var times = trips.Select(t => t.TravelTimeS).Order().ToArray();
+            summaries.Add(new ModeSummary(
+                InvariantText.Word(mode),
+                trips.Count,
+                times.Average(),
+                Percentile(times, 0.50),
+                Percentile(times, 0.90),
+                Percentile(times, 0.95),
+                trips.Average(t => t.DelayS),
+                trips.Average(t => (double)t.Stops)));
+        }
+        return summaries;
+    }
+
+    private static List<ApproachSummary> Approaches(SimulationResult result)
+    {
+        var m = result.Model;
+        var totals = new Dictionary<int, ApproachTotals>();
+        foreach (var link in m.ApproachLinks) totals[link] = new ApproachTotals();
+        foreach (var s in result.Records.Queues)
+        {
+            var t = totals[s.ApproachLink];
+            t.Departures += s.Departures;
+            t.DelaySumS += s.DelaySumS;
+            t.MaxQueuedVehicles = Math.Max(t.MaxQueuedVehicles, s.QueuedVehicles);
+            t.MaxQueueLengthM = Math.Max(t.MaxQueueLengthM, s.QueueLengthM);
+        }
+        return m.ApproachLinks.Select(link =>
+        {
+            var t = totals[link];
+            var intersection = m.LinkToIntersection[link];
+            return new ApproachSummary(
+                ModelNames.Intersection(m, intersection),
+                ModelNames.Centre(m, intersection),
+                m.LinkIds[link],
+                t.Departures,
+                t.Departures > 0 ? t.MeanDelayS : null,
+                t.MaxQueuedVehicles,
+                t.MaxQueueLengthM);
+        }).ToList();
+    }
+
+    /// <summary>Linear interpolation between the closest ranks of sorted values; q in [0, 1].</summary>
+    internal static double Percentile(IReadOnlyList<double> sorted, double q)
+    {
+        if (sorted.Count == 0) throw new ArgumentException("no values", nameof(sorted));
+        var h = (sorted.Count - 1) * q;
+        var lo = (int)Math.Floor(h);
+        var hi = Math.Min(lo + 1, sorted.Count - 1);
+        return sorted[lo] + (h - lo) * (sorted[hi] - sorted[lo]);
+    }
+}
