@@ -9,7 +9,7 @@ namespace SignalSim.Cli.Commands;
 internal static class OptionParsers
 {
     /// <summary>Longer runs are almost always a unit mistake (milliseconds or minutes for seconds).</summary>
-    public const double MaxDurationS = 7 * 24 * 3600;
+    public const double MaxDurationS = SignalSim.Core.Scenario.ScenarioValidator.MaxDurationS;
 
     public static ulong? Seed(ArgumentResult result)
     {

@@ -20,9 +20,14 @@ public sealed partial class Simulation
         Recorder.RecordCrossing(new Metrics.StopLineCrossing(crossS, link, _vehicleId[slot], delay));
     }
 
+    /// <summary>A slow vehicle belongs to the queue if it is this close to the vehicle ahead (or the stop line).</summary>
+    public const double QueueJoinGapM = 15.0;
+
     private void RecordQueues()
     {
-        if (NowTicks <= _m.WarmupTicks || NowTicks % _m.QueueSampleTicks != 0) return;
+        if (NowTicks <= _m.WarmupTicks) return;
+        var atSample = NowTicks % _m.QueueSampleTicks == 0;
+        if (!atSample && !Finished) return; // the last, shorter interval is recorded at the end
         var approaches = _m.ApproachLinks;
         for (var a = 0; a < approaches.Length; a++)
         {
@@ -33,13 +38,18 @@ public sealed partial class Simulation
             var first = _m.LinkFirstLane[link];
             for (var lane = first; lane < first + _m.LinkLaneCount[link]; lane++)
             {
+                // The queue is the chain of slow vehicles reaching back from the stop line; a slow
+                // vehicle far upstream (e.g. just entering) is not part of it.
                 var n = _laneCount[lane];
+                var aheadRear = length;
                 for (var k = 0; k < n; k++)
                 {
                     var slot = SlotAt(lane, k);
-                    if (_speedMps[slot] >= QueuedSpeedMps) continue;
+                    if (aheadRear - _posM[slot] > QueueJoinGapM) break;
+                    aheadRear = _posM[slot] - _lengthM[slot];
+                    if (_speedMps[slot] >= QueuedSpeedMps) continue; // discharging, but the chain goes on
                     queued++;
-                    var reach = length - (_posM[slot] - _lengthM[slot]);
+                    var reach = length - aheadRear;
                     if (reach > extent) extent = reach;
                 }
             }

@@ -1,7 +1,5 @@
 // signals.csv: the state of every signal group at time 0, then every change in time order, so
-// that the state of any group at any time can be read back from the file alone. The engine also
-// logs the settling of the signals at time 0 as changes; those rows would only repeat the
-// initial states, so they are left out.
+// that the state of any group at any time can be read back from the file alone.
 using SignalSim.Core.Engine;
 using SignalSim.Core.Signals;
 
@@ -24,7 +22,6 @@ public static class SignalsCsvWriter
         {
             if ((i & 0xFFF) == 0) cancellation.ThrowIfCancellationRequested();
             var c = changes[i];
-            if (c.Ticks <= 0) continue; // already part of the initial states
             Row(csv, result, c.Ticks, c.Group, c.State);
         }
     }

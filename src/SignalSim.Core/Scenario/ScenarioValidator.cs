@@ -8,6 +8,7 @@ namespace SignalSim.Core.Scenario;
 public sealed partial class ScenarioValidator
 {
     public const double MaxCycleS = 120;
+    public const double MaxDurationS = 7 * 24 * 3600;
     public const double SaturationFlowPerLaneVehPerHour = 1800;
 
     private readonly ScenarioFile _s;
@@ -58,6 +59,7 @@ public sealed partial class ScenarioValidator
         var sim = _s.Simulation;
         const string p = "$.simulation";
         Positive(sim.DurationS, $"{p}.duration_s", "the simulated duration");
+        if (sim.DurationS > MaxDurationS) Error($"{p}.duration_s", $"duration_s {sim.DurationS} is more than a week ({MaxDurationS} s); check the unit (seconds)");
         Positive(sim.StepS, $"{p}.step_s", "the time step");
         if (sim.StepS > 0 && !SimTime.IsWholeTicks(sim.StepS)) Error($"{p}.step_s", $"step_s {sim.StepS} is not a whole number of milliseconds; use e.g. 0.5 or 0.25");
         if (sim.StepS > 2) Error($"{p}.step_s", $"step_s {sim.StepS} is too coarse for car-following; use 2 s or less (0.5 s is the default)");
