@@ -1,6 +1,7 @@
-// Arrivals: each demand draws its arrival times and routes from its own random stream, which
-// depends only on the run seed and the demand id, so strategies see the same arrivals (common
-// random numbers). Vehicles wait in a queue outside the network until the first link has room.
+// Arrivals: each demand draws its arrival times, routes and (for cycles) desired speeds from its
+// own random stream, and each line draws its departure jitter from its own; the streams depend
+// only on the run seed and the source's id, so strategies see the same arrivals (common random
+// numbers). Vehicles wait in a queue outside the network until the first link has room.
 using SignalSim.Core.Random;
 using SignalSim.Core.Scenario;
 
@@ -8,16 +9,23 @@ namespace SignalSim.Core.Engine;
 
 public sealed partial class Simulation
 {
+    /// <summary>A demand (index &lt; demand count) or a line (the rest) feeding an entry.</summary>
     private struct ArrivalStream
     {
         public Xoshiro256 Random;
+        public int ClassIndex;
+        public int Line;            // -1 for a demand
         public long NextTicks;      // long.MaxValue when no more arrivals
+        public long NextScheduled;  // timetable time of the next line departure
         public int NextRoute;
+        public double NextSpeedMps;
         public int Generated;
 
         // Vehicles that arrived but could not enter yet, oldest first (ring buffer).
         public long[] WaitingTicks;
+        public long[] WaitingScheduled;
         public int[] WaitingRoute;
+        public double[] WaitingSpeed;
         public int WaitingHead;
         public int WaitingCount;
     }
@@ -26,17 +34,43 @@ public sealed partial class Simulation
 
     private void InitialiseArrivals()
     {
-        for (var d = 0; d < _m.Demands.Length; d++)
+        var demandCount = _m.Demands.Length;
+        for (var d = 0; d < _arrivals.Length; d++)
         {
-            var demand = _m.Demands[d];
-            // Room for the expected arrivals of the busiest hour, so the queue rarely grows.
-            var capacity = 64 + (int)Math.Min(1_000_000, demand.PeriodFlowVehPerHour.Max());
             ref var a = ref _arrivals[d];
-            a.Random = new Xoshiro256(demand.StreamSeed(_m.Seed));
+            var isLine = d >= demandCount;
+            var line = isLine ? _m.Lines[d - demandCount] : null;
+            // Room for the expected arrivals of the busiest hour, so the queue rarely grows.
+            var capacity = 64 + (isLine ? line!.ScheduledDepartureTicks.Length : (int)Math.Min(1_000_000, _m.Demands[d].PeriodFlowVehPerHour.Max()));
+            a.Random = new Xoshiro256(Xoshiro256.DeriveSeed(_m.Seed, isLine ? "line/" + line!.Id : _m.Demands[d].Id));
+            a.ClassIndex = isLine ? line!.ClassIndex : _m.Demands[d].ClassIndex;
+            a.Line = isLine ? d - demandCount : -1;
             a.WaitingTicks = new long[capacity];
+            a.WaitingScheduled = new long[capacity];
             a.WaitingRoute = new int[capacity];
-            a.NextTicks = DrawNextArrival(ref a, d, 0, first: true);
+            a.WaitingSpeed = new double[capacity];
+            a.NextTicks = isLine ? DrawNextDeparture(ref a, 0) : DrawNextArrival(ref a, d, 0, first: true);
         }
+    }
+
+    /// <summary>The desired speed of a new vehicle of the class: drawn when the class gives a range.</summary>
+    private double DrawDesiredSpeed(ref ArrivalStream a)
+    {
+        ref readonly var p = ref _m.Classes[a.ClassIndex];
+        return p.MinSpeedMps < p.MaxSpeedMps ? p.MinSpeedMps + a.Random.NextDouble() * (p.MaxSpeedMps - p.MinSpeedMps) : p.MaxSpeedMps;
+    }
+
+    /// <summary>Line departures: the timetable (or headway) times, each shifted by its own jitter.</summary>
+    private long DrawNextDeparture(ref ArrivalStream a, long notBeforeTicks)
+    {
+        var line = _m.Lines[a.Line];
+        if (a.Generated >= line.ScheduledDepartureTicks.Length) return long.MaxValue;
+        var scheduled = line.ScheduledDepartureTicks[a.Generated];
+        var jitter = line.DepartureJitterTicks > 0 ? (long)Math.Round((a.Random.NextDouble() * 2 - 1) * line.DepartureJitterTicks) : 0;
+        a.NextScheduled = scheduled;
+        a.NextRoute = line.Route;
+        a.NextSpeedMps = DrawDesiredSpeed(ref a);
+        return Math.Max(notBeforeTicks, Math.Max(0, scheduled + jitter));
     }
 
     /// <summary>Arrival time after <paramref name="afterTicks"/>, with the flow of the period it falls in.</summary>
@@ -67,6 +101,8 @@ public sealed partial class Simulation
             if (candidate < periodEnd)
             {
                 a.NextRoute = demand.RouteFor(a.Random.NextDouble());
+                a.NextSpeedMps = DrawDesiredSpeed(ref a);
+                a.NextScheduled = candidate;
                 return candidate;
             }
             t = periodEnd; // the flow changes: draw again from the boundary (memoryless for Poisson)
@@ -81,35 +117,46 @@ public sealed partial class Simulation
             ref var a = ref _arrivals[d];
             while (a.NextTicks <= NowTicks)
             {
-                EnqueueWaiting(ref a, a.NextTicks, a.NextRoute);
+                EnqueueWaiting(ref a);
                 a.Generated++;
-                a.NextTicks = DrawNextArrival(ref a, d, a.NextTicks, first: false);
+                a.NextTicks = a.Line >= 0 ? DrawNextDeparture(ref a, a.NextTicks) : DrawNextArrival(ref a, d, a.NextTicks, first: false);
             }
         }
     }
 
-    private static void EnqueueWaiting(ref ArrivalStream a, long ticks, int route)
+    private static void EnqueueWaiting(ref ArrivalStream a)
     {
-        if (a.WaitingCount == a.WaitingTicks.Length)
-        {
-            // Oversaturated entry: grow (rare; allocates once per doubling).
-            var ticksCopy = new long[a.WaitingTicks.Length * 2];
-            var routeCopy = new int[ticksCopy.Length];
-            for (var i = 0; i < a.WaitingCount; i++)
-            {
-                var j = (a.WaitingHead + i) % a.WaitingTicks.Length;
-                ticksCopy[i] = a.WaitingTicks[j];
-                routeCopy[i] = a.WaitingRoute[j];
-            }
-            a.WaitingTicks = ticksCopy;
-            a.WaitingRoute = routeCopy;
-            a.WaitingHead = 0;
-        }
+        if (a.WaitingCount == a.WaitingTicks.Length) Grow(ref a);
         var tail = a.WaitingHead + a.WaitingCount;
         if (tail >= a.WaitingTicks.Length) tail -= a.WaitingTicks.Length;
-        a.WaitingTicks[tail] = ticks;
-        a.WaitingRoute[tail] = route;
+        a.WaitingTicks[tail] = a.NextTicks;
+        a.WaitingScheduled[tail] = a.NextScheduled;
+        a.WaitingRoute[tail] = a.NextRoute;
+        a.WaitingSpeed[tail] = a.NextSpeedMps;
         a.WaitingCount++;
+    }
+
+    /// <summary>Oversaturated entry: double the waiting queue (rare; allocates once per doubling).</summary>
+    private static void Grow(ref ArrivalStream a)
+    {
+        var n = a.WaitingTicks.Length;
+        var ticks = new long[n * 2];
+        var scheduled = new long[n * 2];
+        var route = new int[n * 2];
+        var speed = new double[n * 2];
+        for (var i = 0; i < a.WaitingCount; i++)
+        {
+            var j = (a.WaitingHead + i) % n;
+            ticks[i] = a.WaitingTicks[j];
+            scheduled[i] = a.WaitingScheduled[j];
+            route[i] = a.WaitingRoute[j];
+            speed[i] = a.WaitingSpeed[j];
+        }
+        a.WaitingTicks = ticks;
+        a.WaitingScheduled = scheduled;
+        a.WaitingRoute = route;
+        a.WaitingSpeed = speed;
+        a.WaitingHead = 0;
     }
 
     private void InsertWaitingVehicles()
@@ -117,25 +164,27 @@ public sealed partial class Simulation
         for (var d = 0; d < _arrivals.Length; d++)
         {
             ref var a = ref _arrivals[d];
-            var classIndex = _m.Demands[d].ClassIndex;
-            while (a.WaitingCount > 0 && TryInsert(classIndex, a.WaitingRoute[a.WaitingHead], a.WaitingTicks[a.WaitingHead]))
+            while (a.WaitingCount > 0)
             {
-                a.WaitingHead = a.WaitingHead + 1 == a.WaitingTicks.Length ? 0 : a.WaitingHead + 1;
+                var h = a.WaitingHead;
+                if (!TryInsert(a.ClassIndex, a.WaitingRoute[h], a.WaitingTicks[h], a.WaitingScheduled[h], a.WaitingSpeed[h])) break;
+                a.WaitingHead = h + 1 == a.WaitingTicks.Length ? 0 : h + 1;
                 a.WaitingCount--;
             }
         }
     }
 
     /// <summary>Places a vehicle with its rear on the entry line if the first link has room.</summary>
-    private bool TryInsert(int classIndex, int route, long departTicks)
+    private bool TryInsert(int classIndex, int route, long departTicks, long scheduledTicks, double desiredSpeedMps)
     {
         ref readonly var p = ref _m.Classes[classIndex];
         var step = _m.RouteFirstStep[route];
         var link = _m.StepLink[step];
         var lane = ChooseLane(link, _m.StepLaneMask[step]);
         if (lane < 0 || _freeSlotCount == 0) return false;
-        var desired = Math.Min(p.MaxSpeedMps, _m.LinkSpeedLimitMps[link]);
+        var desired = Math.Min(desiredSpeedMps, _m.LinkSpeedLimitMps[link]);
         var speed = desired;
+        var room = double.MaxValue;
         if (_laneCount[lane] > 0)
         {
             var leader = BackOf(lane);
@@ -143,16 +192,12 @@ public sealed partial class Simulation
             if (gap < p.MinGapM) return false;
             // Enter no faster than a comfortable stop behind the leader allows.
             speed = Math.Min(desired, _speedMps[leader] + Math.Sqrt(2 * p.ComfortableDecelerationMps2 * (gap - p.MinGapM)));
+            room = gap - p.MinGapM;
         }
         // Arrivals fall between steps: place an unhindered vehicle where it would be had it entered
         // on time, so that step quantisation adds no delay.
         var lateS = SimTime.ToSeconds(NowTicks - departTicks);
-        var advance = lateS > 0 && lateS <= _dtS ? speed * lateS : 0;
-        if (_laneCount[lane] > 0)
-        {
-            var leader = BackOf(lane);
-            advance = Math.Min(advance, Math.Max(0, _posM[leader] - _lengthM[leader] - p.LengthM - p.MinGapM));
-        }
+        var advance = lateS > 0 && lateS <= _dtS ? Math.Min(room, speed * lateS) : 0;
         var slot = _freeSlots[--_freeSlotCount];
         _posM[slot] = p.LengthM + advance;
         _speedMps[slot] = speed;
@@ -163,13 +208,31 @@ public sealed partial class Simulation
         _step[slot] = step;
         _nextLane[slot] = -1;
         _departTicks[slot] = departTicks;
+        _scheduledTicks[slot] = scheduledTicks;
+        _desiredSpeedMps[slot] = desiredSpeedMps;
+        _freeFlowS[slot] = FreeFlowTimeS(route, desiredSpeedMps) - p.LengthM / desired;
         _stopLineDueS[slot] = SimTime.ToSeconds(departTicks) + (_m.LinkLengthM[link] - p.LengthM) / desired;
         _stops[slot] = 0;
         _vehicleId[slot] = _nextVehicleId++;
         _moving[slot] = true;
         _committed[slot] = false;
+        StartTransitTrip(slot, route);
+        EnterLink(slot, link);
         PushBack(lane, slot);
         return true;
+    }
+
+    /// <summary>Route free-flow time at a desired speed, each link capped by its limit (once per vehicle).</summary>
+    private double FreeFlowTimeS(int route, double desiredSpeedMps)
+    {
+        var total = 0.0;
+        var first = _m.RouteFirstStep[route];
+        for (var k = first; k < first + _m.RouteStepCount[route]; k++)
+        {
+            var link = _m.StepLink[k];
+            total += _m.LinkLengthM[link] / Math.Min(desiredSpeedMps, _m.LinkSpeedLimitMps[link]);
+        }
+        return total;
     }
 
     private int WaitingAtEntries()
@@ -179,6 +242,6 @@ public sealed partial class Simulation
         return n;
     }
 
-    /// <summary>Arrival times generated so far by each demand (for common-random-number checks).</summary>
-    public int GeneratedBy(int demandIndex) => _arrivals[demandIndex].Generated;
+    /// <summary>Arrivals generated so far by a demand (index &lt; demand count) or line, for common-random-number checks.</summary>
+    public int GeneratedBy(int sourceIndex) => _arrivals[sourceIndex].Generated;
 }

@@ -20,7 +20,7 @@ public sealed partial class Simulation
             updates += n;
             var link = _m.LaneLink[lane];
             var front = SlotAt(lane, 0);
-            _accMps2[front] = FrontAcceleration(lane, link, front);
+            _accMps2[front] = StopAcceleration(front, FrontAcceleration(lane, link, front));
 
             // Behind a front vehicle that goes through, followers watch the signal themselves: at
             // amber or red each decides whether to stop at the line (not needed behind a held front).
@@ -46,11 +46,22 @@ public sealed partial class Simulation
                         signalAhead = false; // everyone behind a vehicle that stops is behind the line too
                     }
                 }
-                _accMps2[slot] = acc;
+                _accMps2[slot] = StopAcceleration(slot, acc);
                 leader = slot;
             }
         }
         VehicleUpdates += updates;
+    }
+
+    /// <summary>A bus or tram approaching its stop brakes for it, and stands still while dwelling.</summary>
+    private double StopAcceleration(int slot, double acc)
+    {
+        var stopAt = _stopAtM[slot];
+        if (stopAt == double.PositiveInfinity) return acc;
+        if (_dwellUntilTicks[slot] >= 0) return -_speedMps[slot] / _dtS;
+        ref readonly var p = ref _m.Classes[_class[slot]];
+        var atStop = Idm.Acceleration(in p, _speedMps[slot], FreeSpeedMps(slot, _m.StepLink[_step[slot]]), stopAt - _posM[slot] + p.MinGapM, 0);
+        return atStop < acc ? atStop : acc;
     }
 
     private double FrontAcceleration(int lane, int link, int slot)

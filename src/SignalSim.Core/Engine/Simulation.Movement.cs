@@ -108,6 +108,7 @@ public sealed partial class Simulation
                     break;
                 }
                 RecordStopLineCrossing(link, crossS, slot);
+                CheckOut(slot, link);
                 PopFront(lane);
                 var nextLink = _m.LaneLink[next];
                 var x = overshoot;
@@ -122,6 +123,7 @@ public sealed partial class Simulation
                 _nextLane[slot] = -1;
                 _committed[slot] = false;
                 _stopLineDueS[slot] = crossS + _m.LinkLengthM[nextLink] / FreeSpeedMps(slot, nextLink);
+                EnterLink(slot, nextLink);
                 PushBack(next, slot);
             }
         }
@@ -132,7 +134,7 @@ public sealed partial class Simulation
         if (_departTicks[slot] >= _m.WarmupTicks)
         {
             Recorder.RecordTrip(new Metrics.TripRecord(_vehicleId[slot], _route[slot], _class[slot], _departTicks[slot], SimTime.FromSeconds(exitS),
-                _m.RouteFreeFlowS[_route[slot]], _stops[slot]));
+                _freeFlowS[slot], _stops[slot]));
         }
         _freeSlots[_freeSlotCount++] = slot;
     }

@@ -1,6 +1,5 @@
 // The simulation: state of every vehicle, lane and signal, and the step that advances it.
 // The whole model is the list of stages in Step(); each stage lives in its own partial file.
-using SignalSim.Core.Metrics;
 using SignalSim.Core.Model;
 using SignalSim.Core.Signals;
 
@@ -26,6 +25,14 @@ public sealed partial class Simulation
     private readonly int[] _vehicleId;
     private readonly bool[] _moving;          // for counting stops, with hysteresis
     private readonly bool[] _committed;       // passed the amber point of no return: clears the line even on red
+    private readonly double[] _desiredSpeedMps; // the vehicle's own, before the speed limit
+    private readonly double[] _freeFlowS;     // free-flow time of its whole route, for trip delay
+    private readonly long[] _scheduledTicks;  // timetable departure (lines) or arrival (demand)
+    private readonly int[] _nextStop;         // next stop of its line, -1 when none is left
+    private readonly double[] _stopAtM;       // position of that stop on the current link, +∞ when not on it
+    private readonly long[] _dwellUntilTicks; // end of the current dwell, -1 when not dwelling
+    private readonly double[] _dwellOnLinkS;  // dwell on the current link, to tell stops from signals
+    private readonly double[] _checkInAtM;    // priority check-in position on the current link, +∞ when none
     private readonly int[] _freeSlots;
     private int _freeSlotCount;
     private int _nextVehicleId;
@@ -40,6 +47,8 @@ public sealed partial class Simulation
 
     private readonly SignalState[] _groupState;
     private readonly SignalState[] _previousGroupState;
+    private readonly SignalController[] _controllers;
+    private readonly SafetyMonitor _safety;
 
     public Simulation(SimulationModel model)
     {
@@ -75,13 +84,21 @@ public sealed partial class Simulation
         _vehicleId = new int[total];
         _moving = new bool[total];
         _committed = new bool[total];
+        _desiredSpeedMps = new double[total];
+        _freeFlowS = new double[total];
+        _scheduledTicks = new long[total];
+        _nextStop = new int[total];
+        _stopAtM = new double[total];
+        _dwellUntilTicks = new long[total];
+        _dwellOnLinkS = new double[total];
+        _checkInAtM = new double[total];
         _freeSlots = new int[total];
         for (var i = 0; i < total; i++) _freeSlots[i] = total - 1 - i;
         _freeSlotCount = total;
 
         _groupState = new SignalState[model.GroupCount];
         _previousGroupState = new SignalState[model.GroupCount];
-        _arrivals = new ArrivalStream[model.Demands.Length];
+        _arrivals = new ArrivalStream[model.Demands.Length + model.Lines.Length];
         _approachOfLink = new int[model.LinkCount];
         Array.Fill(_approachOfLink, -1);
         for (var a = 0; a < model.ApproachLinks.Length; a++) _approachOfLink[model.ApproachLinks[a]] = a;
@@ -90,13 +107,18 @@ public sealed partial class Simulation
         Recorder = new SimulationRecorder(model);
 
         InitialiseArrivals();
-        foreach (var controller in model.Controllers)
+        InitialiseTransit();
+        InitialisePedestrians();
+        _controllers = new SignalController[model.Controllers.Length];
+        for (var i = 0; i < _controllers.Length; i++)
         {
-            controller.Reset(0);
-            controller.Update(0, _groupState);
+            _controllers[i] = new SignalController(model.Controllers[i]);
+            _controllers[i].Reset(0);
+            _controllers[i].Update(0, _groupState, Recorder);
         }
         Array.Copy(_groupState, _previousGroupState, _groupState.Length);
         Recorder.RecordInitialSignals(_groupState);
+        _safety = new SafetyMonitor(model, _groupState);
     }
 
     public SimulationModel Model => _m;
@@ -118,14 +140,18 @@ public sealed partial class Simulation
     /// <summary>Advances the simulation by one step.</summary>
     public void Step()
     {
-        UpdateSignals();          // every controller on its centre's clock
-        GenerateArrivals();       // each demand's own random stream
-        InsertWaitingVehicles();  // entries admit vehicles where the first link has room
-        ComputeAccelerations();   // IDM against leader, red stop line or full exit lane
-        MoveVehicles();           // commit speeds and positions together (two-phase update)
+        DeliverForwardedRequests(); // announcements between centres that have arrived by now
+        UpdateSignals();            // every controller on its centre's clock, priority included
+        _safety.Check(NowTicks, _groupState); // conflicts, intergreens, minimum greens
+        GenerateArrivals();         // each demand's and line's own random stream
+        InsertWaitingVehicles();    // entries admit vehicles where the first link has room
+        ServePedestrians();         // crossings: arrivals wait for the walk signal
+        ComputeAccelerations();     // IDM against leader, stop, red stop line or full exit lane
+        MoveVehicles();             // commit speeds and positions together (two-phase update)
         NowTicks += _m.StepTicks;
-        CrossStopLines();         // hand vehicles to the next link, or finish their trip
-        RecordQueues();           // queue samples per approach at the sample interval
+        ServeStopsAndDetectors();   // dwell at stops, priority check-ins
+        CrossStopLines();           // hand vehicles to the next link, or finish their trip
+        RecordQueues();             // queue samples per approach at the sample interval
     }
 
     /// <summary>Runs to the end and returns what was recorded.</summary>
@@ -145,8 +171,8 @@ public sealed partial class Simulation
 
     private void UpdateSignals()
     {
-        var controllers = _m.Controllers;
-        for (var i = 0; i < controllers.Length; i++) controllers[i].Update(NowTicks, _groupState);
+        var controllers = _controllers;
+        for (var i = 0; i < controllers.Length; i++) controllers[i].Update(NowTicks, _groupState, Recorder);
         for (var g = 0; g < _groupState.Length; g++)
         {
             if (_groupState[g] != _previousGroupState[g])
@@ -156,6 +182,9 @@ public sealed partial class Simulation
             }
         }
     }
+
+    /// <summary>The running controller of an intersection (for inspection and tests).</summary>
+    public SignalController Controller(int intersection) => _controllers[intersection];
 
     // Lane ring buffer access -------------------------------------------------------------
 
@@ -215,7 +244,7 @@ public sealed partial class Simulation
 
     private double FreeSpeedMps(int slot, int link)
     {
-        var max = _m.Classes[_class[slot]].MaxSpeedMps;
+        var max = _desiredSpeedMps[slot];
         var limit = _m.LinkSpeedLimitMps[link];
         return max < limit ? max : limit;
     }

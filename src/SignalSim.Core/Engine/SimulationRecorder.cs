@@ -12,6 +12,9 @@ public sealed class SimulationRecorder
     private readonly List<QueueSample> _queues;
     private readonly List<SignalChange> _signals;
     private readonly List<StopLineCrossing> _crossings;
+    private readonly List<StopEvent> _stopEvents;
+    private readonly List<PedestrianRecord> _pedestrians;
+    private readonly List<PriorityEvent> _priority;
     private readonly SignalState[] _initialSignals;
 
     public SimulationRecorder(SimulationModel model)
@@ -27,6 +30,11 @@ public sealed class SimulationRecorder
         _initialSignals = new SignalState[model.GroupCount];
         var approachesPerTrip = model.RouteStepCount.DefaultIfEmpty(1).Max();
         _crossings = new List<StopLineCrossing>((int)Math.Min(50_000_000, expectedTrips * 1.25 * approachesPerTrip + 256));
+        var transitTrips = model.Lines.Sum(l => l.ScheduledDepartureTicks.Length);
+        _stopEvents = new List<StopEvent>(model.Lines.Sum(l => l.ScheduledDepartureTicks.Length * l.StopCount) + 16);
+        _priority = new List<PriorityEvent>(transitTrips * approachesPerTrip * 6 + 64);
+        var pedestrians = model.Crossings.Sum(c => c.FlowForwardPedPerHour + c.FlowBackwardPedPerHour) * hours;
+        _pedestrians = new List<PedestrianRecord>((int)Math.Min(50_000_000, pedestrians * 1.25 + 64));
     }
 
     public IReadOnlyList<TripRecord> Trips => _trips;
@@ -34,10 +42,19 @@ public sealed class SimulationRecorder
     public IReadOnlyList<SignalChange> SignalChanges => _signals;
     public IReadOnlyList<SignalState> InitialSignals => _initialSignals;
     public IReadOnlyList<StopLineCrossing> Crossings => _crossings;
+    public IReadOnlyList<StopEvent> StopEvents => _stopEvents;
+    public IReadOnlyList<PedestrianRecord> Pedestrians => _pedestrians;
+    public IReadOnlyList<PriorityEvent> Priority => _priority;
 
     internal void RecordTrip(in TripRecord trip) => _trips.Add(trip);
 
     internal void RecordCrossing(in StopLineCrossing crossing) => _crossings.Add(crossing);
+
+    internal void RecordStop(in StopEvent stop) => _stopEvents.Add(stop);
+
+    internal void RecordPedestrian(in PedestrianRecord pedestrian) => _pedestrians.Add(pedestrian);
+
+    internal void RecordPriority(in PriorityEvent e) => _priority.Add(e);
 
     internal void RecordQueue(in QueueSample sample) => _queues.Add(sample);
 

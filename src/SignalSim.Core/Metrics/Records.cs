@@ -20,8 +20,11 @@ public readonly record struct TripRecord(int VehicleId, int Route, int ClassInde
 /// </summary>
 public readonly record struct QueueSample(long Ticks, int ApproachLink, int QueuedVehicles, double QueueLengthM, int Departures, double DelaySumS);
 
-/// <summary>A vehicle crossing an approach's stop line: the detector record behind delay, headway and arrival-on-green figures.</summary>
-public readonly record struct StopLineCrossing(double TimeS, int ApproachLink, int VehicleId, double DelayS);
+/// <summary>
+/// A vehicle crossing an approach's stop line: the detector record behind delay, headway and
+/// arrival-on-green figures. Delay includes any dwell at a stop on the approach (DwellS).
+/// </summary>
+public readonly record struct StopLineCrossing(double TimeS, int ApproachLink, int VehicleId, int ClassIndex, int Route, double DelayS, double DwellS);
 
 public readonly record struct SignalChange(long Ticks, int Group, SignalState State);
 

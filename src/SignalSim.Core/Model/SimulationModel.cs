@@ -19,14 +19,18 @@ public sealed class SimulationModel
     public required VehicleClassParameters[] Classes { get; init; }
     public required CentreClock[] Centres { get; init; }
 
+    /// <summary>Cross-centre forwarding of each centre (same index as Centres).</summary>
+    public required ForwardingRules[] Forwarding { get; init; }
+
     // Intersections and their controllers (same index).
     public required string[] IntersectionIds { get; init; }
     public required int[] IntersectionCentre { get; init; }
-    public required SignalController[] Controllers { get; init; }
+    public required ControllerDefinition[] Controllers { get; init; }
 
     // Signal groups, simulation-wide.
     public required string[] GroupIds { get; init; }
     public required int[] GroupIntersection { get; init; }
+    public required SignalGroupKind[] GroupKinds { get; init; }
 
     // Links.
     public required string[] LinkIds { get; init; }
@@ -47,12 +51,13 @@ public sealed class SimulationModel
 
     // Routes, flattened: route r owns steps RouteFirstStep[r] .. RouteFirstStep[r] + RouteStepCount[r] - 1.
     public required string[] RouteIds { get; init; }
+    /// <summary>Demand of each route, or -1 for a line's route.</summary>
     public required int[] RouteDemand { get; init; }
+
+    /// <summary>Line of each route, or -1 for a demand route.</summary>
+    public required int[] RouteLine { get; init; }
     public required int[] RouteFirstStep { get; init; }
     public required int[] RouteStepCount { get; init; }
-
-    /// <summary>Free-flow travel time of the route for its demand's class, from insertion to exit.</summary>
-    public required double[] RouteFreeFlowS { get; init; }
 
     /// <summary>Link of each route step.</summary>
     public required int[] StepLink { get; init; }
@@ -63,7 +68,13 @@ public sealed class SimulationModel
     /// <summary>Bit i set: lane i of the step's link may be used (movement lanes ∩ class lanes).</summary>
     public required ulong[] StepLaneMask { get; init; }
 
+    /// <summary>Distance along the route to the start of the step's link.</summary>
+    public required double[] StepStartDistanceM { get; init; }
+
     public required DemandModel[] Demands { get; init; }
+    public required LineModel[] Lines { get; init; }
+    public required StopTable Stops { get; init; }
+    public required CrossingModel[] Crossings { get; init; }
 
     /// <summary>Links that end at an intersection (approaches), in link order.</summary>
     public required int[] ApproachLinks { get; init; }

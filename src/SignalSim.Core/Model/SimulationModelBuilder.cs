@@ -7,176 +7,341 @@ namespace SignalSim.Core.Model;
 
 public static class SimulationModelBuilder
 {
-    public static SimulationModel Build(ScenarioFile s, ulong? seedOverride = null, double? durationOverrideS = null)
+    public static SimulationModel Build(ScenarioFile s, ulong? seedOverride = null, double? durationOverrideS = null) =>
+        new Builder(s).Build(seedOverride ?? s.Simulation.Seed, durationOverrideS ?? s.Simulation.DurationS);
+
+    private sealed class Builder(ScenarioFile s)
     {
-        var classes = VehicleClassDefaults.Resolve(s.VehicleClasses);
-        var classIndex = classes.Select((c, i) => (c.Id, i)).ToDictionary(x => x.Id, x => x.i, StringComparer.Ordinal);
-        var classParams = classes.Select(c => new VehicleClassParameters(c)).ToArray();
-        var minVehicleLengthM = classParams.Min(c => c.LengthM);
+        private readonly List<VehicleClassSpec> _classes = VehicleClassDefaults.Resolve(s.VehicleClasses);
+        private readonly Dictionary<string, int> _linkIndex = s.Links.Select((l, i) => (l.Id, i)).ToDictionary(x => x.Id, x => x.i, StringComparer.Ordinal);
+        private readonly Dictionary<string, int> _intersectionIndex = s.Intersections.Select((x, i) => (x.Id, i)).ToDictionary(x => x.Id, x => x.i, StringComparer.Ordinal);
+        private readonly Dictionary<(string, string), int> _groupIndex = [];
 
-        var startOfDay = SimTime.FromSeconds(s.Simulation.StartTimeOfDayS);
-        var centres = s.Centres.Select(c =>
-        {
-            var planNames = c.Periods.Select(p => p.Plan).Distinct(StringComparer.Ordinal).ToArray();
-            return new CentreClock(c.Id, c.Name ?? c.Id, startOfDay, SimTime.FromSeconds(c.Clock.OffsetS), c.Clock.DriftSPerHour,
-                c.Periods.Select(p => SimTime.FromSeconds(p.StartS)).ToArray(),
-                c.Periods.Select(p => Array.IndexOf(planNames, p.Plan)).ToArray(),
-                planNames);
-        }).ToArray();
-        var centreIndex = centres.Select((c, i) => (c.Id, i)).ToDictionary(x => x.Id, x => x.i, StringComparer.Ordinal);
+        // Routes, flattened into steps.
+        private readonly List<string> _routeIds = [];
+        private readonly List<int> _routeDemand = [];
+        private readonly List<int> _routeLine = [];
+        private readonly List<int> _routeFirstStep = [];
+        private readonly List<int> _routeStepCount = [];
+        private readonly List<int> _stepLink = [];
+        private readonly List<int> _stepGroup = [];
+        private readonly List<ulong> _stepMask = [];
+        private readonly List<double> _stepStartDistance = [];
 
-        // Signal groups and controllers.
-        var groupIds = new List<string>();
-        var groupIntersection = new List<int>();
-        var groupIndex = new Dictionary<(string, string), int>();
-        var controllers = new SignalController[s.Intersections.Count];
-        for (var i = 0; i < s.Intersections.Count; i++)
+        public SimulationModel Build(ulong seed, double durationS)
         {
-            var x = s.Intersections[i];
-            var first = groupIds.Count;
-            foreach (var g in x.SignalGroups)
+            var classIndex = _classes.Select((c, i) => (c.Id, i)).ToDictionary(x => x.Id, x => x.i, StringComparer.Ordinal);
+            var classParams = _classes.Select(c => new VehicleClassParameters(c)).ToArray();
+            var centres = BuildCentres();
+            var centreIndex = centres.Select((c, i) => (c.Id, i)).ToDictionary(x => x.Id, x => x.i, StringComparer.Ordinal);
+            var (controllers, groupIds, groupIntersection, groupKinds) = BuildControllers(centres, centreIndex);
+            var (linkFirstLane, laneLink, laneKinds, laneCapacity) = BuildLanes(classParams.Min(c => c.LengthM));
+            var linkToIntersection = s.Links.Select(l => _intersectionIndex.TryGetValue(l.To, out var x) ? x : -1).ToArray();
+
+            var demands = new DemandModel[s.Demand.Count];
+            for (var d = 0; d < s.Demand.Count; d++)
             {
-                groupIndex[(x.Id, g.Id)] = groupIds.Count;
-                groupIds.Add($"{x.Id}/{g.Id}");
-                groupIntersection.Add(i);
-            }
-            var centre = centres[centreIndex[x.Centre]];
-            var plans = centre.PlanNames.Select(name => CompilePlan(name, x.Plans[name], x.SignalGroups)).ToArray();
-            controllers[i] = new SignalController(x.Id, centre, first, x.SignalGroups.Select(g => g.Id).ToArray(),
-                x.SignalGroups.Select(g => SimTime.FromSeconds(g.AmberS)).ToArray(), plans);
-        }
-        var intersectionIndex = s.Intersections.Select((x, i) => (x.Id, i)).ToDictionary(x => x.Id, x => x.i, StringComparer.Ordinal);
-
-        // Links and lanes.
-        var linkIndex = s.Links.Select((l, i) => (l.Id, i)).ToDictionary(x => x.Id, x => x.i, StringComparer.Ordinal);
-        var linkFirstLane = new int[s.Links.Count];
-        var laneLink = new List<int>();
-        var laneKinds = new List<LaneKind>();
-        var laneCapacity = new List<int>();
-        for (var l = 0; l < s.Links.Count; l++)
-        {
-            var link = s.Links[l];
-            linkFirstLane[l] = laneLink.Count;
-            for (var k = 0; k < link.Lanes; k++)
-            {
-                laneLink.Add(l);
-                laneKinds.Add(ScenarioValidator.KindOf(link, k));
-                laneCapacity.Add((int)(link.LengthM / minVehicleLengthM) + 2);
-            }
-        }
-        var linkToIntersection = s.Links.Select(l => intersectionIndex.TryGetValue(l.To, out var x) ? x : -1).ToArray();
-
-        // Routes and demand.
-        var routeIds = new List<string>();
-        var routeDemand = new List<int>();
-        var routeFirstStep = new List<int>();
-        var routeStepCount = new List<int>();
-        var routeFreeFlow = new List<double>();
-        var stepLink = new List<int>();
-        var stepGroup = new List<int>();
-        var stepMask = new List<ulong>();
-        var demands = new DemandModel[s.Demand.Count];
-        for (var d = 0; d < s.Demand.Count; d++)
-        {
-            var spec = s.Demand[d];
-            var cls = classParams[classIndex[spec.VehicleClass]];
-            var routes = new int[spec.Routes.Count];
-            var cumulative = new double[spec.Routes.Count];
-            var totalShare = spec.Routes.Sum(r => r.Share);
-            var running = 0.0;
-            for (var r = 0; r < spec.Routes.Count; r++)
-            {
-                var route = spec.Routes[r];
-                routes[r] = routeIds.Count;
-                running += route.Share / totalShare;
-                cumulative[r] = r == spec.Routes.Count - 1 ? 1.0 : running;
-                routeIds.Add($"{spec.Id}/{route.Id}");
-                routeDemand.Add(d);
-                routeFirstStep.Add(stepLink.Count);
-                routeStepCount.Add(route.Links.Count);
-                var freeFlow = -cls.LengthM / FreeSpeed(cls, s.Links[linkIndex[route.Links[0]]]); // inserted with its front one length in
-                for (var k = 0; k < route.Links.Count; k++)
+                var spec = s.Demand[d];
+                var cls = _classes[classIndex[spec.VehicleClass]];
+                var routes = new int[spec.Routes.Count];
+                var cumulative = new double[spec.Routes.Count];
+                var totalShare = spec.Routes.Sum(r => r.Share);
+                var running = 0.0;
+                for (var r = 0; r < spec.Routes.Count; r++)
                 {
-                    var link = s.Links[linkIndex[route.Links[k]]];
-                    freeFlow += link.LengthM / FreeSpeed(cls, link);
-                    stepLink.Add(linkIndex[link.Id]);
-                    IEnumerable<int> lanes = Enumerable.Range(0, link.Lanes);
-                    if (k + 1 < route.Links.Count)
-                    {
-                        var movement = s.Intersections[intersectionIndex[link.To]].Movements.First(m => m.From == link.Id && m.To == route.Links[k + 1]);
-                        stepGroup.Add(groupIndex[(link.To, movement.Group)]);
-                        lanes = ScenarioValidator.MovementLanes(link, movement);
-                    }
-                    else
-                    {
-                        stepGroup.Add(-1);
-                    }
-                    var mask = 0UL;
-                    foreach (var lane in lanes)
-                    {
-                        if (ScenarioValidator.LanePermits(link, lane, cls.Mode)) mask |= 1UL << lane;
-                    }
-                    stepMask.Add(mask);
+                    running += spec.Routes[r].Share / totalShare;
+                    cumulative[r] = r == spec.Routes.Count - 1 ? 1.0 : running;
+                    routes[r] = AddRoute($"{spec.Id}/{spec.Routes[r].Id}", spec.Routes[r].Links, cls, demand: d, line: -1);
                 }
-                routeFreeFlow.Add(freeFlow);
+                demands[d] = new DemandModel
+                {
+                    Id = spec.Id,
+                    ClassIndex = classIndex[spec.VehicleClass],
+                    Process = spec.Arrivals,
+                    PeriodStartTicks = spec.Periods.Select(p => SimTime.FromSeconds(p.StartS)).ToArray(),
+                    PeriodFlowVehPerHour = spec.Periods.Select(p => p.FlowVehPerHour).ToArray(),
+                    Routes = routes,
+                    CumulativeShares = cumulative,
+                };
             }
-            demands[d] = new DemandModel
+
+            var warmup = SimTime.FromSeconds(s.Simulation.WarmupS);
+            var endTicks = warmup + SimTime.FromSeconds(durationS);
+            var (lines, stops) = BuildLines(classIndex, classParams, endTicks);
+            var crossings = s.Intersections.SelectMany((x, i) => x.Crossings.Select(c => new CrossingModel(
+                c.Id, i, _groupIndex[(x.Id, c.Group)], c.LengthM, c.FlowForwardPedPerHour, c.FlowBackwardPedPerHour, c.WalkingSpeedMps))).ToArray();
+
+            return new SimulationModel
             {
-                Id = spec.Id,
-                ClassIndex = classIndex[spec.VehicleClass],
-                Process = spec.Arrivals,
-                PeriodStartTicks = spec.Periods.Select(p => SimTime.FromSeconds(p.StartS)).ToArray(),
-                PeriodFlowVehPerHour = spec.Periods.Select(p => p.FlowVehPerHour).ToArray(),
-                Routes = routes,
-                CumulativeShares = cumulative,
+                Scenario = s,
+                Seed = seed,
+                StepTicks = SimTime.FromSeconds(s.Simulation.StepS),
+                WarmupTicks = warmup,
+                EndTicks = endTicks,
+                QueueSampleTicks = SimTime.FromSeconds(s.Simulation.QueueSampleS),
+                Classes = classParams,
+                Centres = centres,
+                Forwarding = s.Centres.Select(c => c.Forwarding is { Enabled: true } f
+                    ? new ForwardingRules(true, SimTime.FromSeconds(f.LatencyS), f.LossProbability)
+                    : new ForwardingRules(false, 0, 0)).ToArray(),
+                IntersectionIds = s.Intersections.Select(x => x.Id).ToArray(),
+                IntersectionCentre = s.Intersections.Select(x => centreIndex[x.Centre]).ToArray(),
+                Controllers = controllers,
+                GroupIds = groupIds,
+                GroupIntersection = groupIntersection,
+                GroupKinds = groupKinds,
+                LinkIds = s.Links.Select(l => l.Id).ToArray(),
+                LinkLengthM = s.Links.Select(l => l.LengthM).ToArray(),
+                LinkSpeedLimitMps = s.Links.Select(l => l.SpeedLimitKmh / 3.6).ToArray(),
+                LinkFirstLane = linkFirstLane,
+                LinkLaneCount = s.Links.Select(l => l.Lanes).ToArray(),
+                LinkToIntersection = linkToIntersection,
+                LaneLink = laneLink,
+                LaneKinds = laneKinds,
+                LaneCapacity = laneCapacity,
+                RouteIds = _routeIds.ToArray(),
+                RouteDemand = _routeDemand.ToArray(),
+                RouteLine = _routeLine.ToArray(),
+                RouteFirstStep = _routeFirstStep.ToArray(),
+                RouteStepCount = _routeStepCount.ToArray(),
+                StepLink = _stepLink.ToArray(),
+                StepGroup = _stepGroup.ToArray(),
+                StepLaneMask = _stepMask.ToArray(),
+                StepStartDistanceM = _stepStartDistance.ToArray(),
+                Demands = demands,
+                Lines = lines,
+                Stops = stops,
+                Crossings = crossings,
+                ApproachLinks = Enumerable.Range(0, s.Links.Count).Where(l => linkToIntersection[l] >= 0).ToArray(),
             };
         }
 
-        var warmup = SimTime.FromSeconds(s.Simulation.WarmupS);
-        return new SimulationModel
+        private CentreClock[] BuildCentres()
         {
-            Scenario = s,
-            Seed = seedOverride ?? s.Simulation.Seed,
-            StepTicks = SimTime.FromSeconds(s.Simulation.StepS),
-            WarmupTicks = warmup,
-            EndTicks = warmup + SimTime.FromSeconds(durationOverrideS ?? s.Simulation.DurationS),
-            QueueSampleTicks = SimTime.FromSeconds(s.Simulation.QueueSampleS),
-            Classes = classParams,
-            Centres = centres,
-            IntersectionIds = s.Intersections.Select(x => x.Id).ToArray(),
-            IntersectionCentre = s.Intersections.Select(x => centreIndex[x.Centre]).ToArray(),
-            Controllers = controllers,
-            GroupIds = groupIds.ToArray(),
-            GroupIntersection = groupIntersection.ToArray(),
-            LinkIds = s.Links.Select(l => l.Id).ToArray(),
-            LinkLengthM = s.Links.Select(l => l.LengthM).ToArray(),
-            LinkSpeedLimitMps = s.Links.Select(l => l.SpeedLimitKmh / 3.6).ToArray(),
-            LinkFirstLane = linkFirstLane,
-            LinkLaneCount = s.Links.Select(l => l.Lanes).ToArray(),
-            LinkToIntersection = linkToIntersection,
-            LaneLink = laneLink.ToArray(),
-            LaneKinds = laneKinds.ToArray(),
-            LaneCapacity = laneCapacity.ToArray(),
-            RouteIds = routeIds.ToArray(),
-            RouteDemand = routeDemand.ToArray(),
-            RouteFirstStep = routeFirstStep.ToArray(),
-            RouteStepCount = routeStepCount.ToArray(),
-            RouteFreeFlowS = routeFreeFlow.ToArray(),
-            StepLink = stepLink.ToArray(),
-            StepGroup = stepGroup.ToArray(),
-            StepLaneMask = stepMask.ToArray(),
-            Demands = demands,
-            ApproachLinks = Enumerable.Range(0, s.Links.Count).Where(l => linkToIntersection[l] >= 0).ToArray(),
-        };
-    }
+            var startOfDay = SimTime.FromSeconds(s.Simulation.StartTimeOfDayS);
+            return s.Centres.Select(c =>
+            {
+                var planNames = c.Periods.Select(p => p.Plan).Distinct(StringComparer.Ordinal).ToArray();
+                return new CentreClock(c.Id, c.Name ?? c.Id, startOfDay, SimTime.FromSeconds(c.Clock.OffsetS), c.Clock.DriftSPerHour,
+                    c.Periods.Select(p => SimTime.FromSeconds(p.StartS)).ToArray(),
+                    c.Periods.Select(p => Array.IndexOf(planNames, p.Plan)).ToArray(),
+                    planNames);
+            }).ToArray();
+        }
 
-    private static double FreeSpeed(VehicleClassParameters cls, LinkSpec link) => Math.Min(cls.MaxSpeedMps, link.SpeedLimitKmh / 3.6);
+        private (ControllerDefinition[], string[], int[], SignalGroupKind[]) BuildControllers(CentreClock[] centres, Dictionary<string, int> centreIndex)
+        {
+            var groupIds = new List<string>();
+            var groupIntersection = new List<int>();
+            var groupKinds = new List<SignalGroupKind>();
+            var waveOffsets = GreenWaveOffsets();
+            var controllers = new ControllerDefinition[s.Intersections.Count];
+            for (var i = 0; i < s.Intersections.Count; i++)
+            {
+                var x = s.Intersections[i];
+                var first = groupIds.Count;
+                foreach (var g in x.SignalGroups)
+                {
+                    _groupIndex[(x.Id, g.Id)] = groupIds.Count;
+                    groupIds.Add($"{x.Id}/{g.Id}");
+                    groupIntersection.Add(i);
+                    groupKinds.Add(g.Kind);
+                }
+                var local = x.SignalGroups.Select((g, k) => (g.Id, k)).ToDictionary(p => p.Id, p => p.k, StringComparer.Ordinal);
+                var centreSpec = s.Centres.First(c => c.Id == x.Centre);
+                var centre = centres[centreIndex[x.Centre]];
+                var plans = centre.PlanNames.Select(name => CompilePlan(name, x.Plans[name], x.SignalGroups,
+                    waveOffsets.TryGetValue((x.Id, name), out var offset) ? offset : null)).ToArray();
+                var conflicts = x.Intergreens.Select(ig => new Conflict(local[ig.From], local[ig.To], SimTime.FromSeconds(ig.IntergreenS))).ToArray();
+                controllers[i] = new ControllerDefinition(
+                    i, x.Id, centre, first,
+                    x.SignalGroups.Select(g => g.Id).ToArray(),
+                    x.SignalGroups.Select(g => SimTime.FromSeconds(g.AmberS)).ToArray(),
+                    x.SignalGroups.Select(g => SimTime.FromSeconds(EffectiveMinGreenS(x, g))).ToArray(),
+                    conflicts,
+                    plans,
+                    PriorityRules.ForBus(x.Priority?.Bus ?? centreSpec.Priority?.Bus),
+                    PriorityRules.ForTram(x.Priority?.Tram ?? centreSpec.Priority?.Tram));
+            }
+            return (controllers, groupIds.ToArray(), groupIntersection.ToArray(), groupKinds.ToArray());
+        }
 
-    private static FixedTimePlan CompilePlan(string name, PlanSpec plan, IReadOnlyList<SignalGroupSpec> groups)
-    {
-        var cycle = SimTime.FromSeconds(plan.CycleS);
-        var windows = ScenarioValidator.Windows(plan);
-        var perGroup = groups.Select(g => windows.TryGetValue(g.Id, out var w) ? w : GreenWindow.Never(cycle)).ToArray();
-        return new FixedTimePlan(name, cycle, SimTime.Mod(SimTime.FromSeconds(plan.OffsetS), cycle), perGroup);
+        /// <summary>A pedestrian green must also leave clearance at 1.0 m/s within green plus intergreen.</summary>
+        private static double EffectiveMinGreenS(IntersectionSpec x, SignalGroupSpec g)
+        {
+            var min = g.MinGreenS;
+            foreach (var c in x.Crossings.Where(c => c.Group == g.Id))
+            {
+                var clearance = c.LengthM / ScenarioValidator.PedestrianClearanceSpeedMps;
+                foreach (var ig in x.Intergreens.Where(ig => ig.From == g.Id)) min = Math.Max(min, clearance - ig.IntergreenS);
+            }
+            return min;
+        }
+
+        /// <summary>Plan offsets that green waves set, by (intersection, plan), in seconds of centre time.</summary>
+        private Dictionary<(string, string), double> GreenWaveOffsets()
+        {
+            var result = new Dictionary<(string, string), double>();
+            foreach (var wave in s.GreenWaves)
+            {
+                var distance = 0.0;
+                foreach (var linkId in wave.Links)
+                {
+                    var link = s.Links[_linkIndex[linkId]];
+                    distance += link.LengthM;
+                    if (!wave.Groups.TryGetValue(link.To, out var group)) continue;
+                    var x = s.Intersections[_intersectionIndex[link.To]];
+                    var centre = s.Centres.First(c => c.Id == x.Centre);
+                    var plan = x.Plans[wave.Plan];
+                    // Green of the group starts when the wave passes: sim time t = start + distance / speed,
+                    // i.e. centre time t + start of day + clock offset, which must be at cycle time start_s.
+                    var passS = wave.StartOffsetS + distance / (wave.SpeedKmh / 3.6);
+                    var offset = s.Simulation.StartTimeOfDayS + centre.Clock.OffsetS + passS - plan.Greens[group].StartS;
+                    result[(x.Id, wave.Plan)] = Math.Round(offset * 1000) / 1000;
+                }
+            }
+            return result;
+        }
+
+        private (int[], int[], LaneKind[], int[]) BuildLanes(double minVehicleLengthM)
+        {
+            var linkFirstLane = new int[s.Links.Count];
+            var laneLink = new List<int>();
+            var laneKinds = new List<LaneKind>();
+            var laneCapacity = new List<int>();
+            for (var l = 0; l < s.Links.Count; l++)
+            {
+                var link = s.Links[l];
+                linkFirstLane[l] = laneLink.Count;
+                for (var k = 0; k < link.Lanes; k++)
+                {
+                    laneLink.Add(l);
+                    laneKinds.Add(ScenarioValidator.KindOf(link, k));
+                    laneCapacity.Add((int)(link.LengthM / minVehicleLengthM) + 2);
+                }
+            }
+            return (linkFirstLane, laneLink.ToArray(), laneKinds.ToArray(), laneCapacity.ToArray());
+        }
+
+        private int AddRoute(string id, IReadOnlyList<string> links, VehicleClassSpec cls, int demand, int line)
+        {
+            var route = _routeIds.Count;
+            _routeIds.Add(id);
+            _routeDemand.Add(demand);
+            _routeLine.Add(line);
+            _routeFirstStep.Add(_stepLink.Count);
+            _routeStepCount.Add(links.Count);
+            var distance = 0.0;
+            for (var k = 0; k < links.Count; k++)
+            {
+                var link = s.Links[_linkIndex[links[k]]];
+                _stepLink.Add(_linkIndex[link.Id]);
+                _stepStartDistance.Add(distance);
+                distance += link.LengthM;
+                IEnumerable<int> lanes = Enumerable.Range(0, link.Lanes);
+                if (k + 1 < links.Count)
+                {
+                    var movement = s.Intersections[_intersectionIndex[link.To]].Movements.First(m => m.From == link.Id && m.To == links[k + 1]);
+                    _stepGroup.Add(_groupIndex[(link.To, movement.Group)]);
+                    lanes = ScenarioValidator.MovementLanes(link, movement);
+                }
+                else
+                {
+                    _stepGroup.Add(-1);
+                }
+                var mask = 0UL;
+                foreach (var lane in lanes)
+                {
+                    if (ScenarioValidator.LanePermits(link, lane, cls.Mode)) mask |= 1UL << lane;
+                }
+                _stepMask.Add(mask);
+            }
+            return route;
+        }
+
+        private (LineModel[], StopTable) BuildLines(Dictionary<string, int> classIndex, VehicleClassParameters[] classParams, long endTicks)
+        {
+            var lines = new LineModel[s.Lines.Count];
+            var ids = new List<string>();
+            var stopLine = new List<int>();
+            var stopStep = new List<int>();
+            var position = new List<double>();
+            var dwell = new List<double>();
+            var boarding = new List<double>();
+            var passengers = new List<double>();
+            for (var l = 0; l < s.Lines.Count; l++)
+            {
+                var spec = s.Lines[l];
+                var cls = _classes[classIndex[spec.VehicleClass]];
+                var p = classParams[classIndex[spec.VehicleClass]];
+                var route = AddRoute(spec.Id, spec.Links, cls, demand: -1, line: l);
+                var firstStep = _routeFirstStep[route];
+                var firstStop = ids.Count;
+                var searchFrom = 0;
+                foreach (var stop in spec.Stops)
+                {
+                    var k = searchFrom;
+                    while (spec.Links[k] != stop.Link) k++;
+                    searchFrom = k;
+                    ids.Add(stop.Id);
+                    stopLine.Add(l);
+                    stopStep.Add(firstStep + k);
+                    position.Add(stop.PositionM);
+                    dwell.Add(stop.DwellFixedS);
+                    boarding.Add(stop.BoardingSPerPassenger);
+                    passengers.Add(stop.PassengersPerHour);
+                }
+                var departures = spec.TimetableS is { } timetable
+                    ? timetable.Select(SimTime.FromSeconds).Where(t => t < endTicks).ToArray()
+                    : Headways(spec, endTicks);
+                var meanHeadwayS = spec.HeadwayS ?? (spec.TimetableS!.Count > 1 ? (spec.TimetableS[^1] - spec.TimetableS[0]) / (spec.TimetableS.Count - 1) : 600);
+                var length = spec.Links.Sum(id => s.Links[_linkIndex[id]].LengthM);
+                var freeFlow = spec.Links.Sum(id => s.Links[_linkIndex[id]] is var link ? link.LengthM / Math.Min(p.MaxSpeedMps, link.SpeedLimitKmh / 3.6) : 0);
+                var expectedDwell = spec.Stops.Sum(st => st.DwellFixedS + st.BoardingSPerPassenger * st.PassengersPerHour * meanHeadwayS / 3600);
+                lines[l] = new LineModel
+                {
+                    Id = spec.Id,
+                    ClassIndex = classIndex[spec.VehicleClass],
+                    Route = route,
+                    ScheduledDepartureTicks = departures,
+                    DepartureJitterTicks = SimTime.FromSeconds(spec.DepartureJitterS),
+                    ScheduledRunTimeS = spec.ScheduledRunTimeS ?? 1.2 * (freeFlow + expectedDwell),
+                    RouteLengthM = length,
+                    FirstStop = firstStop,
+                    StopCount = spec.Stops.Count,
+                    RegularityStop = spec.Stops.Count == 0 ? -1
+                        : firstStop + (spec.RegularityStop is { } r ? spec.Stops.ToList().FindIndex(st => st.Id == r) : spec.Stops.Count - 1),
+                    MeanHeadwayS = meanHeadwayS,
+                };
+            }
+            var stops = new StopTable
+            {
+                Ids = ids.ToArray(),
+                Line = stopLine.ToArray(),
+                Step = stopStep.ToArray(),
+                PositionM = position.ToArray(),
+                DwellFixedS = dwell.ToArray(),
+                BoardingSPerPassenger = boarding.ToArray(),
+                PassengersPerHour = passengers.ToArray(),
+            };
+            return (lines, stops);
+        }
+
+        private static long[] Headways(LineSpec spec, long endTicks)
+        {
+            var result = new List<long>();
+            var headway = SimTime.FromSeconds(spec.HeadwayS!.Value);
+            for (var t = SimTime.FromSeconds(spec.FirstDepartureS); t < endTicks; t += headway) result.Add(t);
+            return result.ToArray();
+        }
+
+        private static FixedTimePlan CompilePlan(string name, PlanSpec plan, IReadOnlyList<SignalGroupSpec> groups, double? offsetOverrideS)
+        {
+            var cycle = SimTime.FromSeconds(plan.CycleS);
+            var windows = ScenarioValidator.Windows(plan);
+            var perGroup = groups.Select(g => windows.TryGetValue(g.Id, out var w) ? w : GreenWindow.Never(cycle)).ToArray();
+            var amber = groups.Select(g => SimTime.FromSeconds(g.AmberS)).ToArray();
+            return new FixedTimePlan(name, cycle, SimTime.Mod(SimTime.FromSeconds(offsetOverrideS ?? plan.OffsetS), cycle), perGroup, amber);
+        }
     }
 }

@@ -11,6 +11,7 @@ public readonly struct VehicleClassParameters
         Mode = spec.Mode;
         LengthM = spec.LengthM;
         MaxSpeedMps = spec.MaxSpeedKmh / 3.6;
+        MinSpeedMps = (spec.MinSpeedKmh ?? spec.MaxSpeedKmh) / 3.6;
         AccelerationMps2 = spec.AccelerationMps2;
         ComfortableDecelerationMps2 = spec.ComfortableDecelerationMps2;
         TimeHeadwayS = spec.TimeHeadwayS;
@@ -23,6 +24,9 @@ public readonly struct VehicleClassParameters
     public TravelMode Mode { get; }
     public double LengthM { get; }
     public double MaxSpeedMps { get; }
+
+    /// <summary>Lowest desired speed; equal to the maximum unless the class draws speeds from a range.</summary>
+    public double MinSpeedMps { get; }
     public double AccelerationMps2 { get; }
     public double ComfortableDecelerationMps2 { get; }
     public double TimeHeadwayS { get; }

@@ -1,91 +1,391 @@
-// The controller of one intersection: runs the centre's scheduled fixed-time plan on the centre
-// clock and writes each group's state. Plan changes use the dwell method: the running plan ends
-// its cycle, then the cycle-boundary state is held until the new plan reaches its cycle start
-// (the loader checks that every plan shows the same steady state there).
+// The running controller of one intersection. It plays the centre's scheduled fixed-time plan on
+// the centre clock, on its own cycle time τc = τplan + Δ. Priority and recovery only ever change
+// Δ in two safe ways: HOLD (τc stands still while the states are steady and a group is green:
+// a green is extended, nothing else changes) and SKIP (τc jumps forward to an instant where only
+// greens end: greens are shortened, never below their minimum, and every amber and intergreen of
+// the plan still follows in full). Plan changes use the dwell method: the old plan runs into its
+// cycle time 0, that state is held until the new plan reaches its own cycle time 0.
+using SignalSim.Core.Metrics;
+using SignalSim.Core.Model;
+using SignalSim.Core.Scenario;
+
 namespace SignalSim.Core.Signals;
 
 public sealed class SignalController
 {
-    private int _planSlot;
-    private int _pendingSlot = -1;
-    private long _lastCycleTime = -1;
-    private long _lastPendingCycleTime = -1;
+    private const int MaxRequests = 32;
 
-    public SignalController(string intersectionId, CentreClock centre, int firstGroup, string[] groupIds,
-        long[] amberTicks, FixedTimePlan[] plansBySlot)
+    private struct PendingRequest
     {
-        IntersectionId = intersectionId;
-        Centre = centre;
-        FirstGroup = firstGroup;
-        GroupIds = groupIds;
-        AmberTicks = amberTicks;
-        PlansBySlot = plansBySlot;
+        public int VehicleId;
+        public int Line;
+        public int Group;            // local index
+        public TravelMode Mode;
+        public long EtaTicks;
+        public long ExpiryTicks;
+        public long ExtensionUsed;
+        public long EarlyUsed;
+        public bool Forwarded;
+        public bool LoggedExtension;
+        public bool LoggedEarly;
+        public PriorityReason LoggedRefusal;
     }
 
-    public string IntersectionId { get; }
-    public CentreClock Centre { get; }
+    private readonly ControllerDefinition _d;
+    private readonly SignalState[] _state;
+    private readonly long[] _greenSince;
+    private readonly PendingRequest[] _requests = new PendingRequest[MaxRequests];
+    private int _requestCount;
 
-    /// <summary>Index of this controller's first group in the simulation-wide group arrays.</summary>
-    public int FirstGroup { get; }
-    public string[] GroupIds { get; }
-    public long[] AmberTicks { get; }
+    private int _planSlot;
+    private int _pendingSlot = -1;
+    private long _lastPendingCycleTime = -1;
+    private long _delta;             // τc − τplan, in ticks
+    private long _lastTau = -1;      // τc of the previous update
+    private long _recoveryBudget;    // ticks of Δ that may be recovered in the current cycle
+    private int _recoveryCyclesLeft;
+    private long _lastUpdateTicks;
 
-    /// <summary>This intersection's plans, indexed by the centre's plan slots.</summary>
-    public FixedTimePlan[] PlansBySlot { get; }
+    public SignalController(ControllerDefinition definition)
+    {
+        _d = definition;
+        _state = new SignalState[definition.GroupCount];
+        _greenSince = new long[definition.GroupCount];
+    }
 
-    public FixedTimePlan CurrentPlan => PlansBySlot[_planSlot];
-
+    public ControllerDefinition Definition => _d;
+    public FixedTimePlan CurrentPlan => _d.PlansBySlot[_planSlot];
     public bool InTransition => _pendingSlot >= 0;
+
+    /// <summary>How far the controller runs ahead of its coordinated plan (negative: behind), in ticks.</summary>
+    public long OffsetDeviationTicks => Normalise(_delta, CurrentPlan.CycleTicks);
 
     public void Reset(long simTicks)
     {
-        _planSlot = Centre.PlanSlotAt(Centre.LocalTicks(simTicks));
+        _planSlot = _d.Centre.PlanSlotAt(_d.Centre.LocalTicks(simTicks));
         _pendingSlot = -1;
-        _lastCycleTime = -1;
         _lastPendingCycleTime = -1;
+        _delta = 0;
+        _lastTau = -1;
+        _recoveryBudget = 0;
+        _recoveryCyclesLeft = 0;
+        _requestCount = 0;
+        _lastUpdateTicks = simTicks;
+        var plan = CurrentPlan;
+        var tau = plan.CycleTime(_d.Centre.LocalTicks(simTicks));
+        for (var g = 0; g < _state.Length; g++)
+        {
+            _state[g] = plan.Windows[g].StateAt(tau, _d.AmberTicks[g]);
+            _greenSince[g] = long.MinValue / 2; // green since before the run: its minimum is served
+        }
     }
 
-    /// <summary>Writes the state of each group at a simulation time into the shared state array.</summary>
-    public void Update(long simTicks, SignalState[] groupStates)
+    /// <summary>Advances to a simulation time and writes each group's state into the shared array.</summary>
+    public void Update(long simTicks, SignalState[] groupStates, Engine.SimulationRecorder log)
     {
-        var local = Centre.LocalTicks(simTicks);
-        var plan = PlansBySlot[_planSlot];
-        var tau = plan.CycleTime(local);
-        var wrapped = _lastCycleTime >= 0 && tau < _lastCycleTime;
-        _lastCycleTime = tau;
+        var stepTicks = simTicks - _lastUpdateTicks;
+        _lastUpdateTicks = simTicks;
+        var local = _d.Centre.LocalTicks(simTicks);
+        var plan = CurrentPlan;
+        var tau = SimTime.Mod(plan.CycleTime(local) + _delta, plan.CycleTicks);
+        var wrapped = _lastTau >= 0 && tau < _lastTau;
 
-        if (_pendingSlot < 0 && wrapped)
-        {
-            var scheduled = Centre.PlanSlotAt(local);
-            if (scheduled != _planSlot) _pendingSlot = scheduled;
-        }
+        if (wrapped) OnCycleStart(local, plan);
         if (_pendingSlot >= 0)
         {
-            var next = PlansBySlot[_pendingSlot];
-            var tauNext = next.CycleTime(local);
-            var reachedStart = tauNext == 0 || (_lastPendingCycleTime >= 0 && tauNext < _lastPendingCycleTime);
-            _lastPendingCycleTime = tauNext;
-            if (!reachedStart)
+            if (!AdvanceTransition(local, ref plan, ref tau))
             {
-                WriteStates(plan, 0, groupStates); // hold the cycle-boundary state
+                Publish(plan, 0, simTicks, groupStates);
                 return;
             }
-            _planSlot = _pendingSlot;
-            _pendingSlot = -1;
-            _lastPendingCycleTime = -1;
-            plan = next;
-            tau = tauNext;
-            _lastCycleTime = tau;
         }
-        WriteStates(plan, tau, groupStates);
+        if (_requestCount > 0) ExpireRequests(simTicks, log);
+        if (_requestCount > 0) tau = ServeRequests(simTicks, stepTicks, plan, tau, log);
+        else if (_delta != 0) tau = Recover(simTicks, stepTicks, plan, tau);
+        _lastTau = tau;
+        Publish(plan, tau, simTicks, groupStates);
     }
 
-    private void WriteStates(FixedTimePlan plan, long tau, SignalState[] groupStates)
+    private void OnCycleStart(long local, FixedTimePlan plan)
+    {
+        var scheduled = _d.Centre.PlanSlotAt(local);
+        if (scheduled != _planSlot && _pendingSlot < 0) _pendingSlot = scheduled;
+        // Spread the recovery of the remaining deviation over the cycles left.
+        var deviation = Math.Abs(Normalise(_delta, plan.CycleTicks));
+        if (deviation == 0) return;
+        if (_recoveryCyclesLeft <= 0) _recoveryCyclesLeft = RecoveryCycles();
+        _recoveryBudget = (deviation + _recoveryCyclesLeft - 1) / _recoveryCyclesLeft;
+        if (_recoveryCyclesLeft > 1) _recoveryCyclesLeft--;
+    }
+
+    /// <summary>The tighter of the modes' recovery bounds (3 cycles when neither is configured).</summary>
+    private int RecoveryCycles()
+    {
+        var bus = _d.Bus?.RecoveryCycles ?? int.MaxValue;
+        var tram = _d.Tram?.RecoveryCycles ?? int.MaxValue;
+        var n = Math.Min(bus, tram);
+        return n == int.MaxValue ? 3 : Math.Max(1, n);
+    }
+
+    /// <summary>Dwell transition; returns false while the cycle-time-0 state is being held.</summary>
+    private bool AdvanceTransition(long local, ref FixedTimePlan plan, ref long tau)
+    {
+        var next = _d.PlansBySlot[_pendingSlot];
+        var tauNext = next.CycleTime(local);
+        var reachedStart = tauNext == 0 || (_lastPendingCycleTime >= 0 && tauNext < _lastPendingCycleTime);
+        _lastPendingCycleTime = tauNext;
+        if (!reachedStart) return false;
+        _planSlot = _pendingSlot;
+        _pendingSlot = -1;
+        _lastPendingCycleTime = -1;
+        _delta = 0; // the new plan starts on its own offset
+        plan = next;
+        tau = tauNext;
+        return true;
+    }
+
+    private void Publish(FixedTimePlan plan, long tau, long simTicks, SignalState[] groupStates)
     {
         var windows = plan.Windows;
         for (var g = 0; g < windows.Length; g++)
         {
-            groupStates[FirstGroup + g] = windows[g].StateAt(tau, AmberTicks[g]);
+            var state = windows[g].StateAt(tau, _d.AmberTicks[g]);
+            if (state == SignalState.Green && _state[g] != SignalState.Green) _greenSince[g] = simTicks;
+            _state[g] = state;
+            groupStates[_d.FirstGroup + g] = state;
         }
+    }
+
+    // Priority requests ------------------------------------------------------------------------
+
+    /// <summary>
+    /// A check-in (or forwarded announcement) for a vehicle that will use a group of this
+    /// intersection. Returns false when this intersection grants no priority to the mode.
+    /// </summary>
+    public void Request(long simTicks, int vehicleId, int line, int globalGroup, TravelMode mode, long etaTicks, double latenessS, bool forwarded, Engine.SimulationRecorder log)
+    {
+        var rules = mode == TravelMode.Tram ? _d.Tram : _d.Bus;
+        var group = globalGroup - _d.FirstGroup;
+        for (var i = 0; i < _requestCount; i++)
+        {
+            if (_requests[i].VehicleId != vehicleId) continue;
+            // Already announced (forwarded earlier): the local detector refreshes the estimate.
+            _requests[i].EtaTicks = etaTicks;
+            _requests[i].ExpiryTicks = simTicks + rules!.RequestExpiryTicks;
+            return;
+        }
+        log.RecordPriority(new PriorityEvent(simTicks, vehicleId, line, _d.IntersectionIndex, mode, forwarded, PriorityAction.Requested, PriorityReason.None, SimTime.ToSeconds(etaTicks - simTicks)));
+        if (rules is null)
+        {
+            log.RecordPriority(new PriorityEvent(simTicks, vehicleId, line, _d.IntersectionIndex, mode, forwarded, PriorityAction.Refused, PriorityReason.NoPriorityForMode, 0));
+            return;
+        }
+        if (rules.MinLatenessS is { } threshold && latenessS < threshold)
+        {
+            log.RecordPriority(new PriorityEvent(simTicks, vehicleId, line, _d.IntersectionIndex, mode, forwarded, PriorityAction.Refused, PriorityReason.NotLateEnough, latenessS));
+            return;
+        }
+        if (_requestCount == MaxRequests) return; // more vehicles than any real detector zone holds
+        _requests[_requestCount++] = new PendingRequest
+        {
+            VehicleId = vehicleId,
+            Line = line,
+            Group = group,
+            Mode = mode,
+            EtaTicks = etaTicks,
+            ExpiryTicks = simTicks + rules.RequestExpiryTicks,
+            Forwarded = forwarded,
+        };
+    }
+
+    /// <summary>The vehicle passed the stop line.</summary>
+    public void CheckOut(long simTicks, int vehicleId, Engine.SimulationRecorder log)
+    {
+        for (var i = 0; i < _requestCount; i++)
+        {
+            if (_requests[i].VehicleId != vehicleId) continue;
+            ref var r = ref _requests[i];
+            log.RecordPriority(new PriorityEvent(simTicks, vehicleId, r.Line, _d.IntersectionIndex, r.Mode, r.Forwarded, PriorityAction.CheckedOut, PriorityReason.None,
+                SimTime.ToSeconds(r.ExtensionUsed + r.EarlyUsed)));
+            RemoveAt(i);
+            return;
+        }
+    }
+
+    private void ExpireRequests(long simTicks, Engine.SimulationRecorder log)
+    {
+        for (var i = _requestCount - 1; i >= 0; i--)
+        {
+            ref var r = ref _requests[i];
+            if (simTicks < r.ExpiryTicks) continue;
+            log.RecordPriority(new PriorityEvent(simTicks, r.VehicleId, r.Line, _d.IntersectionIndex, r.Mode, r.Forwarded, PriorityAction.Expired, PriorityReason.None, 0));
+            RemoveAt(i);
+        }
+    }
+
+    private void RemoveAt(int i)
+    {
+        _requests[i] = _requests[--_requestCount];
+        if (_requestCount == 0 && _delta != 0) _recoveryCyclesLeft = RecoveryCycles();
+    }
+
+    /// <summary>Index of the request served first: trams before buses, then the earliest arrival.</summary>
+    private int MostUrgent()
+    {
+        var best = 0;
+        for (var i = 1; i < _requestCount; i++)
+        {
+            ref var a = ref _requests[i];
+            ref var b = ref _requests[best];
+            var aTram = a.Mode == TravelMode.Tram;
+            var bTram = b.Mode == TravelMode.Tram;
+            if (aTram != bTram ? aTram : a.EtaTicks < b.EtaTicks) best = i;
+        }
+        return best;
+    }
+
+    private long ServeRequests(long simTicks, long stepTicks, FixedTimePlan plan, long tau, Engine.SimulationRecorder log)
+    {
+        if (_pendingSlot >= 0) return tau;
+        var index = MostUrgent();
+        ref var r = ref _requests[index];
+        var rules = (r.Mode == TravelMode.Tram ? _d.Tram : _d.Bus)!;
+        var window = plan.Windows[r.Group];
+        var untilArrival = r.EtaTicks - simTicks;
+
+        if (_state[r.Group] == SignalState.Green && window.IsGreen(tau))
+        {
+            var untilEnd = SimTime.Mod(window.EndTicks - tau, plan.CycleTicks);
+            if (untilEnd > stepTicks) return tau;
+            // The green ends now: hold it if the vehicle can still make it within the extension.
+            if (!rules.AllowExtension) return tau;
+            if (r.ExtensionUsed + stepTicks > rules.MaxExtensionTicks)
+            {
+                Refuse(ref r, simTicks, PriorityReason.ExtensionLimitReached, log);
+                return tau;
+            }
+            if (untilArrival > untilEnd + rules.MaxExtensionTicks - r.ExtensionUsed)
+            {
+                Refuse(ref r, simTicks, PriorityReason.TooFarForExtension, log);
+                return tau;
+            }
+            if (!r.LoggedExtension)
+            {
+                r.LoggedExtension = true;
+                log.RecordPriority(new PriorityEvent(simTicks, r.VehicleId, r.Line, _d.IntersectionIndex, r.Mode, r.Forwarded, PriorityAction.Extension, PriorityReason.None, 0));
+            }
+            r.ExtensionUsed += stepTicks;
+            return Hold(tau, plan, stepTicks);
+        }
+
+        // Red (or amber): bring the green forward if the plan would give it only after arrival.
+        if (!rules.AllowEarlyGreen || !window.HasGreen) return tau;
+        var untilGreen = SimTime.Mod(window.StartTicks - tau, plan.CycleTicks);
+        if (untilGreen <= untilArrival) return tau; // the plan serves it in time
+        var budget = rules.MaxEarlyGreenTicks - r.EarlyUsed;
+        if (budget <= 0)
+        {
+            Refuse(ref r, simTicks, PriorityReason.EarlyGreenLimitReached, log);
+            return tau;
+        }
+        var jumped = SkipForward(simTicks, plan, tau, budget, protectRequestedGreens: true);
+        if (jumped == 0) return tau;
+        if (!r.LoggedEarly)
+        {
+            r.LoggedEarly = true;
+            log.RecordPriority(new PriorityEvent(simTicks, r.VehicleId, r.Line, _d.IntersectionIndex, r.Mode, r.Forwarded, PriorityAction.EarlyGreen, PriorityReason.None, 0));
+        }
+        r.EarlyUsed += jumped;
+        return SimTime.Mod(tau + jumped, plan.CycleTicks);
+    }
+
+    private void Refuse(ref PendingRequest r, long simTicks, PriorityReason reason, Engine.SimulationRecorder log)
+    {
+        if (r.LoggedRefusal == reason) return;
+        r.LoggedRefusal = reason;
+        log.RecordPriority(new PriorityEvent(simTicks, r.VehicleId, r.Line, _d.IntersectionIndex, r.Mode, r.Forwarded, PriorityAction.Refused, reason, 0));
+    }
+
+    /// <summary>Keeps τc where it was at the previous update: every state stays as it is.</summary>
+    private long Hold(long tau, FixedTimePlan plan, long stepTicks)
+    {
+        var held = _lastTau >= 0 ? _lastTau : tau;
+        _delta -= SimTime.Mod(tau - held, plan.CycleTicks);
+        return held;
+    }
+
+    /// <summary>
+    /// Jumps τc forward towards the next event if that event only ends greens, without ending any
+    /// green before its minimum. Returns the ticks skipped (0 when no safe skip exists now).
+    /// </summary>
+    private long SkipForward(long simTicks, FixedTimePlan plan, long tau, long budget, bool protectRequestedGreens)
+    {
+        var next = plan.NextEvent(tau, out var untilEvent);
+        if (!plan.IsGreenEndOnly[next]) return 0;
+        var eventTau = plan.EventTicks[next];
+        var allowed = Math.Min(untilEvent, budget);
+        for (var g = 0; g < _state.Length; g++)
+        {
+            var w = plan.Windows[g];
+            if (_state[g] != SignalState.Green || w.EndTicks != eventTau) continue;
+            if (protectRequestedGreens && HasRequestFor(g)) return 0; // never cut a green a vehicle is waiting for
+            // After the jump this green ends at once: it must have lasted its minimum by then.
+            var served = simTicks - _greenSince[g];
+            var shortfall = _d.MinGreenTicks[g] - served;
+            if (shortfall > 0) allowed = Math.Min(allowed, untilEvent - shortfall);
+        }
+        if (allowed <= 0) return 0;
+        _delta += allowed;
+        return allowed;
+    }
+
+    private bool HasRequestFor(int group)
+    {
+        for (var i = 0; i < _requestCount; i++)
+        {
+            if (_requests[i].Group == group) return true;
+        }
+        return false;
+    }
+
+    /// <summary>Back to the coordinated plan: hold greens when ahead, shorten greens when behind.</summary>
+    private long Recover(long simTicks, long stepTicks, FixedTimePlan plan, long tau)
+    {
+        if (_pendingSlot >= 0 || _recoveryBudget <= 0) return tau;
+        var deviation = Normalise(_delta, plan.CycleTicks);
+        if (deviation == 0)
+        {
+            _delta = 0;
+            return tau;
+        }
+        if (deviation > 0)
+        {
+            // Ahead after an early green: lose time by holding while some group is green and none is amber.
+            if (!SteadyGreen()) return tau;
+            var hold = Math.Min(Math.Min(stepTicks, deviation), _recoveryBudget);
+            _recoveryBudget -= hold;
+            _delta -= hold;
+            return SimTime.Mod(tau - hold, plan.CycleTicks);
+        }
+        var skipped = SkipForward(simTicks, plan, tau, Math.Min(-deviation, _recoveryBudget), protectRequestedGreens: false);
+        _recoveryBudget -= skipped;
+        return SimTime.Mod(tau + skipped, plan.CycleTicks);
+    }
+
+    private bool SteadyGreen()
+    {
+        var anyGreen = false;
+        for (var g = 0; g < _state.Length; g++)
+        {
+            if (_state[g] == SignalState.Amber) return false;
+            if (_state[g] == SignalState.Green) anyGreen = true;
+        }
+        return anyGreen;
+    }
+
+    private static long Normalise(long delta, long cycle)
+    {
+        var d = SimTime.Mod(delta, cycle);
+        return d > cycle / 2 ? d - cycle : d;
     }
 }

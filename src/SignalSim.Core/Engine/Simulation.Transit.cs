@@ -1,0 +1,205 @@
+// Buses and trams: stops with dwell (a fixed part plus boarding for the passengers who arrived
+// since the previous vehicle of the line, so late vehicles dwell longer), schedule lateness, and
+// the priority detectors: check-in upstream of each stop line, check-out at the line, and the
+// announcement of the vehicle to the next centre's intersection when its centre forwards.
+using MathNet.Numerics.Distributions;
+using SignalSim.Core.Metrics;
+using SignalSim.Core.Random;
+using SignalSim.Core.Scenario;
+
+namespace SignalSim.Core.Engine;
+
+public sealed partial class Simulation
+{
+    private long[] _stopLastDepartureTicks = [];
+    private XoshiroRandomSource[] _stopPassengers = [];
+    private Xoshiro256[] _forwardingLoss = [];
+
+    private struct ForwardedRequest
+    {
+        public long DeliverTicks;
+        public int Intersection;
+        public int VehicleId;
+        public int Line;
+        public int Group;
+        public TravelMode Mode;
+        public long EtaTicks;
+        public double LatenessS;
+    }
+
+    private ForwardedRequest[] _messages = new ForwardedRequest[64];
+    private int _messageCount;
+
+    private void InitialiseTransit()
+    {
+        var stops = _m.Stops;
+        _stopLastDepartureTicks = new long[stops.Count];
+        _stopPassengers = new XoshiroRandomSource[stops.Count];
+        for (var s = 0; s < stops.Count; s++)
+        {
+            var line = _m.Lines[stops.Line[s]];
+            // Before the first vehicle, passengers have gathered for one mean headway.
+            _stopLastDepartureTicks[s] = -SimTime.FromSeconds(line.MeanHeadwayS);
+            _stopPassengers[s] = new XoshiroRandomSource(Xoshiro256.DeriveSeed(_m.Seed, $"stop/{line.Id}/{stops.Ids[s]}"));
+        }
+        _forwardingLoss = new Xoshiro256[_m.Centres.Length];
+        for (var c = 0; c < _forwardingLoss.Length; c++) _forwardingLoss[c] = new Xoshiro256(Xoshiro256.DeriveSeed(_m.Seed, "forwarding/" + _m.Centres[c].Id));
+    }
+
+    private void StartTransitTrip(int slot, int route)
+    {
+        var line = _m.RouteLine[route];
+        _nextStop[slot] = line >= 0 && _m.Lines[line].StopCount > 0 ? _m.Lines[line].FirstStop : -1;
+        _dwellUntilTicks[slot] = -1;
+    }
+
+    /// <summary>Per-link state of a vehicle that enters a link (its step is already set).</summary>
+    private void EnterLink(int slot, int link)
+    {
+        _dwellOnLinkS[slot] = 0;
+        var stop = _nextStop[slot];
+        _stopAtM[slot] = stop >= 0 && _m.Stops.Step[stop] == _step[slot] ? _m.Stops.PositionM[stop] : double.PositiveInfinity;
+        _checkInAtM[slot] = double.PositiveInfinity;
+        var mode = _m.Classes[_class[slot]].Mode;
+        if (mode is not (TravelMode.Bus or TravelMode.Tram)) return;
+        var intersection = _m.LinkToIntersection[link];
+        if (intersection < 0) return;
+        var definition = _m.Controllers[intersection];
+        var rules = mode == TravelMode.Tram ? definition.Tram : definition.Bus;
+        var forwards = _m.Forwarding[_m.IntersectionCentre[intersection]].Enabled;
+        if (rules is null && !forwards) return;
+        var distance = rules?.CheckInDistanceM ?? (mode == TravelMode.Tram ? 250 : 120);
+        _checkInAtM[slot] = Math.Max(0, _m.LinkLengthM[link] - distance);
+    }
+
+    /// <summary>Dwell at stops and priority check-ins, after vehicles moved.</summary>
+    private void ServeStopsAndDetectors()
+    {
+        for (var lane = 0; lane < _laneCount.Length; lane++)
+        {
+            var n = _laneCount[lane];
+            for (var k = 0; k < n; k++)
+            {
+                var slot = SlotAt(lane, k);
+                if (_posM[slot] >= _checkInAtM[slot]) CheckIn(slot, _m.LaneLink[lane]);
+                if (_stopAtM[slot] == double.PositiveInfinity) continue;
+                if (_dwellUntilTicks[slot] >= 0)
+                {
+                    if (NowTicks >= _dwellUntilTicks[slot]) LeaveStop(slot);
+                }
+                else if (_stopAtM[slot] - _posM[slot] < StopReachedM && _speedMps[slot] < StopSpeedMps)
+                {
+                    ArriveAtStop(slot);
+                }
+            }
+        }
+    }
+
+    /// <summary>A vehicle this close to its stopping point, nearly stopped, has arrived.</summary>
+    private const double StopReachedM = 1.0;
+
+    private void ArriveAtStop(int slot)
+    {
+        var stop = _nextStop[slot];
+        var stops = _m.Stops;
+        var sinceS = SimTime.ToSeconds(NowTicks - _stopLastDepartureTicks[stop]);
+        var expected = stops.PassengersPerHour[stop] * Math.Max(0, sinceS) / 3600;
+        var passengers = expected > 0 ? Poisson.Sample(_stopPassengers[stop], expected) : 0;
+        var dwellS = stops.DwellFixedS[stop] + stops.BoardingSPerPassenger[stop] * passengers;
+        _dwellUntilTicks[slot] = NowTicks + Math.Max(_m.StepTicks, SimTime.FromSeconds(dwellS));
+        _speedMps[slot] = 0;
+        _dwellOnLinkS[slot] += SimTime.ToSeconds(_dwellUntilTicks[slot] - NowTicks);
+        Recorder.RecordStop(new StopEvent(_vehicleId[slot], stops.Line[stop], stop, NowTicks, _dwellUntilTicks[slot], passengers, LatenessS(slot)));
+    }
+
+    private void LeaveStop(int slot)
+    {
+        var stop = _nextStop[slot];
+        _stopLastDepartureTicks[stop] = NowTicks;
+        _dwellUntilTicks[slot] = -1;
+        var line = _m.Lines[_m.Stops.Line[stop]];
+        var next = stop + 1 < line.FirstStop + line.StopCount ? stop + 1 : -1;
+        _nextStop[slot] = next;
+        _stopAtM[slot] = next >= 0 && _m.Stops.Step[next] == _step[slot] ? _m.Stops.PositionM[next] : double.PositiveInfinity;
+    }
+
+    /// <summary>Seconds behind schedule: elapsed time against the scheduled running time prorated by distance.</summary>
+    private double LatenessS(int slot)
+    {
+        var line = _m.RouteLine[_route[slot]];
+        if (line < 0) return 0;
+        var model = _m.Lines[line];
+        var travelled = _m.StepStartDistanceM[_step[slot]] + _posM[slot];
+        var due = model.ScheduledRunTimeS * travelled / model.RouteLengthM;
+        return SimTime.ToSeconds(NowTicks - _scheduledTicks[slot]) - due;
+    }
+
+    private void CheckIn(int slot, int link)
+    {
+        _checkInAtM[slot] = double.PositiveInfinity;
+        var intersection = _m.LinkToIntersection[link];
+        var step = _step[slot];
+        var mode = _m.Classes[_class[slot]].Mode;
+        var line = _m.RouteLine[_route[slot]];
+        var lateness = LatenessS(slot);
+        var speed = FreeSpeedMps(slot, link);
+        var toStopLine = _m.LinkLengthM[link] - _posM[slot];
+        var eta = NowTicks + SimTime.FromSeconds(toStopLine / speed);
+        var definition = _m.Controllers[intersection];
+        if ((mode == TravelMode.Tram ? definition.Tram : definition.Bus) is not null)
+            _controllers[intersection].Request(NowTicks, _vehicleId[slot], line, _m.StepGroup[step], mode, eta, lateness, forwarded: false, Recorder);
+        Forward(slot, intersection, step, mode, line, lateness, eta);
+    }
+
+    /// <summary>Announces the vehicle to the next intersection on its route when another centre runs it.</summary>
+    private void Forward(int slot, int intersection, int step, TravelMode mode, int line, double latenessS, long etaHereTicks)
+    {
+        var centre = _m.IntersectionCentre[intersection];
+        var rules = _m.Forwarding[centre];
+        if (!rules.Enabled) return;
+        var lastStep = _m.RouteFirstStep[_route[slot]] + _m.RouteStepCount[_route[slot]] - 1;
+        if (step + 1 > lastStep) return;
+        var nextLink = _m.StepLink[step + 1];
+        var next = _m.LinkToIntersection[nextLink];
+        if (next < 0 || _m.IntersectionCentre[next] == centre) return;
+        // Each centre's losses come from its own stream, so they disturb nothing else.
+        if (_forwardingLoss[centre].NextDouble() < rules.LossProbability) return;
+        var eta = etaHereTicks + SimTime.FromSeconds(_m.LinkLengthM[nextLink] / FreeSpeedMps(slot, nextLink));
+        if (_messageCount == _messages.Length) Array.Resize(ref _messages, _messages.Length * 2);
+        _messages[_messageCount++] = new ForwardedRequest
+        {
+            DeliverTicks = NowTicks + rules.LatencyTicks,
+            Intersection = next,
+            VehicleId = _vehicleId[slot],
+            Line = line,
+            Group = _m.StepGroup[step + 1],
+            Mode = mode,
+            EtaTicks = eta,
+            LatenessS = latenessS,
+        };
+    }
+
+    private void DeliverForwardedRequests()
+    {
+        var kept = 0;
+        for (var i = 0; i < _messageCount; i++)
+        {
+            ref var m = ref _messages[i];
+            if (m.DeliverTicks > NowTicks)
+            {
+                _messages[kept++] = m;
+                continue;
+            }
+            _controllers[m.Intersection].Request(NowTicks, m.VehicleId, m.Line, m.Group, m.Mode, m.EtaTicks, m.LatenessS, forwarded: true, Recorder);
+        }
+        _messageCount = kept;
+    }
+
+    private void CheckOut(int slot, int link)
+    {
+        var intersection = _m.LinkToIntersection[link];
+        if (intersection < 0) return;
+        var mode = _m.Classes[_class[slot]].Mode;
+        if (mode is TravelMode.Bus or TravelMode.Tram) _controllers[intersection].CheckOut(NowTicks, _vehicleId[slot], Recorder);
+    }
+}

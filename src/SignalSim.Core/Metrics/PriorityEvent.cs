@@ -1,0 +1,43 @@
+// One line of priority.csv: what happened to a priority request at an intersection.
+using SignalSim.Core.Scenario;
+
+namespace SignalSim.Core.Metrics;
+
+public enum PriorityAction : byte
+{
+    /// <summary>A check-in (or a forwarded announcement) reached the controller.</summary>
+    Requested,
+    /// <summary>The green of the vehicle's group was held beyond its planned end.</summary>
+    Extension,
+    /// <summary>Conflicting greens were shortened (down to their minimum) to bring the green forward.</summary>
+    EarlyGreen,
+    /// <summary>The vehicle passed the stop line; the request is closed.</summary>
+    CheckedOut,
+    /// <summary>No check-out came in time; the request lapsed.</summary>
+    Expired,
+    /// <summary>The controller did not act; the reason says why.</summary>
+    Refused,
+}
+
+public enum PriorityReason : byte
+{
+    None,
+    NoPriorityForMode,
+    NotLateEnough,
+    ExtensionLimitReached,
+    TooFarForExtension,
+    EarlyGreenLimitReached,
+    PlanChangeInProgress,
+    AnotherRequestServed,
+}
+
+public readonly record struct PriorityEvent(
+    long Ticks,
+    int VehicleId,
+    int Line,
+    int Intersection,
+    TravelMode Mode,
+    bool Forwarded,
+    PriorityAction Action,
+    PriorityReason Reason,
+    double ValueS);

@@ -1,0 +1,42 @@
+// What a signal controller is, as compiled from the scenario: its groups, plans, conflict matrix
+// and priority rules. Immutable and shared; the running state lives in SignalController.
+using SignalSim.Core.Model;
+
+namespace SignalSim.Core.Signals;
+
+/// <summary>Two groups in conflict: after the green of From ends, To may turn green only after the intergreen.</summary>
+public readonly record struct Conflict(int From, int To, long IntergreenTicks);
+
+public sealed class ControllerDefinition(
+    int intersectionIndex,
+    string intersectionId,
+    CentreClock centre,
+    int firstGroup,
+    string[] groupIds,
+    long[] amberTicks,
+    long[] minGreenTicks,
+    Conflict[] conflicts,
+    FixedTimePlan[] plansBySlot,
+    PriorityRules? bus,
+    PriorityRules? tram)
+{
+    public int IntersectionIndex { get; } = intersectionIndex;
+    public string IntersectionId { get; } = intersectionId;
+    public CentreClock Centre { get; } = centre;
+
+    /// <summary>Index of this controller's first group in the simulation-wide group arrays.</summary>
+    public int FirstGroup { get; } = firstGroup;
+    public string[] GroupIds { get; } = groupIds;
+    public long[] AmberTicks { get; } = amberTicks;
+
+    /// <summary>Minimum green per group; for pedestrian groups at least what clearance at 1.0 m/s needs.</summary>
+    public long[] MinGreenTicks { get; } = minGreenTicks;
+    public Conflict[] Conflicts { get; } = conflicts;
+
+    /// <summary>This intersection's plans, indexed by the centre's plan slots.</summary>
+    public FixedTimePlan[] PlansBySlot { get; } = plansBySlot;
+    public PriorityRules? Bus { get; } = bus;
+    public PriorityRules? Tram { get; } = tram;
+
+    public int GroupCount => GroupIds.Length;
+}
