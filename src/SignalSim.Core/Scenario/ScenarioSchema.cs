@@ -1,0 +1,88 @@
+// The JSON Schema of scenario files, generated from the scenario model types with the same
+// serializer options the loader uses, so that the schema editors read cannot drift from what
+// the loader accepts. The exporter already turns UnmappedMemberHandling.Disallow into
+// "additionalProperties": false and C# required members into "required", so a misspelt or
+// missing field is flagged while typing. scenarios/signalsim.schema.json is this output; a test
+// keeps them equal.
+using System.Collections.Concurrent;
+using System.ComponentModel;
+using System.Reflection;
+using System.Text.Encodings.Web;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using System.Text.Json.Schema;
+using System.Text.Json.Serialization.Metadata;
+
+namespace SignalSim.Core.Scenario;
+
+public static class ScenarioSchema
+{
+    public const string MetaSchema = "https://json-schema.org/draft/2020-12/schema";
+    public const string Title = "SignalSim scenario";
+
+    // Relaxed escaping keeps accents, units (m/s²) and arrows readable in editors' tooltips;
+    // the file is read as data, never embedded in HTML.
+    private static readonly JsonSerializerOptions WriteOptions = new()
+    {
+        WriteIndented = true,
+        IndentSize = 2,
+        NewLine = "\n",
+        Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
+    };
+
+    /// <summary>The schema as text: LF line endings and a final newline, ready to write to disk.</summary>
+    public static string Generate() => GenerateNode().ToJsonString(WriteOptions) + "\n";
+
+    public static JsonObject GenerateNode()
+    {
+        var exporter = new JsonSchemaExporterOptions
+        {
+            // Properties declared non-nullable are rejected as null by the loader
+            // (RespectNullableAnnotations), so the schema must not allow null for them either.
+            TreatNullObliviousAsNonNullable = true,
+            TransformSchemaNode = Transform,
+        };
+        var schema = ScenarioJson.Options.GetJsonSchemaAsNode(typeof(ScenarioFile), exporter).AsObject();
+        schema.Insert(0, "$schema", MetaSchema);
+        schema.Insert(1, "title", Title);
+        return schema;
+    }
+
+    private static JsonNode Transform(JsonSchemaExporterContext context, JsonNode schema)
+    {
+        if (schema is not JsonObject node) return schema; // true/false schemas carry no keywords we add
+
+        var description = DescriptionOf(context);
+        if (description is not null) node.Insert(0, "description", description);
+
+        if (context.PropertyInfo is { IsRequired: false } property && DefaultOf(property) is { } value) node["default"] = value;
+        return node;
+    }
+
+    /// <summary>A property's own description wins over the description of its type.</summary>
+    private static string? DescriptionOf(JsonSchemaExporterContext context)
+    {
+        ICustomAttributeProvider? provider = context.PropertyInfo is { } p ? p.AttributeProvider : context.TypeInfo.Type;
+        return provider?.GetCustomAttributes(typeof(DescriptionAttribute), inherit: true)
+            .OfType<DescriptionAttribute>().FirstOrDefault()?.Description;
+    }
+
+    private static readonly ConcurrentDictionary<Type, object?> Prototypes = new();
+
+    /// <summary>
+    /// The value an omitted optional field takes, read from a freshly constructed record, so the
+    /// defaults shown in editors are the ones the loader really applies. Only scalars are shown:
+    /// a default list or object would restate what its own properties' defaults already say.
+    /// </summary>
+    private static JsonNode? DefaultOf(JsonPropertyInfo property)
+    {
+        if (property.Get is null) return null;
+        var prototype = Prototypes.GetOrAdd(property.DeclaringType, type =>
+            type.GetConstructor(Type.EmptyTypes) is null ? null : Activator.CreateInstance(type));
+        if (prototype is null) return null;
+        var value = property.Get(prototype);
+        if (value is null) return null;
+        var node = JsonSerializer.SerializeToNode(value, property.PropertyType, ScenarioJson.Options);
+        return node is JsonValue ? node : null;
+    }
+}

@@ -1,0 +1,116 @@
+// Golden checks on every shipped scenario: it loads cleanly, says where its numbers come from,
+// and runs undersaturated (every route completes trips, nothing piles up). The default
+// scenario must also show what the study is about: two centres running different cycles.
+using SignalSim.Core;
+using SignalSim.Core.Engine;
+using SignalSim.Core.Model;
+using SignalSim.Core.Scenario;
+
+namespace SignalSim.Tests.Scenarios;
+
+public class ShippedScenarioTests
+{
+    private const double RunS = 600;
+
+    public static TheoryData<string> Scenarios() => new(ShippedFiles.ScenarioFileNames());
+
+    [Fact]
+    public void TheTextbookAndDefaultScenariosAreShipped()
+    {
+        var names = ShippedFiles.ScenarioFileNames().ToList();
+        Assert.Contains("porte-de-choisy.json", names);
+        Assert.Contains("isolated-intersection.json", names);
+        Assert.Contains("arterial-green-wave.json", names);
+    }
+
+    [Theory]
+    [MemberData(nameof(Scenarios))]
+    public void LoadsWithoutErrorsOrWarnings(string fileName)
+    {
+        // A warning on a shipped file (a capacity warning above all) would teach users to ignore them.
+        var loaded = ScenarioLoader.LoadFile(ShippedFiles.ScenarioPath(fileName));
+        Assert.True(loaded.Warnings.Count == 0, string.Join(Environment.NewLine, loaded.Warnings.Select(w => w.Format(fileName))));
+    }
+
+    [Theory]
+    [MemberData(nameof(Scenarios))]
+    public void StatesItsSourcesAndAssumptions(string fileName)
+    {
+        var scenario = ScenarioLoader.LoadFile(ShippedFiles.ScenarioPath(fileName)).Scenario;
+        Assert.NotEmpty(scenario.Sources);
+        Assert.NotEmpty(scenario.Assumptions);
+        Assert.All(scenario.Sources.Concat(scenario.Assumptions), text => Assert.False(string.IsNullOrWhiteSpace(text)));
+    }
+
+    [Theory]
+    [MemberData(nameof(Scenarios))]
+    public void RunsUndersaturatedWithTripsOnEveryRoute(string fileName)
+    {
+        var scenario = ScenarioLoader.LoadFile(ShippedFiles.ScenarioPath(fileName)).Scenario;
+        var model = SimulationModelBuilder.Build(scenario, durationOverrideS: RunS);
+        var result = new Simulation(model).Run();
+
+        var tripsPerRoute = new int[model.RouteIds.Length];
+        foreach (var trip in result.Records.Trips) tripsPerRoute[trip.Route]++;
+        var idle = model.RouteIds.Where((_, r) => tripsPerRoute[r] == 0).ToList();
+        Assert.True(idle.Count == 0, $"no trip completed in {RunS} s on route(s) {string.Join(", ", idle)}");
+
+        // Entries admit every arrival at once unless a queue has reached back to the boundary;
+        // one vehicle per entry may still be waiting for the gap behind the one just admitted.
+        Assert.InRange(result.VehiclesWaitingAtEntriesAtEnd, 0, model.Demands.Length);
+
+        var bound = HoldingBound(model);
+        Assert.True(result.VehiclesInNetworkAtEnd <= bound,
+            $"{result.VehiclesInNetworkAtEnd} vehicles left in the network, more than the {bound:0} that moving traffic and one cycle of queues would hold");
+    }
+
+    [Fact]
+    public void DefaultScenarioHasBothCentresOnDifferentCycles()
+    {
+        var scenario = ScenarioLoader.LoadFile(ShippedFiles.ScenarioPath("porte-de-choisy.json")).Scenario;
+        var model = SimulationModelBuilder.Build(scenario);
+        _ = new Simulation(model); // picks each controller's plan for the start time of day
+
+        var cycles = model.Controllers
+            .GroupBy(c => c.Centre.Id)
+            .ToDictionary(g => g.Key, g => g.Select(c => c.CurrentPlan.CycleTicks).ToHashSet());
+        Assert.Equal(["paris", "val-de-marne"], cycles.Keys.Order(StringComparer.Ordinal));
+        Assert.Empty(cycles["paris"].Intersect(cycles["val-de-marne"]));
+
+        var valDeMarne = scenario.Centres.Single(c => c.Id == "val-de-marne").Clock;
+        Assert.NotEqual(0, valDeMarne.OffsetS);
+        Assert.NotEqual(0, valDeMarne.DriftSPerHour);
+    }
+
+    /// <summary>
+    /// Vehicles an undersaturated network holds at any moment: every route's flow for its
+    /// free-flow travel time, plus one full cycle of arrivals queued on every approach.
+    /// Anything above this has piled up: a queue that grows from cycle to cycle, or gridlock.
+    /// </summary>
+    private static double HoldingBound(SimulationModel model)
+    {
+        var routeFlow = new double[model.RouteIds.Length];
+        foreach (var demand in model.Demands)
+        {
+            var peak = demand.PeriodFlowVehPerHour.Max();
+            var previous = 0.0;
+            for (var i = 0; i < demand.Routes.Length; i++)
+            {
+                routeFlow[demand.Routes[i]] = peak * (demand.CumulativeShares[i] - previous);
+                previous = demand.CumulativeShares[i];
+            }
+        }
+        var moving = 0.0;
+        var queued = 0.0;
+        for (var r = 0; r < routeFlow.Length; r++)
+        {
+            moving += routeFlow[r] * model.RouteFreeFlowS[r] / 3600;
+            for (var step = model.RouteFirstStep[r]; step < model.RouteFirstStep[r] + model.RouteStepCount[r]; step++)
+            {
+                var x = model.LinkToIntersection[model.StepLink[step]];
+                if (x >= 0) queued += routeFlow[r] * SimTime.ToSeconds(model.Controllers[x].CurrentPlan.CycleTicks) / 3600;
+            }
+        }
+        return moving + queued;
+    }
+}
