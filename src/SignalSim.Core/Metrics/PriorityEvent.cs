@@ -31,6 +31,11 @@ public enum PriorityReason : byte
     AnotherRequestServed,
 }
 
+/// <param name="Line">Line index of the vehicle, -1 if it belongs to none.</param>
+/// <param name="Forwarded">The request came as an announcement from the previous centre, not from this intersection's detector.</param>
+/// <param name="EtaS">Estimated time to the stop line when requested, in seconds.</param>
+/// <param name="LatenessS">Seconds behind schedule when requested (negative: early).</param>
+/// <param name="GrantedS">On check-out: green time granted (extension plus early green), in seconds.</param>
 public readonly record struct PriorityEvent(
     long Ticks,
     int VehicleId,
@@ -40,4 +45,6 @@ public readonly record struct PriorityEvent(
     bool Forwarded,
     PriorityAction Action,
     PriorityReason Reason,
-    double ValueS);
+    double EtaS,
+    double LatenessS,
+    double GrantedS);

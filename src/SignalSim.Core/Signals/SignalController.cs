@@ -22,6 +22,7 @@ public sealed class SignalController
         public int Group;            // local index
         public TravelMode Mode;
         public long EtaTicks;
+        public double LatenessS;
         public long ExpiryTicks;
         public long ExtensionUsed;
         public long EarlyUsed;
@@ -174,15 +175,16 @@ public sealed class SignalController
             _requests[i].ExpiryTicks = simTicks + rules!.RequestExpiryTicks;
             return;
         }
-        log.RecordPriority(new PriorityEvent(simTicks, vehicleId, line, _d.IntersectionIndex, mode, forwarded, PriorityAction.Requested, PriorityReason.None, SimTime.ToSeconds(etaTicks - simTicks)));
+        var etaS = SimTime.ToSeconds(etaTicks - simTicks);
+        log.RecordPriority(new PriorityEvent(simTicks, vehicleId, line, _d.IntersectionIndex, mode, forwarded, PriorityAction.Requested, PriorityReason.None, etaS, latenessS, 0));
         if (rules is null)
         {
-            log.RecordPriority(new PriorityEvent(simTicks, vehicleId, line, _d.IntersectionIndex, mode, forwarded, PriorityAction.Refused, PriorityReason.NoPriorityForMode, 0));
+            log.RecordPriority(new PriorityEvent(simTicks, vehicleId, line, _d.IntersectionIndex, mode, forwarded, PriorityAction.Refused, PriorityReason.NoPriorityForMode, etaS, latenessS, 0));
             return;
         }
         if (rules.MinLatenessS is { } threshold && latenessS < threshold)
         {
-            log.RecordPriority(new PriorityEvent(simTicks, vehicleId, line, _d.IntersectionIndex, mode, forwarded, PriorityAction.Refused, PriorityReason.NotLateEnough, latenessS));
+            log.RecordPriority(new PriorityEvent(simTicks, vehicleId, line, _d.IntersectionIndex, mode, forwarded, PriorityAction.Refused, PriorityReason.NotLateEnough, etaS, latenessS, 0));
             return;
         }
         if (_requestCount == MaxRequests) return; // more vehicles than any real detector zone holds
@@ -193,6 +195,7 @@ public sealed class SignalController
             Group = group,
             Mode = mode,
             EtaTicks = etaTicks,
+            LatenessS = latenessS,
             ExpiryTicks = simTicks + rules.RequestExpiryTicks,
             Forwarded = forwarded,
         };
@@ -205,8 +208,7 @@ public sealed class SignalController
         {
             if (_requests[i].VehicleId != vehicleId) continue;
             ref var r = ref _requests[i];
-            log.RecordPriority(new PriorityEvent(simTicks, vehicleId, r.Line, _d.IntersectionIndex, r.Mode, r.Forwarded, PriorityAction.CheckedOut, PriorityReason.None,
-                SimTime.ToSeconds(r.ExtensionUsed + r.EarlyUsed)));
+            log.RecordPriority(Event(simTicks, ref r, PriorityAction.CheckedOut, PriorityReason.None, SimTime.ToSeconds(r.ExtensionUsed + r.EarlyUsed)));
             RemoveAt(i);
             return;
         }
@@ -218,7 +220,7 @@ public sealed class SignalController
         {
             ref var r = ref _requests[i];
             if (simTicks < r.ExpiryTicks) continue;
-            log.RecordPriority(new PriorityEvent(simTicks, r.VehicleId, r.Line, _d.IntersectionIndex, r.Mode, r.Forwarded, PriorityAction.Expired, PriorityReason.None, 0));
+            log.RecordPriority(Event(simTicks, ref r, PriorityAction.Expired, PriorityReason.None, SimTime.ToSeconds(r.ExtensionUsed + r.EarlyUsed)));
             RemoveAt(i);
         }
     }
@@ -272,7 +274,7 @@ public sealed class SignalController
             if (!r.LoggedExtension)
             {
                 r.LoggedExtension = true;
-                log.RecordPriority(new PriorityEvent(simTicks, r.VehicleId, r.Line, _d.IntersectionIndex, r.Mode, r.Forwarded, PriorityAction.Extension, PriorityReason.None, 0));
+                log.RecordPriority(Event(simTicks, ref r, PriorityAction.Extension, PriorityReason.None, 0));
             }
             r.ExtensionUsed += stepTicks;
             return Hold(tau, plan, stepTicks);
@@ -293,7 +295,7 @@ public sealed class SignalController
         if (!r.LoggedEarly)
         {
             r.LoggedEarly = true;
-            log.RecordPriority(new PriorityEvent(simTicks, r.VehicleId, r.Line, _d.IntersectionIndex, r.Mode, r.Forwarded, PriorityAction.EarlyGreen, PriorityReason.None, 0));
+            log.RecordPriority(Event(simTicks, ref r, PriorityAction.EarlyGreen, PriorityReason.None, 0));
         }
         r.EarlyUsed += jumped;
         return SimTime.Mod(tau + jumped, plan.CycleTicks);
@@ -303,8 +305,11 @@ public sealed class SignalController
     {
         if (r.LoggedRefusal == reason) return;
         r.LoggedRefusal = reason;
-        log.RecordPriority(new PriorityEvent(simTicks, r.VehicleId, r.Line, _d.IntersectionIndex, r.Mode, r.Forwarded, PriorityAction.Refused, reason, 0));
+        log.RecordPriority(Event(simTicks, ref r, PriorityAction.Refused, reason, 0));
     }
+
+    private PriorityEvent Event(long simTicks, ref PendingRequest r, PriorityAction action, PriorityReason reason, double grantedS) =>
+        new(simTicks, r.VehicleId, r.Line, _d.IntersectionIndex, r.Mode, r.Forwarded, action, reason, SimTime.ToSeconds(r.EtaTicks - simTicks), r.LatenessS, grantedS);
 
     /// <summary>Keeps τc where it was at the previous update: every state stays as it is.</summary>
     private long Hold(long tau, FixedTimePlan plan, long stepTicks)
