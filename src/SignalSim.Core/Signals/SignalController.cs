@@ -58,6 +58,9 @@ public sealed class SignalController
     public FixedTimePlan CurrentPlan => _d.PlansBySlot[_planSlot];
     public bool InTransition => _pendingSlot >= 0;
 
+    /// <summary>Priority requests waiting for their vehicle to pass the stop line.</summary>
+    public int PendingRequests => _requestCount;
+
     /// <summary>How far the controller runs ahead of its coordinated plan (negative: behind), in ticks.</summary>
     public long OffsetDeviationTicks => Normalise(_delta, CurrentPlan.CycleTicks);
 

@@ -36,9 +36,14 @@ internal static class TransitFixture
         double durationS = 3600, double warmupS = 300)
     {
         var s = Shipped.Value;
+        var withTram = lines.Any(l => l.VehicleClass == "tram");
         return s with
         {
             Simulation = s.Simulation with { DurationS = durationS, WarmupS = warmupS },
+            // A tram track beside the side road's traffic lane, under the side road's signal group.
+            Links = withTram
+                ? s.Links.Select(l => l.Id is "south-in" or "north-out" ? l with { Lanes = 2, LaneKinds = [LaneKind.General, LaneKind.Tram] } : l).ToList()
+                : s.Links,
             Centres = [s.Centres[0] with { Priority = priority }],
             Demand = s.Demand.Select(d => d with { Periods = [new FlowPeriodSpec { FlowVehPerHour = d.Id == "main" ? mainFlow : sideFlow }] }).ToList(),
             Lines = lines,
