@@ -89,6 +89,34 @@ public sealed partial class ScenarioValidator
         }
     }
 
+    /// <summary>The plans a centre runs at some point of the simulated period (warm-up included), by its clock without drift.</summary>
+    private HashSet<string> PlansInForce(CentreSpec centre)
+    {
+        var start = _s.Simulation.StartTimeOfDayS + centre.Clock.OffsetS;
+        var end = start + _s.Simulation.WarmupS + _s.Simulation.DurationS;
+        var result = new HashSet<string>(StringComparer.Ordinal) { PlanAt(centre, start) };
+        for (var day = Math.Floor(start / 86400) * 86400; day < end; day += 86400)
+        {
+            foreach (var period in centre.Periods)
+            {
+                var t = day + period.StartS;
+                if (t > start && t < end) result.Add(period.Plan);
+            }
+        }
+        return result;
+    }
+
+    private static string PlanAt(CentreSpec centre, double localS)
+    {
+        var timeOfDay = ((localS % 86400) + 86400) % 86400;
+        var plan = centre.Periods[^1].Plan;
+        foreach (var period in centre.Periods)
+        {
+            if (period.StartS <= timeOfDay) plan = period.Plan;
+        }
+        return plan;
+    }
+
     internal static IEnumerable<int> MovementLanes(LinkSpec from, MovementSpec movement) =>
         movement.Lanes ?? Enumerable.Range(0, from.Lanes);
 
@@ -131,8 +159,10 @@ public sealed partial class ScenarioValidator
                 var link = _links[approach];
                 var flow = flowByLink.GetValueOrDefault(approach);
                 if (flow <= 0) continue;
+                var inForce = PlansInForce(_centres[x.Centre]);
                 foreach (var (planName, plan) in x.Plans)
                 {
+                    if (!inForce.Contains(planName)) continue; // demand is only compared with the plans that run
                     var windows = Windows(plan);
                     var capacity = 0.0;
                     for (var lane = 0; lane < link.Lanes; lane++)
