@@ -133,50 +133,57 @@ public sealed partial class ScenarioValidator
     };
 
     /// <summary>
-    /// Degree of saturation of each approach with a standard 1,800 veh/h/lane: the peak flow
-    /// routed through the approach against lanes × s × g/C of the best group serving each lane.
+    /// Degree of saturation of each movement with a standard 1,800 veh/h/lane and an effective
+    /// green of green + amber − 4 s of lost time: the peak flow routed through the movement (its
+    /// share of the lanes it shares with other movements) against its lanes × s × g/C.
     /// </summary>
     private void WarnAboutCapacity()
     {
-        var flowByLink = new Dictionary<string, double>(StringComparer.Ordinal);
+        var flowByMovement = new Dictionary<(string, string), double>();
         foreach (var d in _s.Demand)
         {
             var peak = d.Periods.Max(period => period.FlowVehPerHour);
             var totalShare = d.Routes.Sum(r => r.Share);
             foreach (var route in d.Routes)
             {
-                foreach (var link in route.Links.Distinct(StringComparer.Ordinal))
+                for (var k = 0; k + 1 < route.Links.Count; k++)
                 {
-                    flowByLink[link] = flowByLink.GetValueOrDefault(link) + peak * route.Share / totalShare;
+                    var key = (route.Links[k], route.Links[k + 1]);
+                    flowByMovement[key] = flowByMovement.GetValueOrDefault(key) + peak * route.Share / totalShare;
                 }
             }
         }
         for (var i = 0; i < _s.Intersections.Count; i++)
         {
             var x = _s.Intersections[i];
-            foreach (var approach in x.Movements.Select(m => m.From).Distinct(StringComparer.Ordinal))
+            var inForce = PlansInForce(_centres[x.Centre]);
+            var amber = x.SignalGroups.ToDictionary(g => g.Id, g => g.AmberS, StringComparer.Ordinal);
+            for (var k = 0; k < x.Movements.Count; k++)
             {
-                var link = _links[approach];
-                var flow = flowByLink.GetValueOrDefault(approach);
+                var m = x.Movements[k];
+                var flow = flowByMovement.GetValueOrDefault((m.From, m.To));
                 if (flow <= 0) continue;
-                var inForce = PlansInForce(_centres[x.Centre]);
+                var approach = _links[m.From];
+                // Lanes shared with other loaded movements count in proportion to this movement's flow.
+                var laneShare = 0.0;
+                var lanes = MovementLanes(approach, m).ToList();
+                foreach (var lane in lanes)
+                {
+                    var laneFlow = x.Movements.Where(o => o.From == m.From && MovementLanes(approach, o).Contains(lane))
+                        .Sum(o => flowByMovement.GetValueOrDefault((o.From, o.To)) / MovementLanes(approach, o).Count());
+                    laneShare += laneFlow > 0 ? flow / lanes.Count / laneFlow : 1;
+                }
                 foreach (var (planName, plan) in x.Plans)
                 {
                     if (!inForce.Contains(planName)) continue; // demand is only compared with the plans that run
                     var windows = Windows(plan);
-                    var capacity = 0.0;
-                    for (var lane = 0; lane < link.Lanes; lane++)
-                    {
-                        var best = x.Movements
-                            .Where(m => m.From == approach && MovementLanes(link, m).Contains(lane) && windows.ContainsKey(m.Group))
-                            .Select(m => windows[m.Group].GreenTicks / (double)windows[m.Group].CycleTicks)
-                            .DefaultIfEmpty(0).Max();
-                        capacity += SaturationFlowPerLaneVehPerHour * best;
-                    }
+                    var greenS = windows.TryGetValue(m.Group, out var w) ? SimTime.ToSeconds(w.GreenTicks) : 0;
+                    var effectiveGreenS = Math.Max(0, greenS + amber[m.Group] - 4);
+                    var capacity = laneShare * SaturationFlowPerLaneVehPerHour * effectiveGreenS / plan.CycleS;
                     if (flow > capacity)
                     {
                         var ratio = capacity > 0 ? $"{flow / capacity:0.00}" : "∞";
-                        Warning($"$.intersections[{i}]", $"demand on approach '{approach}' at '{x.Id}' is {flow:0} veh/h against a capacity of about {capacity:0} veh/h in plan '{planName}' (degree of saturation {ratio}); queues will grow without bound");
+                        Warning($"$.intersections[{i}].movements[{k}]", $"demand for movement {m.From}→{m.To} at '{x.Id}' is {flow:0} veh/h against a capacity of about {capacity:0} veh/h in plan '{planName}' (degree of saturation {ratio}); its queue will grow without bound: give it more green or lanes, or check the flows");
                     }
                 }
             }

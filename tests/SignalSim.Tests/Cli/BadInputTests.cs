@@ -191,12 +191,12 @@ public sealed class BadInputTests : IDisposable
         var validate = await CliRunner.RunAsync("validate", s.Path);
         Assert.True(validate.ExitCode == ExitCodes.Ok, validate.ToString());
         Assert.Equal($"{s.Path}: valid\n", validate.Out.ReplaceLineEndings("\n"));
-        Assert.Matches($@"(?m)^{Regex.Escape(s.Path)}:\d+:\d+: warning: demand on approach 'west-in' at 'X' is 3000 veh/h", validate.Error);
+        Assert.Matches($@"(?m)^{Regex.Escape(s.Path)}:\d+:\d+: warning: demand for movement west-in→east-out at 'X' is 3000 veh/h", validate.Error);
 
         var run = await CliRunner.RunAsync("run", s.Path, "--duration", "600", "--out", OutDir);
         Assert.True(run.ExitCode == ExitCodes.Ok, run.ToString());
-        Assert.Contains("warning: demand on approach 'west-in'", run.Error, StringComparison.Ordinal);
-        Assert.Contains("demand on approach 'west-in'", File.ReadAllText(Path.Combine(OutDir, "summary.json")), StringComparison.Ordinal);
+        Assert.Contains("warning: demand for movement west-in→east-out", run.Error, StringComparison.Ordinal);
+        Assert.Contains("demand for movement west-in→east-out", File.ReadAllText(Path.Combine(OutDir, "summary.json")), StringComparison.Ordinal);
     }
 
     private Task<CliRun> RunOn(EditedScenario s) => CliRunner.RunAsync("run", s.Path, "--out", OutDir);
