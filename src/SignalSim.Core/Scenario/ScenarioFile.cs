@@ -49,6 +49,9 @@ public sealed record ScenarioFile
 
     [Description("Green waves: offsets of a plan set so that the named groups turn green at a chosen speed along a chain of links (e.g. a cycle wave at 20 km/h).")]
     public IReadOnlyList<GreenWaveSpec> GreenWaves { get; init; } = [];
+
+    [Description("Harmonised strategies to compare: named overlays on this scenario; exactly one is the baseline.")]
+    public IReadOnlyList<StrategySpec> Strategies { get; init; } = [];
 }
 
 [Description("Run settings.")]
@@ -523,4 +526,52 @@ public sealed record GreenWaveSpec
 
     [Description("Offset of the first coordinated green, in seconds.")]
     public double StartOffsetS { get; init; }
+}
+
+[Description("A strategy: what changes against the base scenario. Fields left out keep the base scenario's values.")]
+public sealed record StrategySpec
+{
+    [Description("Strategy id, e.g. 'status-quo', 'common-cycle', 'bus-priority-shared'.")]
+    public required string Id { get; init; }
+
+    [Description("What the strategy does, in words, for the committee note.")]
+    public string? Description { get; init; }
+
+    [Description("The strategy the others are compared with; exactly one strategy is the baseline.")]
+    public bool Baseline { get; init; }
+
+    [Description("Changes per centre, by centre id.")]
+    public IReadOnlyDictionary<string, CentreOverlaySpec> Centres { get; init; } = new Dictionary<string, CentreOverlaySpec>();
+
+    [Description("Changes per intersection, by intersection id.")]
+    public IReadOnlyDictionary<string, IntersectionOverlaySpec> Intersections { get; init; } = new Dictionary<string, IntersectionOverlaySpec>();
+
+    [Description("Green waves replacing the base scenario's, when given.")]
+    public IReadOnlyList<GreenWaveSpec>? GreenWaves { get; init; }
+}
+
+[Description("A centre's settings under a strategy; each field given replaces the base value.")]
+public sealed record CentreOverlaySpec
+{
+    [Description("The centre's clock (e.g. synchronised: offset 0, drift 0).")]
+    public ClockSpec? Clock { get; init; }
+
+    [Description("The daily plan schedule.")]
+    public IReadOnlyList<PlanPeriodSpec>? Periods { get; init; }
+
+    [Description("Bus and tram priority granted by the centre.")]
+    public PrioritySpec? Priority { get; init; }
+
+    [Description("Cross-centre announcements.")]
+    public ForwardingSpec? Forwarding { get; init; }
+}
+
+[Description("An intersection's settings under a strategy.")]
+public sealed record IntersectionOverlaySpec
+{
+    [Description("Plans added, or replacing the base plans of the same name.")]
+    public IReadOnlyDictionary<string, PlanSpec>? Plans { get; init; }
+
+    [Description("Priority settings replacing the intersection's own.")]
+    public PrioritySpec? Priority { get; init; }
 }

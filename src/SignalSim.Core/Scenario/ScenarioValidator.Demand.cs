@@ -183,7 +183,7 @@ public sealed partial class ScenarioValidator
                     if (flow > capacity)
                     {
                         var ratio = capacity > 0 ? $"{flow / capacity:0.00}" : "∞";
-                        Warning($"$.intersections[{i}].movements[{k}]", $"demand for movement {m.From}→{m.To} at '{x.Id}' is {flow:0} veh/h against a capacity of about {capacity:0} veh/h in plan '{planName}' (degree of saturation {ratio}); its queue will grow without bound: give it more green or lanes, or check the flows");
+                        Warning(JsonLocationIndex.Child($"$.intersections[{i}].plans", planName), $"demand for movement {m.From}→{m.To} at '{x.Id}' is {flow:0} veh/h against a capacity of about {capacity:0} veh/h in plan '{planName}' (degree of saturation {ratio}); its queue will grow without bound: give it more green or lanes, or check the flows");
                     }
                 }
             }

@@ -52,6 +52,7 @@ public sealed partial class ScenarioValidator
         CheckGreenWaves();
         if (HasErrors) return;
         WarnAboutCapacity();
+        CheckStrategies();
     }
 
     private void CheckSimulation()
