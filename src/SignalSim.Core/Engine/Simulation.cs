@@ -152,6 +152,7 @@ public sealed partial class Simulation
         ServeStopsAndDetectors();   // dwell at stops, priority check-ins
         CrossStopLines();           // hand vehicles to the next link, or finish their trip
         RecordQueues();             // queue samples per approach at the sample interval
+        RecordTrajectories();       // positions for time-space diagrams, when asked for
     }
 
     /// <summary>Runs to the end and returns what was recorded.</summary>

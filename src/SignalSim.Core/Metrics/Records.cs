@@ -26,6 +26,9 @@ public readonly record struct QueueSample(long Ticks, int ApproachLink, int Queu
 /// </summary>
 public readonly record struct StopLineCrossing(double TimeS, int ApproachLink, int VehicleId, int ClassIndex, int Route, double DelayS, double DwellS);
 
+/// <summary>A vehicle's position on its link at a sample time, for time-space diagrams.</summary>
+public readonly record struct TrajectorySample(long Ticks, int VehicleId, int ClassIndex, int Link, double PositionM, double SpeedMps);
+
 public readonly record struct SignalChange(long Ticks, int Group, SignalState State);
 
 /// <summary>Totals of one approach over the measured period.</summary>
