@@ -8,7 +8,7 @@ using SignalSim.Core.Scenario;
 
 namespace SignalSim.Bench;
 
-[MemoryDiagnoser]
+[MemoryDiagnoser, Config(typeof(ScenarioNamesConfig))]
 // A run takes milliseconds to a fraction of a second and varies little: ten iterations suffice.
 [WarmupCount(2), IterationCount(10)]
 public class ScenarioRunBenchmarks

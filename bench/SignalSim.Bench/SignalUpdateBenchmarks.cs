@@ -7,7 +7,7 @@ using SignalSim.Core.Signals;
 
 namespace SignalSim.Bench;
 
-[MemoryDiagnoser]
+[MemoryDiagnoser, Config(typeof(ScenarioNamesConfig))]
 [WarmupCount(5), IterationCount(20)]
 public class SignalUpdateBenchmarks
 {

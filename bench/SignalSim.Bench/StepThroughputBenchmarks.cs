@@ -7,18 +7,22 @@ using SignalSim.Core.Engine;
 
 namespace SignalSim.Bench;
 
-[MemoryDiagnoser]
-// Each invocation is a whole simulated interval (tens to hundreds of ms), so a fixed, modest
-// number of invocations bounds the simulated time the run needs, and hence the duration the
-// simulation must be configured with (see SteadyState).
+[MemoryDiagnoser, Config(typeof(ScenarioNamesConfig))]
+// Each invocation is a whole simulated interval (about 10-20 ms at today's speed), so a fixed,
+// modest number of invocations bounds the simulated time the run needs, and hence the duration
+// the simulation must be configured with (see SteadyState); 8 per iteration keeps an iteration
+// above BenchmarkDotNet's recommended 100 ms.
 [WarmupCount(3), IterationCount(15), InvocationCount(InvocationsPerIteration)]
 public class StepThroughputBenchmarks
 {
     public const int UpdatesPerInvoke = 1_000_000;
-    private const int InvocationsPerIteration = 4;
+    private const int InvocationsPerIteration = 8;
 
-    /// <summary>Invocations the configured duration must cover: warm-up, measured and diagnostic iterations, with room to spare.</summary>
-    private const long InvocationsBudget = 250;
+    /// <summary>
+    /// Invocations the configured duration must cover: about 20 iterations (warm-up, measured,
+    /// diagnostic) of 8, with room to spare. More would only preallocate larger record lists.
+    /// </summary>
+    private const long InvocationsBudget = 300;
 
     private Simulation _sim = null!;
 
