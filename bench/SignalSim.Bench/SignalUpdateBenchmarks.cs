@@ -2,6 +2,7 @@
 // step times, as the step's first stage does (without the change recording around it).
 // Mean is ns per step, i.e. for updating all controllers once.
 using BenchmarkDotNet.Attributes;
+using SignalSim.Core.Engine;
 using SignalSim.Core.Model;
 using SignalSim.Core.Signals;
 
@@ -15,6 +16,7 @@ public class SignalUpdateBenchmarks
 
     private SignalController[] _controllers = null!;
     private SignalState[] _states = null!;
+    private SimulationRecorder _log = null!;
     private long _stepTicks;
     private long _nowTicks;
 
@@ -25,7 +27,8 @@ public class SignalUpdateBenchmarks
     public void Setup()
     {
         var model = SimulationModelBuilder.Build(BenchScenarios.Load(Scenario));
-        _controllers = model.Controllers;
+        _controllers = model.Controllers.Select(d => new SignalController(d)).ToArray();
+        _log = new SimulationRecorder(model);
         _states = new SignalState[model.GroupCount];
         _stepTicks = model.StepTicks;
         foreach (var c in _controllers) c.Reset(0);
@@ -39,7 +42,7 @@ public class SignalUpdateBenchmarks
         var now = _nowTicks;
         for (var s = 0; s < StepsPerInvoke; s++)
         {
-            for (var i = 0; i < controllers.Length; i++) controllers[i].Update(now, states);
+            for (var i = 0; i < controllers.Length; i++) controllers[i].Update(now, states, _log);
             now += _stepTicks;
         }
         // Time only moves forward, as in a run: controllers keep cycle state between calls.

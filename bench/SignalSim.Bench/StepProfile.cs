@@ -12,9 +12,10 @@ namespace SignalSim.Bench;
 
 public static class StepProfile
 {
-    // Step()'s stages in order; the tick advance sits between MoveVehicles and CrossStopLines.
+    // Step()'s stages in order; the tick advance sits between MoveVehicles and ServeStopsAndDetectors.
     private static readonly string[] Stages =
-        ["UpdateSignals", "GenerateArrivals", "InsertWaitingVehicles", "ComputeAccelerations", "MoveVehicles", "(advance clock)", "CrossStopLines", "RecordQueues"];
+        ["DeliverForwardedRequests", "UpdateSignals", "CheckSafety", "GenerateArrivals", "InsertWaitingVehicles", "ServePedestrians",
+         "ComputeAccelerations", "MoveVehicles", "(advance clock)", "ServeStopsAndDetectors", "CrossStopLines", "RecordQueues", "RecordTrajectories"];
 
     public static int Run(string[] args)
     {

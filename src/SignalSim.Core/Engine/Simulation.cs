@@ -142,7 +142,7 @@ public sealed partial class Simulation
     {
         DeliverForwardedRequests(); // announcements between centres that have arrived by now
         UpdateSignals();            // every controller on its centre's clock, priority included
-        _safety.Check(NowTicks, _groupState); // conflicts, intergreens, minimum greens
+        CheckSafety();              // conflicts, intergreens, minimum greens, whatever priority did
         GenerateArrivals();         // each demand's and line's own random stream
         InsertWaitingVehicles();    // entries admit vehicles where the first link has room
         ServePedestrians();         // crossings: arrivals wait for the walk signal
@@ -183,6 +183,8 @@ public sealed partial class Simulation
             }
         }
     }
+
+    private void CheckSafety() => _safety.Check(NowTicks, _groupState);
 
     /// <summary>The running controller of an intersection (for inspection and tests).</summary>
     public SignalController Controller(int intersection) => _controllers[intersection];
