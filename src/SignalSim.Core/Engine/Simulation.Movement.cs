@@ -136,6 +136,7 @@ public sealed partial class Simulation
             Recorder.RecordTrip(new Metrics.TripRecord(_vehicleId[slot], _route[slot], _class[slot], _departTicks[slot], SimTime.FromSeconds(exitS),
                 _freeFlowS[slot], _stops[slot]));
         }
+        EndTransitTrip(slot);
         _freeSlots[_freeSlotCount++] = slot;
     }
 }
