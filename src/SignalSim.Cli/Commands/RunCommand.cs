@@ -1,5 +1,6 @@
 // `signalsim run [SCENARIO] [--seed N] [--duration S] [--out DIR]`: one simulation, written to
-// DIR as trips.csv, approaches.csv, signals.csv and summary.json, with a short report on stdout.
+// DIR as trips.csv, approaches.csv, signals.csv, pedestrians.csv, priority.csv and summary.json,
+// with a short report on stdout.
 // Every check of the user's input happens before the output folder is touched.
 using System.CommandLine;
 using Microsoft.Extensions.Logging;
@@ -38,7 +39,7 @@ public sealed class RunCommand(CliConsole console, ScenarioSource scenarios, IOp
         Description = "Folder for the result files (default: results/run).",
     };
 
-    protected override Command Define() => new("run", "Run one simulation and write trips.csv, approaches.csv, signals.csv and summary.json.")
+    protected override Command Define() => new("run", "Run one simulation and write trips.csv, approaches.csv, signals.csv, pedestrians.csv, priority.csv and summary.json.")
     {
         _scenario, _seed, _duration, _out,
     };

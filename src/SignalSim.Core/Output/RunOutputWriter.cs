@@ -1,5 +1,6 @@
-// Writes the four files of one run into a staged folder and commits it: trips.csv,
-// approaches.csv, signals.csv, then summary.json, whose presence marks a complete result.
+// Writes the files of one run into a staged folder and commits it: trips.csv, approaches.csv,
+// signals.csv, pedestrians.csv, priority.csv (written even when empty, so a reader never has to
+// ask whether a missing file means "none"), then summary.json, whose presence marks a complete result.
 using System.Text;
 using SignalSim.Core.Engine;
 
@@ -9,7 +10,10 @@ public static class RunOutputWriter
 {
     /// <summary>The files of a run, in the order they are committed; the last marks completion.</summary>
     public static readonly IReadOnlyList<string> FileNames =
-        [TripsCsvWriter.FileName, ApproachesCsvWriter.FileName, SignalsCsvWriter.FileName, SummaryJsonWriter.FileName];
+        [
+            TripsCsvWriter.FileName, ApproachesCsvWriter.FileName, SignalsCsvWriter.FileName,
+            PedestriansCsvWriter.FileName, PriorityCsvWriter.FileName, SummaryJsonWriter.FileName,
+        ];
 
     private static readonly UTF8Encoding Utf8NoBom = new(encoderShouldEmitUTF8Identifier: false);
 
@@ -19,6 +23,8 @@ public static class RunOutputWriter
         WriteText(folder.PathFor(TripsCsvWriter.FileName), w => TripsCsvWriter.Write(result, w, cancellation));
         WriteText(folder.PathFor(ApproachesCsvWriter.FileName), w => ApproachesCsvWriter.Write(result, w, cancellation));
         WriteText(folder.PathFor(SignalsCsvWriter.FileName), w => SignalsCsvWriter.Write(result, w, cancellation));
+        WriteText(folder.PathFor(PedestriansCsvWriter.FileName), w => PedestriansCsvWriter.Write(result, w, cancellation));
+        WriteText(folder.PathFor(PriorityCsvWriter.FileName), w => PriorityCsvWriter.Write(result, w, cancellation));
         var summary = RunSummaryBuilder.Build(result, context);
         using (var stream = new FileStream(folder.PathFor(SummaryJsonWriter.FileName), FileMode.CreateNew, FileAccess.Write))
         {
