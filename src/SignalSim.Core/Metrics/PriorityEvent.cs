@@ -29,6 +29,7 @@ public enum PriorityReason : byte
     EarlyGreenLimitReached,
     PlanChangeInProgress,
     AnotherRequestServed,
+    TooManyRequests,
 }
 
 /// <param name="Line">Line index of the vehicle, -1 if it belongs to none.</param>

@@ -4,8 +4,11 @@ using SignalSim.Core.Signals;
 
 namespace SignalSim.Core.Metrics;
 
-/// <summary>A completed trip. Departure is the scheduled arrival at the entry, so entry queueing counts.</summary>
-public readonly record struct TripRecord(int VehicleId, int Route, int ClassIndex, long DepartTicks, long ArriveTicks, double FreeFlowS, int Stops)
+/// <summary>
+/// A completed trip. Departure is the arrival at the entry (queueing to enter counts); for a
+/// line vehicle ScheduledTicks is its timetable departure, otherwise equal to DepartTicks.
+/// </summary>
+public readonly record struct TripRecord(int VehicleId, int Route, int ClassIndex, long DepartTicks, long ArriveTicks, double FreeFlowS, int Stops, long ScheduledTicks)
 {
     public double TravelTimeS => SimTime.ToSeconds(ArriveTicks - DepartTicks);
 

@@ -58,10 +58,6 @@ internal static class LineSummaryBuilder
         return summaries;
     }
 
-    /// <summary>
-    /// Trips do not carry their timetable time, so the line's scheduled departure nearest the
-    /// actual one stands in for it (exact for headway lines, whose jitter is under half the headway).
-    /// </summary>
     private static double ExitLatenessS(Model.LineModel line, TripRecord trip) =>
-        TransitMetrics.ExitLatenessS(TransitMetrics.NearestScheduledTicks(line.ScheduledDepartureTicks, trip.DepartTicks), trip.ArriveTicks, line.ScheduledRunTimeS);
+        TransitMetrics.ExitLatenessS(trip.ScheduledTicks, trip.ArriveTicks, line.ScheduledRunTimeS);
 }

@@ -30,24 +30,6 @@ public static class TransitMetrics
         return headways.Length + 1 < MinVehiclesForHeadwayCv ? null : SampleStatistics.CoefficientOfVariation(headways);
     }
 
-    /// <summary>
-    /// The timetable departure a vehicle ran for: the scheduled time nearest its actual departure.
-    /// Exact whenever the departure jitter is under half the interval between scheduled departures,
-    /// which validation requires of headway lines.
-    /// </summary>
-    public static long NearestScheduledTicks(long[] scheduleTicks, long departTicks)
-    {
-        if (scheduleTicks.Length == 0) throw new ArgumentException("empty schedule", nameof(scheduleTicks));
-        var i = Array.BinarySearch(scheduleTicks, departTicks);
-        if (i >= 0) return scheduleTicks[i];
-        var after = ~i;
-        if (after == 0) return scheduleTicks[0];
-        if (after == scheduleTicks.Length) return scheduleTicks[^1];
-        var before = scheduleTicks[after - 1];
-        // On a tie the earlier departure wins: a vehicle is more often late than early.
-        return departTicks - before <= scheduleTicks[after] - departTicks ? before : scheduleTicks[after];
-    }
-
     /// <summary>Seconds behind schedule at the exit: time since the scheduled departure minus the scheduled running time.</summary>
     public static double ExitLatenessS(long scheduledDepartureTicks, long arriveTicks, double scheduledRunTimeS) =>
         SimTime.ToSeconds(arriveTicks - scheduledDepartureTicks) - scheduledRunTimeS;

@@ -35,6 +35,7 @@ public sealed class SignalController
     private readonly ControllerDefinition _d;
     private readonly SignalState[] _state;
     private readonly long[] _greenSince;
+    private readonly long[] _greenEnded;
     private readonly PendingRequest[] _requests = new PendingRequest[MaxRequests];
     private int _requestCount;
 
@@ -52,6 +53,7 @@ public sealed class SignalController
         _d = definition;
         _state = new SignalState[definition.GroupCount];
         _greenSince = new long[definition.GroupCount];
+        _greenEnded = new long[definition.GroupCount];
     }
 
     public ControllerDefinition Definition => _d;
@@ -81,6 +83,7 @@ public sealed class SignalController
         {
             _state[g] = plan.Windows[g].StateAt(tau, _d.AmberTicks[g]);
             _greenSince[g] = long.MinValue / 2; // green since before the run: its minimum is served
+            _greenEnded[g] = long.MinValue / 2; // ended before the run: its intergreens are served
         }
     }
 
@@ -155,6 +158,7 @@ public sealed class SignalController
         {
             var state = windows[g].StateAt(tau, _d.AmberTicks[g]);
             if (state == SignalState.Green && _state[g] != SignalState.Green) _greenSince[g] = simTicks;
+            if (state != SignalState.Green && _state[g] == SignalState.Green) _greenEnded[g] = simTicks;
             _state[g] = state;
             groupStates[_d.FirstGroup + g] = state;
         }
@@ -190,7 +194,12 @@ public sealed class SignalController
             log.RecordPriority(new PriorityEvent(simTicks, vehicleId, line, _d.IntersectionIndex, mode, forwarded, PriorityAction.Refused, PriorityReason.NotLateEnough, etaS, latenessS, 0));
             return;
         }
-        if (_requestCount == MaxRequests) return; // more vehicles than any real detector zone holds
+        if (_requestCount == MaxRequests)
+        {
+            // More vehicles than any real detector zone holds: the newest is not served.
+            log.RecordPriority(new PriorityEvent(simTicks, vehicleId, line, _d.IntersectionIndex, mode, forwarded, PriorityAction.Refused, PriorityReason.TooManyRequests, etaS, latenessS, 0));
+            return;
+        }
         _requests[_requestCount++] = new PendingRequest
         {
             VehicleId = vehicleId,
@@ -251,8 +260,16 @@ public sealed class SignalController
 
     private long ServeRequests(long simTicks, long stepTicks, FixedTimePlan plan, long tau, Engine.SimulationRecorder log)
     {
-        if (_pendingSlot >= 0) return tau;
+        if (_pendingSlot >= 0)
+        {
+            for (var i = 0; i < _requestCount; i++) Refuse(ref _requests[i], simTicks, PriorityReason.PlanChangeInProgress, log);
+            return tau;
+        }
         var index = MostUrgent();
+        for (var i = 0; i < _requestCount; i++)
+        {
+            if (i != index) Refuse(ref _requests[i], simTicks, PriorityReason.AnotherRequestServed, log);
+        }
         ref var r = ref _requests[index];
         var rules = (r.Mode == TravelMode.Tram ? _d.Tram : _d.Bus)!;
         var window = plan.Windows[r.Group];
@@ -323,8 +340,9 @@ public sealed class SignalController
     }
 
     /// <summary>
-    /// Jumps τc forward towards the next event if that event only ends greens, without ending any
-    /// green before its minimum. Returns the ticks skipped (0 when no safe skip exists now).
+    /// Jumps τc forward towards the next event if that event only ends greens. The jump is cut
+    /// short so that no green ends before its minimum and no conflicting green starts before the
+    /// intergreen of a green that has already ended. Returns the ticks skipped (0: no safe skip now).
     /// </summary>
     private long SkipForward(long simTicks, FixedTimePlan plan, long tau, long budget, bool protectRequestedGreens)
     {
@@ -332,15 +350,28 @@ public sealed class SignalController
         if (!plan.IsGreenEndOnly[next]) return 0;
         var eventTau = plan.EventTicks[next];
         var allowed = Math.Min(untilEvent, budget);
-        for (var g = 0; g < _state.Length; g++)
+        var windows = plan.Windows;
+        for (var g = 0; g < windows.Length; g++)
         {
-            var w = plan.Windows[g];
-            if (_state[g] != SignalState.Green || w.EndTicks != eventTau) continue;
+            // Green by the plan at τ, including a green that starts in this very update.
+            var w = windows[g];
+            if (!w.IsGreen(tau) || w.EndTicks != eventTau) continue;
             if (protectRequestedGreens && HasRequestFor(g)) return 0; // never cut a green a vehicle is waiting for
             // After the jump this green ends at once: it must have lasted its minimum by then.
-            var served = simTicks - _greenSince[g];
-            var shortfall = _d.MinGreenTicks[g] - served;
+            var since = _state[g] == SignalState.Green ? _greenSince[g] : simTicks;
+            var shortfall = _d.MinGreenTicks[g] - (simTicks - since);
             if (shortfall > 0) allowed = Math.Min(allowed, untilEvent - shortfall);
+        }
+        // A jump brings every later green start forward: keep those that follow a green which has
+        // already ended at least one intergreen after that end.
+        foreach (var c in _d.Conflicts)
+        {
+            var from = windows[c.From];
+            var to = windows[c.To];
+            if (!to.HasGreen || to.IsGreen(tau) || from.IsGreen(tau)) continue;
+            var untilStart = SimTime.Mod(to.StartTicks - tau, plan.CycleTicks);
+            var ended = _state[c.From] == SignalState.Green ? simTicks : _greenEnded[c.From]; // ending in this update
+            allowed = Math.Min(allowed, simTicks + untilStart - ended - c.IntergreenTicks);
         }
         if (allowed <= 0) return 0;
         _delta += allowed;

@@ -2,11 +2,8 @@
 // line on the main road with a stop, a tram on its own track beside the side road's lane (no
 // stops, so its lateness is taken at the exit), a pedestrian crossing over the main road that
 // walks with the side road, and absolute tram priority at the centre.
-// The walk group clears its 12 m crossing at 1.0 m/s: 22 s green + 5 s intergreen ≥ 12 s. The
-// walk→main intergreen is no longer than side→main, and there is no bus priority, because the
-// controller's early green (red truncation) currently keeps only the intergreens of the green it
-// ends and can cut a green that starts in the same step; with either, the safety monitor stops
-// the run.
+// The walk group clears its 12 m crossing at 1.0 m/s: 22 s green + 5 s intergreen ≥ 12 s.
+// (Bus priority with a longer pedestrian intergreen is exercised in Safety/PrioritySafetyTests.)
 using SignalSim.Core.Engine;
 using SignalSim.Core.Model;
 using SignalSim.Core.Scenario;

@@ -24,9 +24,9 @@ public sealed class PriorityMetricsTests
 
         Assert.Equal((3, 1, 1, 2, 1, 1, 3), (counts.Requests, counts.ForwardedRequests, counts.Extensions, counts.EarlyGreens, counts.CheckedOut, counts.Expired, counts.Refused));
         Assert.Equal(
-            ["no-priority-for-mode", "not-late-enough", "extension-limit-reached", "too-far-for-extension", "early-green-limit-reached", "plan-change-in-progress", "another-request-served"],
+            ["no-priority-for-mode", "not-late-enough", "extension-limit-reached", "too-far-for-extension", "early-green-limit-reached", "plan-change-in-progress", "another-request-served", "too-many-requests"],
             counts.Refusals.Select(r => r.Reason));
-        Assert.Equal([0, 2, 1, 0, 0, 0, 0], counts.Refusals.Select(r => r.Count));
+        Assert.Equal([0, 2, 1, 0, 0, 0, 0, 0], counts.Refusals.Select(r => r.Count));
     }
 
     [Fact]

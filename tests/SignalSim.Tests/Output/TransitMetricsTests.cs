@@ -28,16 +28,6 @@ public sealed class TransitMetricsTests
         Assert.Equal(Math.Sqrt(7200) / 120, TransitMetrics.HeadwayCv([0, 60, 240])!.Value, 12);
     }
 
-    [Theory]
-    [InlineData(230_000L, 200_000L)] // 30 s late
-    [InlineData(170_000L, 200_000L)] // 30 s early
-    [InlineData(0L, 20_000L)]        // before the first departure
-    [InlineData(500_000L, 380_000L)] // after the last
-    [InlineData(110_000L, 20_000L)]  // half-way between two: the earlier
-    [InlineData(380_000L, 380_000L)]
-    public void NearestScheduledTicks_FindsTheDepartureAVehicleRanFor(long departTicks, long expected) =>
-        Assert.Equal(expected, TransitMetrics.NearestScheduledTicks([20_000, 200_000, 380_000], departTicks));
-
     [Fact]
     public void ExitLateness_IsElapsedSinceScheduleMinusScheduledRunningTime()
     {
