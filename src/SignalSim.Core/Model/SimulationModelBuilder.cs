@@ -170,7 +170,8 @@ public static class SimulationModelBuilder
                     conflicts,
                     plans,
                     PriorityRules.ForBus(x.Priority?.Bus ?? centreSpec.Priority?.Bus),
-                    PriorityRules.ForTram(x.Priority?.Tram ?? centreSpec.Priority?.Tram));
+                    PriorityRules.ForTram(x.Priority?.Tram ?? centreSpec.Priority?.Tram),
+                    x.Priority?.Bus?.InsertionPlan is { } insertion ? CompilePlan(insertion, x.Plans[insertion], x.SignalGroups, null) : null);
             }
             return (controllers, groupIds.ToArray(), groupIntersection.ToArray(), groupKinds.ToArray());
         }

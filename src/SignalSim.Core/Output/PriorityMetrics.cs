@@ -11,7 +11,7 @@ public sealed record ReasonCount(string Reason, int Count);
 /// Priority events of one intersection. Requests include the forwarded ones; refusals list every
 /// reason in a fixed order, zeros included, so that files of different runs line up.
 /// </summary>
-public sealed record PriorityCounts(int Requests, int ForwardedRequests, int Extensions, int EarlyGreens, int CheckedOut, int Expired, IReadOnlyList<ReasonCount> Refusals)
+public sealed record PriorityCounts(int Requests, int ForwardedRequests, int Extensions, int EarlyGreens, int PhaseInsertions, int CheckedOut, int Expired, IReadOnlyList<ReasonCount> Refusals)
 {
     public int Refused => Refusals.Sum(r => r.Count);
 }
@@ -20,7 +20,7 @@ public static class PriorityMetrics
 {
     public static PriorityCounts Count(IEnumerable<PriorityEvent> events)
     {
-        int requests = 0, forwarded = 0, extensions = 0, early = 0, checkedOut = 0, expired = 0;
+        int requests = 0, forwarded = 0, extensions = 0, early = 0, insertions = 0, checkedOut = 0, expired = 0;
         var reasons = Enum.GetValues<PriorityReason>().Where(r => r != PriorityReason.None).ToArray();
         var refused = new int[reasons.Length];
         foreach (var e in events)
@@ -33,6 +33,7 @@ public static class PriorityMetrics
                     break;
                 case PriorityAction.Extension: extensions++; break;
                 case PriorityAction.EarlyGreen: early++; break;
+                case PriorityAction.PhaseInsertion: insertions++; break;
                 case PriorityAction.CheckedOut: checkedOut++; break;
                 case PriorityAction.Expired: expired++; break;
                 case PriorityAction.Refused:
@@ -41,7 +42,7 @@ public static class PriorityMetrics
                     break;
             }
         }
-        return new PriorityCounts(requests, forwarded, extensions, early, checkedOut, expired,
+        return new PriorityCounts(requests, forwarded, extensions, early, insertions, checkedOut, expired,
             reasons.Select((r, i) => new ReasonCount(InvariantText.Kebab(r), refused[i])).ToList());
     }
 }

@@ -125,6 +125,7 @@ public static partial class SummaryJsonWriter
         w.WriteNumber("forwarded_requests", c.ForwardedRequests);
         w.WriteNumber("extensions", c.Extensions);
         w.WriteNumber("early_greens", c.EarlyGreens);
+        w.WriteNumber("phase_insertions", c.PhaseInsertions);
         w.WriteNumber("checked_out", c.CheckedOut);
         w.WriteNumber("expired", c.Expired);
         w.WriteNumber("refused", c.Refused);

@@ -47,6 +47,7 @@ public sealed class SignalController
     private long _recoveryBudget;    // ticks of Δ that may be recovered in the current cycle
     private int _recoveryCyclesLeft;
     private long _lastUpdateTicks;
+    private bool _inserting;         // the insertion plan runs this cycle
 
     public SignalController(ControllerDefinition definition)
     {
@@ -57,7 +58,11 @@ public sealed class SignalController
     }
 
     public ControllerDefinition Definition => _d;
+    /// <summary>The scheduled plan (the insertion plan, when it runs, shares its cycle and offset).</summary>
     public FixedTimePlan CurrentPlan => _d.PlansBySlot[_planSlot];
+
+    /// <summary>The plan whose greens are shown this cycle.</summary>
+    private FixedTimePlan ShownPlan => _inserting ? _d.InsertionPlan! : CurrentPlan;
     public bool InTransition => _pendingSlot >= 0;
 
     /// <summary>Priority requests waiting for their vehicle to pass the stop line.</summary>
@@ -76,6 +81,7 @@ public sealed class SignalController
         _recoveryBudget = 0;
         _recoveryCyclesLeft = 0;
         _requestCount = 0;
+        _inserting = false;
         _lastUpdateTicks = simTicks;
         var plan = CurrentPlan;
         var tau = plan.CycleTime(_d.Centre.LocalTicks(simTicks));
@@ -93,11 +99,11 @@ public sealed class SignalController
         var stepTicks = simTicks - _lastUpdateTicks;
         _lastUpdateTicks = simTicks;
         var local = _d.Centre.LocalTicks(simTicks);
-        var plan = CurrentPlan;
-        var tau = SimTime.Mod(plan.CycleTime(local) + _delta, plan.CycleTicks);
+        var tau = SimTime.Mod(CurrentPlan.CycleTime(local) + _delta, CurrentPlan.CycleTicks);
         var wrapped = _lastTau >= 0 && tau < _lastTau;
 
-        if (wrapped) OnCycleStart(local, plan);
+        if (wrapped) OnCycleStart(simTicks, local, CurrentPlan, log);
+        var plan = ShownPlan;
         if (_pendingSlot >= 0)
         {
             if (!AdvanceTransition(local, ref plan, ref tau))
@@ -113,10 +119,29 @@ public sealed class SignalController
         Publish(plan, tau, simTicks, groupStates);
     }
 
-    private void OnCycleStart(long local, FixedTimePlan plan)
+    private void OnCycleStart(long simTicks, long local, FixedTimePlan plan, Engine.SimulationRecorder log)
     {
         var scheduled = _d.Centre.PlanSlotAt(local);
         if (scheduled != _planSlot && _pendingSlot < 0) _pendingSlot = scheduled;
+        _inserting = false;
+        if (_pendingSlot < 0 && _d.InsertionPlan is { } insertion)
+        {
+            // Phase insertion: a waiting bus whose group the plan leaves red gets this cycle's insertion plan.
+            for (var i = 0; i < _requestCount; i++)
+            {
+                ref var r = ref _requests[i];
+                if (!WaitsForInsertion(ref r, plan)) continue;
+                _inserting = true;
+                log.RecordPriority(Event(simTicks, ref r, PriorityAction.PhaseInsertion, PriorityReason.None, 0));
+                break;
+            }
+            if (!_inserting) return;
+            // The inserted green comes within this cycle: requests now count their expiry from here.
+            for (var i = 0; i < _requestCount; i++)
+            {
+                if (WaitsForInsertion(ref _requests[i], plan)) _requests[i].ExpiryTicks = simTicks + _d.Bus!.RequestExpiryTicks;
+            }
+        }
         // Spread the recovery of the remaining deviation over the cycles left.
         var deviation = Math.Abs(Normalise(_delta, plan.CycleTicks));
         if (deviation == 0) return;
@@ -226,12 +251,19 @@ public sealed class SignalController
         }
     }
 
+    /// <summary>A bus whose group only the insertion plan serves, while the scheduled plan runs.</summary>
+    private bool WaitsForInsertion(ref PendingRequest r, FixedTimePlan scheduled) =>
+        r.Mode == TravelMode.Bus && _d.InsertionPlan is { } insertion
+        && !scheduled.Windows[r.Group].HasGreen && insertion.Windows[r.Group].HasGreen;
+
     private void ExpireRequests(long simTicks, Engine.SimulationRecorder log)
     {
         for (var i = _requestCount - 1; i >= 0; i--)
         {
             ref var r = ref _requests[i];
             if (simTicks < r.ExpiryTicks) continue;
+            // Demand memory: a bus waiting for its inserted phase keeps its call until that cycle comes.
+            if (!_inserting && WaitsForInsertion(ref r, CurrentPlan)) continue;
             log.RecordPriority(Event(simTicks, ref r, PriorityAction.Expired, PriorityReason.None, SimTime.ToSeconds(r.ExtensionUsed + r.EarlyUsed)));
             RemoveAt(i);
         }

@@ -16,13 +16,13 @@ public sealed class PriorityMetricsTests
         var counts = PriorityMetrics.Count(
         [
             E(PriorityAction.Requested), E(PriorityAction.Requested, forwarded: true), E(PriorityAction.Requested),
-            E(PriorityAction.Extension), E(PriorityAction.EarlyGreen), E(PriorityAction.EarlyGreen),
+            E(PriorityAction.Extension), E(PriorityAction.EarlyGreen), E(PriorityAction.EarlyGreen), E(PriorityAction.PhaseInsertion),
             E(PriorityAction.CheckedOut), E(PriorityAction.Expired),
             E(PriorityAction.Refused, PriorityReason.NotLateEnough), E(PriorityAction.Refused, PriorityReason.NotLateEnough),
             E(PriorityAction.Refused, PriorityReason.ExtensionLimitReached),
         ]);
 
-        Assert.Equal((3, 1, 1, 2, 1, 1, 3), (counts.Requests, counts.ForwardedRequests, counts.Extensions, counts.EarlyGreens, counts.CheckedOut, counts.Expired, counts.Refused));
+        Assert.Equal((3, 1, 1, 2, 1, 1, 1, 3), (counts.Requests, counts.ForwardedRequests, counts.Extensions, counts.EarlyGreens, counts.PhaseInsertions, counts.CheckedOut, counts.Expired, counts.Refused));
         Assert.Equal(
             ["no-priority-for-mode", "not-late-enough", "extension-limit-reached", "too-far-for-extension", "early-green-limit-reached", "plan-change-in-progress", "another-request-served", "too-many-requests"],
             counts.Refusals.Select(r => r.Reason));
