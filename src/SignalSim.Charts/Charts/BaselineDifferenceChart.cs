@@ -32,6 +32,11 @@ public sealed class BaselineDifferenceChart : IChart
         {
             var centre = (modes.Count - 1 - m) * groupHeight; // first mode on top
             ticks.Add((centre, labels.Mode(modes[m])));
+            if (m > 0)
+            {
+                var separator = plot.Add.HorizontalLine(centre + groupHeight / 2, 1, ChartStyle.Ink.WithAlpha(0.4));
+                separator.LinePattern = LinePattern.Solid;
+            }
             for (var s = 0; s < strategies.Count; s++)
             {
                 var row = rows.FirstOrDefault(r => r.Mode == modes[m] && r.Strategy == strategies[s].Name);
@@ -67,6 +72,8 @@ public sealed class BaselineDifferenceChart : IChart
         plot.Axes.SetLimitsY(-groupHeight / 2, (modes.Count - 0.5) * groupHeight);
         plot.Axes.Left.TickGenerator = ChartStyle.Categories(ticks);
         plot.Axes.Left.MajorTickStyle.Length = 0;
+        plot.Axes.Left.TickLabelStyle.FontSize = 15;
+        plot.Axes.Left.TickLabelStyle.Bold = true;
         plot.XLabel(labels["axis.diff_s"] + "    " + labels["chart.baseline-difference.better"] + " · " + labels["chart.baseline-difference.worse"]);
         plot.ShowLegend(Alignment.UpperRight);
         return plot;

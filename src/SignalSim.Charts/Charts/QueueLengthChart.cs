@@ -1,5 +1,5 @@
-// Queue length over time at chosen approaches (approaches.csv), by default the four approaches
-// with the longest queues. Each approach has its own colour, line pattern and markers.
+// Queue length over time at chosen approaches (approaches.csv), by default the three approaches
+// with the longest queues over the first fifteen minutes measured. Each approach has its own colour, line pattern and markers.
 using ScottPlot;
 using SignalSim.Charts.Results;
 
@@ -7,7 +7,10 @@ namespace SignalSim.Charts.Charts;
 
 public sealed class QueueLengthChart : IChart
 {
-    public const int DefaultApproachCount = 4;
+    public const int DefaultApproachCount = 3;
+
+    /// <summary>Default window: fifteen minutes from the first sample, so single cycles stay visible.</summary>
+    public const double DefaultWindowS = 900;
 
     public string Kind => "queues";
     public (int Width, int Height) Size => (1200, 700);
@@ -22,7 +25,8 @@ public sealed class QueueLengthChart : IChart
         if (samples.Count == 0) throw new ChartUnavailableException($"{QueueRow.FileName} holds no queue sample");
         var byApproach = samples.GroupBy(s => s.Approach).ToDictionary(g => g.Key, g => g.OrderBy(s => s.TimeS).ToList(), StringComparer.Ordinal);
         var approaches = Chosen(context.Request.Approaches, byApproach, run);
-        var window = context.Request.Window ?? new TimeWindow(samples.Min(s => s.TimeS), samples.Max(s => s.TimeS));
+        var start = samples.Min(s => s.TimeS);
+        var window = context.Request.Window ?? new TimeWindow(start, Math.Min(samples.Max(s => s.TimeS), start + DefaultWindowS));
 
         var plot = ChartStyle.NewPlot(labels, labels.Format("chart.queues.title", context.StrategyName(run)));
         var legend = new List<LegendItem>();
@@ -34,7 +38,7 @@ public sealed class QueueLengthChart : IChart
             var ys = series.Select(s => s.QueueLengthM).ToArray();
             var color = ChartStyle.StrategyColor(i);
             var line = plot.Add.ScatterLine(xs, ys, color);
-            line.LineWidth = 1.8f;
+            line.LineWidth = 1.6f;
             line.LinePattern = ChartStyle.StrategyPattern(i);
             line.ConnectStyle = ConnectStyle.StepHorizontal;
             // Markers on about twenty samples, enough to tell the lines apart in black and white.

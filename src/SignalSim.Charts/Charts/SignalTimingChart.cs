@@ -67,7 +67,8 @@ public sealed class SignalTimingChart : IChart
                 plot.Add.Marker(t, -top + 0.5, MarkerShape.FilledTriangleDown, 11, ChartStyle.CentreColor(centreIndex));
             }
             var cycle = clock.PlanAt(intersection, window.FromS);
-            var note = plot.Add.Text($"{cycle.Name} · {labels.Number(cycle.CycleTicks / 1000.0, 0)} s", window.ToS, -top + 0.5);
+            var centreName = centres[centreIndex].Name ?? centres[centreIndex].Id;
+            var note = plot.Add.Text($"{centreName} · {cycle.Name} · {labels.Number(cycle.CycleTicks / 1000.0, 0)} s", window.ToS, -top + 0.5);
             note.LabelFontName = ChartStyle.FontName;
             note.LabelFontSize = 11;
             note.LabelAlignment = Alignment.UpperRight;

@@ -97,7 +97,8 @@ public sealed class TimeSpaceChart : IChart
     private static void AddSegment(Plot plot, List<double> xs, List<double> ys, string mode)
     {
         if (xs.Count < 2) return;
-        var line = plot.Add.ScatterLine(xs.ToArray(), ys.ToArray(), ChartStyle.ModeColor(mode));
+        var color = mode == "car" ? ChartStyle.ModeColor(mode).WithAlpha(0.7) : ChartStyle.ModeColor(mode);
+        var line = plot.Add.ScatterLine(xs.ToArray(), ys.ToArray(), color);
         line.LineWidth = ChartStyle.ModeLineWidth(mode);
         line.LinePattern = ChartStyle.ModePattern(mode);
     }
@@ -136,22 +137,24 @@ public sealed class TimeSpaceChart : IChart
             var text = plot.Add.Text($"{stop.Intersection} · {CentreName(stop.Centre)}", window.FromS, stop.DistanceM + halfHeight);
             text.LabelFontName = ChartStyle.FontName;
             text.LabelFontSize = 11;
-            text.LabelFontColor = Colors.White;
-            text.LabelBackgroundColor = ChartStyle.CentreColor(index).WithAlpha(0.85);
-            text.LabelBorderColor = ChartStyle.Ink;
-            text.LabelBorderWidth = index % 2 == 0 ? 1 : 2.5f; // a second centre also differs by its border
+            text.LabelFontColor = ChartStyle.Ink;
+            text.LabelBackgroundColor = Colors.White.MixedWith(ChartStyle.CentreColor(index), 0.25);
+            text.LabelBorderColor = ChartStyle.CentreColor(index);
+            text.LabelBorderWidth = index % 2 == 0 ? 1 : 3; // a second centre also differs by its border
             text.LabelPadding = 3;
             text.LabelAlignment = Alignment.LowerLeft;
             text.OffsetX = 4;
             if (previous is not null && previous.Centre != stop.Centre)
             {
                 var border = (previous.DistanceM + stop.DistanceM) / 2;
-                var line = plot.Add.HorizontalLine(border, 2, ChartStyle.Ink, LinePattern.Dashed);
-                line.LabelText = context.Labels.Format("chart.time-space.border", CentreName(previous.Centre), CentreName(stop.Centre));
-                line.LabelOppositeAxis = true;
-                line.LabelFontSize = 11;
-                line.LabelFontName = ChartStyle.FontName;
-                line.LabelBackgroundColor = ChartStyle.Ink;
+                plot.Add.HorizontalLine(border, 2, ChartStyle.Ink, LinePattern.Dashed);
+                var label = plot.Add.Text(context.Labels.Format("chart.time-space.border", CentreName(previous.Centre), CentreName(stop.Centre)), window.ToS, border);
+                label.LabelFontName = ChartStyle.FontName;
+                label.LabelFontSize = 11;
+                label.LabelBold = true;
+                label.LabelAlignment = Alignment.LowerRight;
+                label.LabelBackgroundColor = Colors.White.WithAlpha(0.85);
+                label.OffsetX = -4;
             }
             previous = stop;
         }
