@@ -32,7 +32,7 @@ public static class ChartCatalog
         var (width, height) = chart.Size;
         plot.SavePng(png, width, height);
         var dataRect = plot.LastRender.DataRect;
-        plot.SaveSvg(svg, width, height);
+        SvgExport.Save(plot, svg, width, height);
         return new ChartFiles(chart.Kind, png, svg, width, height, new DataArea((int)dataRect.Left, (int)dataRect.Top, (int)dataRect.Right, (int)dataRect.Bottom));
     }
 }
