@@ -3,6 +3,7 @@
 // and report.md (charts linked beside it). A chart whose optional input file is absent, or that
 // has nothing to show, is replaced by a line saying why; a missing or corrupt required file
 // stops the note with a ResultsFileException naming it.
+using System.Runtime.ExceptionServices;
 using System.Text;
 using SignalSim.Charts.Charts;
 using SignalSim.Charts.Labels;
@@ -36,8 +37,16 @@ public static class ReportWriter
         var chartsDir = Path.Combine(folder.Path, ChartsFolderName);
         var charts = new ReportChart[ChartCatalog.All.Count];
         // Charts are independent: draw them on every core (the machine has few; it still halves the wait).
-        Parallel.For(0, charts.Length, new ParallelOptions { CancellationToken = cancellation }, i =>
-            charts[i] = DrawOne(ChartCatalog.All[i], context, chartsDir, labels));
+        try
+        {
+            Parallel.For(0, charts.Length, new ParallelOptions { CancellationToken = cancellation }, i =>
+                charts[i] = DrawOne(ChartCatalog.All[i], context, chartsDir, labels));
+        }
+        catch (AggregateException e) when (e.InnerExceptions.FirstOrDefault(x => x is ResultsFileException) is { } first)
+        {
+            // Report the file at fault, not the parallel loop that met it.
+            ExceptionDispatchInfo.Capture(first).Throw();
+        }
 
         var content = new ReportContent
         {
@@ -62,7 +71,12 @@ public static class ReportWriter
     {
         var title = labels[$"caption.{chart.Kind}"];
         var absent = chart.Inputs(context).FirstOrDefault(p => !File.Exists(p));
-        if (absent is not null) return new ReportChart(chart.Kind, title, null, $"{Path.GetRelativePath(context.Folder.Path, absent)} absent");
+        if (absent is not null)
+        {
+            if (!ResultsFolder.OptionalFiles.Contains(Path.GetFileName(absent)))
+                throw ResultsFileException.Missing(absent, $"the '{chart.Kind}' chart reads this file, which every run writes");
+            return new ReportChart(chart.Kind, title, null, $"{Path.GetRelativePath(context.Folder.Path, absent)} absent");
+        }
         try
         {
             return new ReportChart(chart.Kind, title, ChartCatalog.Draw(chart, context, chartsDir), null);

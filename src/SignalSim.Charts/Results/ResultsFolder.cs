@@ -15,6 +15,12 @@ public sealed class ResultsFolder
     public const string ScenarioFileName = "scenario.json";
     public const string ComparisonMetadataFileName = "comparison.json";
 
+    /// <summary>Files written only on request: a chart that needs one is skipped by the note when it is absent.</summary>
+    public static readonly IReadOnlySet<string> OptionalFiles = new HashSet<string>(StringComparer.Ordinal)
+    {
+        TrajectoryRow.FileName, CrossingRow.FileName, ComparisonRow.FileName,
+    };
+
     private ResultsFolder(string path, LoadedScenario scenario, string scenarioPath, IReadOnlyList<RunFolder> runs, string baseline,
         IReadOnlyList<ComparisonRow> comparison, ComparisonMetadata? metadata)
     {
@@ -65,6 +71,9 @@ public sealed class ResultsFolder
         var comparisonPath = System.IO.Path.Combine(path, ComparisonRow.FileName);
         if (!File.Exists(comparisonPath))
         {
+            var strategyFolders = Directory.EnumerateDirectories(path).Where(d => File.Exists(System.IO.Path.Combine(d, RunSummaryFile.FileName))).ToList();
+            if (!File.Exists(System.IO.Path.Combine(path, RunSummaryFile.FileName)) && strategyFolders.Count > 0)
+                throw ResultsFileException.Missing(comparisonPath, "the folder holds strategy sub-folders but not the comparison of them; run the comparison again");
             var single = new RunFolder(path, System.IO.Path.GetFileName(System.IO.Path.TrimEndingDirectorySeparator(System.IO.Path.GetFullPath(path))), loaded.Scenario);
             _ = single.Summary; // the marker of a complete run: fail now, naming it, rather than in a chart
             return new ResultsFolder(path, loaded, scenarioFile, [single], single.Name, [], null);

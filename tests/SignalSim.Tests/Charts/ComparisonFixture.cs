@@ -42,7 +42,8 @@ public sealed class ComparisonFixture : IDisposable
         Assert.True(errors.Count == 0, string.Join(Environment.NewLine, errors));
         WriteScenario(Scenario, Path.Combine(Root, "scenario.json"));
 
-        var corridorLinks = Corridor.Build(Scenario).Links.Select(l => l.Id).ToList();
+        // Both directions of the corridor: the default one and the northbound bus route.
+        var corridorLinks = Corridor.Build(Scenario).Links.Select(l => l.Id).Concat(BusNorth.Links).ToList();
         var stats = new Dictionary<(string Strategy, int Rep), Dictionary<string, ModeStats>>();
         foreach (var id in StrategyIds)
         {
