@@ -13,6 +13,7 @@ internal static class HtmlReport
         h2 { font-size: 1.25em; margin-top: 2em; color: #0b3d6b; }
         table { border-collapse: collapse; font-size: .9em; margin: 1em 0; }
         th, td { border: 1px solid #999; padding: .3em .6em; text-align: right; }
+        td { white-space: nowrap; }
         th:nth-child(-n+2), td:nth-child(-n+2) { text-align: left; }
         th { background: #eef3f8; }
         figure { margin: 1.5em 0; page-break-inside: avoid; }
@@ -48,7 +49,7 @@ internal static class HtmlReport
         }
         h.Append("</ul>\n");
 
-        h.Append($"<h2>{E(l["report.comparison"])}</h2>\n");
+        h.Append($"<h2 id=\"comparison\">{E(l["report.comparison"])}</h2>\n");
         if (c.Folder.IsComparison)
         {
             h.Append($"<p class=\"small\">{E(l["report.comparison_note"])}</p>\n<table>\n<thead><tr>");
@@ -67,7 +68,7 @@ internal static class HtmlReport
             h.Append($"<p>{E(l["report.no_comparison"])}</p>\n");
         }
 
-        h.Append($"<h2>{E(l["report.charts"])}</h2>\n");
+        h.Append($"<h2 id=\"charts\">{E(l["report.charts"])}</h2>\n");
         foreach (var chart in c.Charts)
         {
             h.Append($"<figure id=\"{chart.Kind}\">\n<figcaption>{E(chart.Title)}</figcaption>\n");
@@ -83,7 +84,7 @@ internal static class HtmlReport
             h.Append("</figure>\n");
         }
 
-        h.Append($"<h2>{E(l["report.reproduce"])}</h2>\n<ul>\n");
+        h.Append($"<h2 id=\"reproducibility\">{E(l["report.reproduce"])}</h2>\n<ul>\n");
         foreach (var line in c.ReproducibilityLines()) h.Append($"<li>{E(line)}</li>\n");
         h.Append("</ul>\n</body>\n</html>\n");
         return h.ToString();

@@ -19,7 +19,9 @@ namespace SignalSim.Tests.Charts;
 
 public sealed class ComparisonFixture : IDisposable
 {
-    public const double DurationS = 1800;
+    /// <summary>Measured time per run; SIGNALSIM_CHARTS_FIXTURE_DURATION_S overrides it (e.g. 3600 to time the note on a full hour).</summary>
+    public static double DurationS { get; } =
+        double.TryParse(Environment.GetEnvironmentVariable("SIGNALSIM_CHARTS_FIXTURE_DURATION_S"), NumberStyles.Float, CultureInfo.InvariantCulture, out var d) ? d : 1800;
     public const double WarmupS = 300;
     public const double TrajectoryWindowS = 900;
     public const int Replications = 3;

@@ -51,6 +51,8 @@ public sealed class ReportTests(ComparisonFixture fixture)
         var text = await Evaluate(browser, session, "document.body.innerText");
         foreach (var expected in texts) Assert.Contains(expected, text, StringComparison.Ordinal);
 
+        // The screenshot shows the comparison table and the headline chart below it.
+        await Evaluate(browser, session, "document.getElementById('comparison').scrollIntoView(); 'ok'");
         var shot = await browser.SendAsync("Page.captureScreenshot", new { format = "png", captureBeyondViewport = false }, session);
         var png = Convert.FromBase64String(shot.GetProperty("data").GetString()!);
         var screenshot = Path.Combine(dir, $"screenshot-{language}.png");
