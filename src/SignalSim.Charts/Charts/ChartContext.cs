@@ -13,8 +13,6 @@ public sealed class ChartContext(ResultsFolder folder, ChartRequest request)
     /// <summary>The run of the requested strategy, the baseline by default.</summary>
     public RunFolder Run => Folder.Run(Request.Strategy);
 
-    public int StrategyIndex(RunFolder run) => Folder.Runs.ToList().IndexOf(run);
-
     /// <summary>A strategy's name as charts show it, the baseline marked.</summary>
     public string StrategyName(RunFolder run) =>
         Folder.IsComparison && run.Name == Folder.Baseline ? $"{run.Name} ({Labels["report.baseline"]})" : run.Name;

@@ -30,8 +30,6 @@ public sealed class SignalTimeline
 
     public double EndS { get; }
 
-    public bool Has(string intersection, string group) => _intervals.ContainsKey((intersection, group));
-
     /// <summary>Intervals overlapping [fromS, toS), clipped to it.</summary>
     public IEnumerable<SignalInterval> Between(string intersection, string group, double fromS, double toS)
     {

@@ -62,8 +62,6 @@ public sealed class CsvFile
         }
     }
 
-    public bool HasColumn(string column) => _columns.ContainsKey(column);
-
     public string Text(string column) => _fields[Index(column)];
 
     /// <summary>The text of an optional column, or null when the file has no such column.</summary>
