@@ -10,6 +10,7 @@ public sealed partial class Simulation
 {
     private void ComputeAccelerations()
     {
+        ClaimExitLanes();
         var classes = _m.Classes;
         var laneCount = _laneCount.Length;
         var updates = 0L;
@@ -95,21 +96,25 @@ public sealed partial class Simulation
             _committed[slot] = false; // stopped by the queue ahead: it obeys the signal again
             return Idm.Acceleration(in p, speed, desired, toStopLine, 0);
         }
-        if (_laneCount[next] == 0) return Idm.FreeRoadAcceleration(in p, speed, desired);
+        var merge = MergeAcceleration(slot, next, toStopLine, desired);
+        if (_laneCount[next] == 0) return Math.Min(merge, Idm.FreeRoadAcceleration(in p, speed, desired));
         var nextLeader = BackOf(next);
-        return Idm.Acceleration(in p, speed, desired, toStopLine + EntrySpaceM(next), _speedMps[nextLeader]);
+        return Math.Min(merge, Idm.Acceleration(in p, speed, desired, toStopLine + EntrySpaceM(next), _speedMps[nextLeader]));
     }
 
     /// <summary>
     /// Keep the intersection clear: the exit lane cannot take the whole vehicle because its last
-    /// vehicle is queued (or the lane is full). A moving last vehicle is simply followed.
+    /// vehicle stands still (or the lane is full). A moving last vehicle, even one just starting
+    /// off the line, is simply followed.
     /// </summary>
+    private const double StoppedSpeedMps = 0.5;
+
     private bool BlockedExit(int lane, in Model.VehicleClassParameters p)
     {
         if (_laneCount[lane] == 0) return false;
         if (_laneCount[lane] >= _laneCapacity[lane]) return true;
         var back = BackOf(lane);
-        return _speedMps[back] < QueuedSpeedMps && EntrySpaceM(lane) < p.LengthM + p.MinGapM;
+        return _speedMps[back] < StoppedSpeedMps && EntrySpaceM(lane) < p.LengthM + p.MinGapM;
     }
 
     /// <summary>

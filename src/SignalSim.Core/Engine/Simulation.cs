@@ -109,6 +109,7 @@ public sealed partial class Simulation
         InitialiseArrivals();
         InitialiseTransit();
         InitialisePedestrians();
+        InitialiseMerging();
         _controllers = new SignalController[model.Controllers.Length];
         for (var i = 0; i < _controllers.Length; i++)
         {
