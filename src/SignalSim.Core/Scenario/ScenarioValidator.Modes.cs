@@ -22,7 +22,10 @@ public sealed partial class ScenarioValidator
             if (c.FlowForwardPedPerHour < 0 || c.FlowBackwardPedPerHour < 0) Error(cp, "pedestrian flows must be 0 or more");
             if (string.IsNullOrWhiteSpace(c.Group) || !groups.TryGetValue(c.Group, out var group))
             {
-                Error($"{cp}.group", $"crossing '{c.Id}' has no valid signal group ('{c.Group}'); give it a pedestrian group of intersection '{x.Id}': {Known(groups.Keys)}");
+                var pedestrianGroups = groups.Values.Where(g => g.Kind == SignalGroupKind.Pedestrian).Select(g => g.Id).ToList();
+                Error($"{cp}.group", pedestrianGroups.Count > 0
+                    ? $"crossing '{c.Id}' has no valid signal group ('{c.Group}'); give it a pedestrian group of intersection '{x.Id}': {Known(pedestrianGroups)}"
+                    : $"crossing '{c.Id}' has no valid signal group ('{c.Group}'), and intersection '{x.Id}' has no pedestrian group; add one with \"kind\": \"pedestrian\" and its intergreens");
                 continue;
             }
             if (group.Kind != SignalGroupKind.Pedestrian)
@@ -64,8 +67,10 @@ public sealed partial class ScenarioValidator
             }
             if (cls.Mode is not (TravelMode.Bus or TravelMode.Tram))
                 Error($"{p}.vehicle_class", $"line '{line.Id}' uses class '{cls.Id}' of mode {cls.Mode.ToString().ToLowerInvariant()}; lines are for buses and trams");
-            if ((line.TimetableS is null) == (line.HeadwayS is null))
-                Error(p, $"line '{line.Id}' needs exactly one of timetable_s (departure times) or headway_s (regular interval)");
+            if (line.TimetableS is null && line.HeadwayS is null)
+                Error(p, $"line '{line.Id}' has no departures; give timetable_s (departure times) or headway_s (regular interval)");
+            else if (line.TimetableS is not null && line.HeadwayS is not null)
+                Error($"{p}.timetable_s", $"line '{line.Id}' gives both timetable_s and headway_s; remove one of them");
             if (line.HeadwayS is { } headway)
             {
                 Positive(headway, $"{p}.headway_s", "the headway");
@@ -107,7 +112,7 @@ public sealed partial class ScenarioValidator
             }
             var link = _links[stop.Link];
             if (!(stop.PositionM > 0) || stop.PositionM > link.LengthM)
-                Error($"{sp}.position_m", $"stop '{stop.Id}' at {stop.PositionM} m lies beyond its link '{link.Id}' ({link.LengthM} m long); use 0 < position_m ≤ {link.LengthM}");
+                Error($"{sp}.position_m", $"stop '{stop.Id}' at {stop.PositionM} m lies outside its link '{link.Id}' ({link.LengthM} m long); use 0 < position_m ≤ {link.LengthM}");
             if (routeIndex == lastRouteIndex && stop.PositionM <= lastPosition)
                 Error($"{sp}.position_m", $"stop '{stop.Id}' comes before the previous stop on the same link; list stops in travel order");
             if (stop.DwellFixedS < 0 || stop.BoardingSPerPassenger < 0 || stop.PassengersPerHour < 0)

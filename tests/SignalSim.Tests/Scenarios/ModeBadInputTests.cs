@@ -144,7 +144,7 @@ public class ModeBadInputTests
         var text = Edit("\"position_m\": 200", "\"position_m\": 450");
         var error = SingleError(text);
         Assert.Equal(Locate(text, "\"position_m\": 450", "\"position_m\": "), (error.Line, error.Column));
-        Assert.Equal("stop 'halfway' at 450 m lies beyond its link 'west-in' (400 m long); use 0 < position_m ≤ 400", error.Message);
+        Assert.Equal("stop 'halfway' at 450 m lies outside its link 'west-in' (400 m long); use 0 < position_m ≤ 400", error.Message);
     }
 
     [Fact]
@@ -201,11 +201,11 @@ public class ModeBadInputTests
     }
 
     [Fact]
-    public void LineWithBothATimetableAndAHeadway_IsRejectedOnTheLine()
+    public void LineWithBothATimetableAndAHeadway_IsRejectedAtTheTimetable()
     {
         var text = Edit("\"headway_s\": 300,\n", "\"headway_s\": 300, \"timetable_s\": [60, 360],\n");
         var error = SingleError(text);
-        Assert.Equal(Locate(text, "{ \"id\": \"bus-east\""), (error.Line, error.Column));
-        Assert.Equal("line 'bus-east' needs exactly one of timetable_s (departure times) or headway_s (regular interval)", error.Message);
+        Assert.Equal(Locate(text, "[60, 360]"), (error.Line, error.Column));
+        Assert.Equal("line 'bus-east' gives both timetable_s and headway_s; remove one of them", error.Message);
     }
 }
