@@ -12,12 +12,7 @@ namespace SignalSim.Tests.Engine;
 
 public class EngineBehaviourTests
 {
-    private static Simulation Start(ScenarioFile s, ulong seed = 1)
-    {
-        var errors = ScenarioValidator.Validate(s).Where(d => d.Severity == DiagnosticSeverity.Error).Select(d => d.Format("scenario")).ToList();
-        Assert.True(errors.Count == 0, string.Join(Environment.NewLine, errors));
-        return new Simulation(SimulationModelBuilder.Build(s, seed));
-    }
+    private static Simulation Start(ScenarioFile s, ulong seed = 1) => ScenarioAssert.Start(s, seed);
 
     [Fact]
     public void Same_seed_gives_identical_records_and_another_seed_does_not()

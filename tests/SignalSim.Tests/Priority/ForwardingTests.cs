@@ -23,12 +23,7 @@ public class ForwardingTests(ITestOutputHelper output)
         };
     }
 
-    private static SimulationResult Run(ScenarioFile s)
-    {
-        var errors = ScenarioValidator.Validate(s).Where(d => d.Severity == DiagnosticSeverity.Error).Select(d => d.Format("scenario")).ToList();
-        Assert.True(errors.Count == 0, string.Join(Environment.NewLine, errors));
-        return new Simulation(SimulationModelBuilder.Build(s, 9)).Run();
-    }
+    private static SimulationResult Run(ScenarioFile s) => ScenarioAssert.Run(s, 9);
 
     /// <summary>When each bus was first known at the Val-de-Marne intersection.</summary>
     private static Dictionary<int, PriorityEvent> FirstRequestsAtY(SimulationResult r)

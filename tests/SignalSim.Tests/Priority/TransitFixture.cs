@@ -50,12 +50,7 @@ internal static class TransitFixture
         };
     }
 
-    public static SimulationResult Run(ScenarioFile s, ulong seed)
-    {
-        var errors = ScenarioValidator.Validate(s).Where(d => d.Severity == DiagnosticSeverity.Error).Select(d => d.Format("scenario")).ToList();
-        Assert.True(errors.Count == 0, string.Join(Environment.NewLine, errors));
-        return new Simulation(SimulationModelBuilder.Build(s, seed)).Run();
-    }
+    public static SimulationResult Run(ScenarioFile s, ulong seed) => ScenarioAssert.Run(s, seed);
 
     /// <summary>Mean delay at the main stop line of the given mode's vehicles, dwell at stops excluded.</summary>
     public static double MeanSignalDelayS(SimulationResult r, string approach, TravelMode mode)
