@@ -35,6 +35,7 @@ internal static class CliHost
         builder.Services.AddSingleton<ScenarioSource>();
         builder.Services.AddSingleton<CliCommand, RunCommand>();
         builder.Services.AddSingleton<CliCommand, ValidateCommand>();
+        builder.Services.AddSingleton<CliCommand, CompareCommand>();
         configureServices?.Invoke(builder.Services);
         return builder.Build();
     }
