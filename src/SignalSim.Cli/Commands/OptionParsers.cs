@@ -81,4 +81,20 @@ internal static class OptionParsers
         }
         return value;
     }
+
+    public static double? CycleS(ArgumentResult result, string option)
+    {
+        var text = result.Tokens.Count > 0 ? result.Tokens[0].Value : "";
+        if (!double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var seconds) || !double.IsFinite(seconds))
+        {
+            result.AddError($"{option}: '{text}' is not a number; give a cycle in seconds, e.g. 90");
+            return null;
+        }
+        if (seconds <= 0 || seconds > SignalSim.Core.Scenario.ScenarioValidator.MaxCycleS)
+        {
+            result.AddError($"{option}: {text} s is not a cycle; give seconds above 0 and at most {SignalSim.Core.Scenario.ScenarioValidator.MaxCycleS:0}");
+            return null;
+        }
+        return seconds;
+    }
 }
