@@ -1,2 +1,9 @@
-// Entry point of the benchmarks (added in the benchmark work).
-return;
+// Entry point of the benchmarks: BenchmarkDotNet's switcher over every benchmark class, e.g.
+//   dotnet run -c Release --project bench/SignalSim.Bench -- --filter '*'
+// The first argument "profile" runs the plain Stopwatch harness instead (see StepProfile).
+using BenchmarkDotNet.Running;
+using SignalSim.Bench;
+
+if (args is ["profile", .. var rest]) return StepProfile.Run(rest);
+BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args);
+return 0;

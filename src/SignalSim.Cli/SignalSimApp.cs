@@ -8,6 +8,7 @@ using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using SignalSim.Cli.Commands;
 using SignalSim.Cli.Hosting;
+using SignalSim.Core.Engine;
 using SignalSim.Core.Scenario;
 
 namespace SignalSim.Cli;
@@ -64,6 +65,11 @@ public static class SignalSimApp
         {
             foreach (var line in e.Lines) stderr.WriteLine(line);
             return ExitCodes.InvalidInput;
+        }
+        catch (SafetyViolationException e)
+        {
+            console.Report("unsafe signal state", $"{e.Message}; the run was stopped and no result was written");
+            return ExitCodes.UnsafeSignalState;
         }
         catch (OperationCanceledException)
         {

@@ -1,5 +1,5 @@
-// `signalsim run [SCENARIO] [--seed N] [--duration S] [--out DIR]`: one simulation, written to
-// DIR as trips.csv, approaches.csv, signals.csv and summary.json, with a short report on stdout.
+// `signalsim run [SCENARIO] [--seed N] [--duration S] [--trajectories S] [--out DIR]`: one
+// simulation, written to DIR (see RunOutputWriter for the files), with a short report on stdout.
 // Every check of the user's input happens before the output folder is touched.
 using System.CommandLine;
 using Microsoft.Extensions.Logging;
@@ -32,15 +32,22 @@ public sealed class RunCommand(CliConsole console, ScenarioSource scenarios, IOp
         CustomParser = OptionParsers.DurationS,
     };
 
+    private readonly Option<double?> _trajectories = new("--trajectories")
+    {
+        HelpName = "S",
+        Description = "Also record vehicle trajectories (trajectories.csv) for S seconds after the warm-up, for time-space diagrams.",
+        CustomParser = OptionParsers.DurationS,
+    };
+
     private readonly Option<string?> _out = new("--out")
     {
         HelpName = "DIR",
         Description = "Folder for the result files (default: results/run).",
     };
 
-    protected override Command Define() => new("run", "Run one simulation and write trips.csv, approaches.csv, signals.csv and summary.json.")
+    protected override Command Define() => new("run", "Run one simulation and write its result files (trips, approaches, crossings, signals, pedestrians, priority, summary).")
     {
-        _scenario, _seed, _duration, _out,
+        _scenario, _seed, _duration, _trajectories, _out,
     };
 
     protected override int Execute(ParseResult parseResult, CancellationToken cancellation)
@@ -50,7 +57,10 @@ public sealed class RunCommand(CliConsole console, ScenarioSource scenarios, IOp
 
         var loaded = scenarios.Load(parseResult.GetValue(_scenario));
         ReportWarnings(console, loaded);
-        var model = SimulationModelBuilder.Build(loaded.Scenario, parseResult.GetValue(_seed), parseResult.GetValue(_duration));
+        var recording = parseResult.GetValue(_trajectories) is { } windowS
+            ? RecordingOptions.TrajectoriesAfterWarmup(loaded.Scenario.Simulation.WarmupS, windowS)
+            : RecordingOptions.None;
+        var model = SimulationModelBuilder.Build(loaded.Scenario, parseResult.GetValue(_seed), parseResult.GetValue(_duration), recording);
         logger.LogDebug("Loaded {Source}: {Links} links, {Intersections} intersections, seed {Seed}", loaded.SourceName, model.LinkCount, model.IntersectionIds.Length, model.Seed);
 
         using var folder = CreateFolder(outDir);

@@ -18,12 +18,12 @@ public static class Idm
     {
         var ratio = speedMps / desiredSpeedMps;
         var ratio2 = ratio * ratio;
+        // Math.Max rather than conditionals: the JIT emits branch-free max instructions, and the
+        // sign of these terms flips often enough to defeat branch prediction.
         var interaction = speedMps * p.TimeHeadwayS + speedMps * (speedMps - leaderSpeedMps) / p.TwoSqrtAb;
-        var desiredGap = p.MinGapM + (interaction > 0 ? interaction : 0);
-        var gap = gapM > MinGapForDivisionM ? gapM : MinGapForDivisionM;
-        var q = desiredGap / gap;
-        var acc = p.AccelerationMps2 * (1 - ratio2 * ratio2 - q * q);
-        return acc > -MaxDecelerationMps2 ? acc : -MaxDecelerationMps2;
+        var desiredGap = p.MinGapM + Math.Max(interaction, 0.0);
+        var q = desiredGap / Math.Max(gapM, MinGapForDivisionM);
+        return Math.Max(p.AccelerationMps2 * (1 - ratio2 * ratio2 - q * q), -MaxDecelerationMps2);
     }
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
@@ -31,7 +31,6 @@ public static class Idm
     {
         var ratio = speedMps / desiredSpeedMps;
         var ratio2 = ratio * ratio;
-        var acc = p.AccelerationMps2 * (1 - ratio2 * ratio2);
-        return acc > -MaxDecelerationMps2 ? acc : -MaxDecelerationMps2;
+        return Math.Max(p.AccelerationMps2 * (1 - ratio2 * ratio2), -MaxDecelerationMps2);
     }
 }

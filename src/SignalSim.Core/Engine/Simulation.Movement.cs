@@ -134,8 +134,9 @@ public sealed partial class Simulation
         if (_departTicks[slot] >= _m.WarmupTicks)
         {
             Recorder.RecordTrip(new Metrics.TripRecord(_vehicleId[slot], _route[slot], _class[slot], _departTicks[slot], SimTime.FromSeconds(exitS),
-                _freeFlowS[slot], _stops[slot]));
+                _freeFlowS[slot], _stops[slot], _scheduledTicks[slot]));
         }
+        EndTransitTrip(slot);
         _freeSlots[_freeSlotCount++] = slot;
     }
 }

@@ -58,4 +58,23 @@ public sealed partial class Simulation
             _approachDelaySumS[a] = 0;
         }
     }
+
+    private void RecordTrajectories()
+    {
+        var rec = _m.Recording;
+        if (!rec.RecordTrajectories) return;
+        var now = SimTime.ToSeconds(NowTicks);
+        if (now < rec.TrajectoryFromS || now > rec.TrajectoryToS) return;
+        if (NowTicks % SimTime.FromSeconds(rec.TrajectoryIntervalS) != 0) return;
+        for (var lane = 0; lane < _laneCount.Length; lane++)
+        {
+            var link = _m.LaneLink[lane];
+            if (!_m.TrajectoryLink[link]) continue;
+            for (var k = 0; k < _laneCount[lane]; k++)
+            {
+                var slot = SlotAt(lane, k);
+                Recorder.RecordTrajectory(new Metrics.TrajectorySample(NowTicks, _vehicleId[slot], _class[slot], link, _posM[slot], _speedMps[slot]));
+            }
+        }
+    }
 }

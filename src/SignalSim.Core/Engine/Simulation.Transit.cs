@@ -33,6 +33,8 @@ public sealed partial class Simulation
     private void InitialiseTransit()
     {
         var stops = _m.Stops;
+        _transitSlots = new int[_posM.Length];
+        _transitIndex = new int[_posM.Length];
         _stopLastDepartureTicks = new long[stops.Count];
         _stopPassengers = new XoshiroRandomSource[stops.Count];
         for (var s = 0; s < stops.Count; s++)
@@ -46,11 +48,30 @@ public sealed partial class Simulation
         for (var c = 0; c < _forwardingLoss.Length; c++) _forwardingLoss[c] = new Xoshiro256(Xoshiro256.DeriveSeed(_m.Seed, "forwarding/" + _m.Centres[c].Id));
     }
 
+    // Buses and trams in the network, so that stops and detectors need not scan every vehicle.
+    private int[] _transitSlots = [];
+    private int[] _transitIndex = [];
+    private int _transitCount;
+
     private void StartTransitTrip(int slot, int route)
     {
         var line = _m.RouteLine[route];
         _nextStop[slot] = line >= 0 && _m.Lines[line].StopCount > 0 ? _m.Lines[line].FirstStop : -1;
         _dwellUntilTicks[slot] = -1;
+        _transitIndex[slot] = -1;
+        if (_m.Classes[_class[slot]].Mode is not (TravelMode.Bus or TravelMode.Tram)) return;
+        _transitIndex[slot] = _transitCount;
+        _transitSlots[_transitCount++] = slot;
+    }
+
+    private void EndTransitTrip(int slot)
+    {
+        var i = _transitIndex[slot];
+        if (i < 0) return;
+        var last = _transitSlots[--_transitCount];
+        _transitSlots[i] = last;
+        _transitIndex[last] = i;
+        _transitIndex[slot] = -1;
     }
 
     /// <summary>Per-link state of a vehicle that enters a link (its step is already set).</summary>
@@ -75,22 +96,19 @@ public sealed partial class Simulation
     /// <summary>Dwell at stops and priority check-ins, after vehicles moved.</summary>
     private void ServeStopsAndDetectors()
     {
-        for (var lane = 0; lane < _laneCount.Length; lane++)
+        // The order is deterministic (insertions and removals are), so requests reach controllers reproducibly.
+        for (var i = 0; i < _transitCount; i++)
         {
-            var n = _laneCount[lane];
-            for (var k = 0; k < n; k++)
+            var slot = _transitSlots[i];
+            if (_posM[slot] >= _checkInAtM[slot]) CheckIn(slot, _m.StepLink[_step[slot]]);
+            if (_stopAtM[slot] == double.PositiveInfinity) continue;
+            if (_dwellUntilTicks[slot] >= 0)
             {
-                var slot = SlotAt(lane, k);
-                if (_posM[slot] >= _checkInAtM[slot]) CheckIn(slot, _m.LaneLink[lane]);
-                if (_stopAtM[slot] == double.PositiveInfinity) continue;
-                if (_dwellUntilTicks[slot] >= 0)
-                {
-                    if (NowTicks >= _dwellUntilTicks[slot]) LeaveStop(slot);
-                }
-                else if (_stopAtM[slot] - _posM[slot] < StopReachedM && _speedMps[slot] < StopSpeedMps)
-                {
-                    ArriveAtStop(slot);
-                }
+                if (NowTicks >= _dwellUntilTicks[slot]) LeaveStop(slot);
+            }
+            else if (_stopAtM[slot] - _posM[slot] < StopReachedM && _speedMps[slot] < StopSpeedMps)
+            {
+                ArriveAtStop(slot);
             }
         }
     }

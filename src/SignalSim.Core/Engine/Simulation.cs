@@ -142,7 +142,7 @@ public sealed partial class Simulation
     {
         DeliverForwardedRequests(); // announcements between centres that have arrived by now
         UpdateSignals();            // every controller on its centre's clock, priority included
-        _safety.Check(NowTicks, _groupState); // conflicts, intergreens, minimum greens
+        CheckSafety();              // conflicts, intergreens, minimum greens, whatever priority did
         GenerateArrivals();         // each demand's and line's own random stream
         InsertWaitingVehicles();    // entries admit vehicles where the first link has room
         ServePedestrians();         // crossings: arrivals wait for the walk signal
@@ -152,6 +152,7 @@ public sealed partial class Simulation
         ServeStopsAndDetectors();   // dwell at stops, priority check-ins
         CrossStopLines();           // hand vehicles to the next link, or finish their trip
         RecordQueues();             // queue samples per approach at the sample interval
+        RecordTrajectories();       // positions for time-space diagrams, when asked for
     }
 
     /// <summary>Runs to the end and returns what was recorded.</summary>
@@ -182,6 +183,8 @@ public sealed partial class Simulation
             }
         }
     }
+
+    private void CheckSafety() => _safety.Check(NowTicks, _groupState);
 
     /// <summary>The running controller of an intersection (for inspection and tests).</summary>
     public SignalController Controller(int intersection) => _controllers[intersection];

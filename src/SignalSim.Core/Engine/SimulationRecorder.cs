@@ -15,6 +15,7 @@ public sealed class SimulationRecorder
     private readonly List<StopEvent> _stopEvents;
     private readonly List<PedestrianRecord> _pedestrians;
     private readonly List<PriorityEvent> _priority;
+    private readonly List<TrajectorySample> _trajectories;
     private readonly SignalState[] _initialSignals;
 
     public SimulationRecorder(SimulationModel model)
@@ -35,6 +36,11 @@ public sealed class SimulationRecorder
         _priority = new List<PriorityEvent>(transitTrips * approachesPerTrip * 6 + 64);
         var pedestrians = model.Crossings.Sum(c => c.FlowForwardPedPerHour + c.FlowBackwardPedPerHour) * hours;
         _pedestrians = new List<PedestrianRecord>((int)Math.Min(50_000_000, pedestrians * 1.25 + 64));
+        var rec = model.Recording;
+        var trajectorySamples = rec.RecordTrajectories ? (rec.TrajectoryToS - rec.TrajectoryFromS) / rec.TrajectoryIntervalS : 0;
+        // About one vehicle per 20 m of recorded lane at any time.
+        var lanes = rec.RecordTrajectories ? model.LaneLink.Where(l => model.TrajectoryLink[l]).Sum(l => model.LinkLengthM[l] / 20) : 0;
+        _trajectories = new List<TrajectorySample>((int)Math.Min(20_000_000, trajectorySamples * lanes + 16));
     }
 
     public IReadOnlyList<TripRecord> Trips => _trips;
@@ -45,12 +51,15 @@ public sealed class SimulationRecorder
     public IReadOnlyList<StopEvent> StopEvents => _stopEvents;
     public IReadOnlyList<PedestrianRecord> Pedestrians => _pedestrians;
     public IReadOnlyList<PriorityEvent> Priority => _priority;
+    public IReadOnlyList<TrajectorySample> Trajectories => _trajectories;
 
     internal void RecordTrip(in TripRecord trip) => _trips.Add(trip);
 
     internal void RecordCrossing(in StopLineCrossing crossing) => _crossings.Add(crossing);
 
     internal void RecordStop(in StopEvent stop) => _stopEvents.Add(stop);
+
+    internal void RecordTrajectory(in TrajectorySample sample) => _trajectories.Add(sample);
 
     internal void RecordPedestrian(in PedestrianRecord pedestrian) => _pedestrians.Add(pedestrian);
 

@@ -11,6 +11,8 @@ public enum PriorityAction : byte
     Extension,
     /// <summary>Conflicting greens were shortened (down to their minimum) to bring the green forward.</summary>
     EarlyGreen,
+    /// <summary>The insertion plan runs this cycle to give the vehicle's group a green the normal plan does not have.</summary>
+    PhaseInsertion,
     /// <summary>The vehicle passed the stop line; the request is closed.</summary>
     CheckedOut,
     /// <summary>No check-out came in time; the request lapsed.</summary>
@@ -29,6 +31,7 @@ public enum PriorityReason : byte
     EarlyGreenLimitReached,
     PlanChangeInProgress,
     AnotherRequestServed,
+    TooManyRequests,
 }
 
 /// <param name="Line">Line index of the vehicle, -1 if it belongs to none.</param>

@@ -4,8 +4,11 @@ using SignalSim.Core.Signals;
 
 namespace SignalSim.Core.Metrics;
 
-/// <summary>A completed trip. Departure is the scheduled arrival at the entry, so entry queueing counts.</summary>
-public readonly record struct TripRecord(int VehicleId, int Route, int ClassIndex, long DepartTicks, long ArriveTicks, double FreeFlowS, int Stops)
+/// <summary>
+/// A completed trip. Departure is the arrival at the entry (queueing to enter counts); for a
+/// line vehicle ScheduledTicks is its timetable departure, otherwise equal to DepartTicks.
+/// </summary>
+public readonly record struct TripRecord(int VehicleId, int Route, int ClassIndex, long DepartTicks, long ArriveTicks, double FreeFlowS, int Stops, long ScheduledTicks)
 {
     public double TravelTimeS => SimTime.ToSeconds(ArriveTicks - DepartTicks);
 
@@ -25,6 +28,9 @@ public readonly record struct QueueSample(long Ticks, int ApproachLink, int Queu
 /// arrival-on-green figures. Delay includes any dwell at a stop on the approach (DwellS).
 /// </summary>
 public readonly record struct StopLineCrossing(double TimeS, int ApproachLink, int VehicleId, int ClassIndex, int Route, double DelayS, double DwellS);
+
+/// <summary>A vehicle's position on its link at a sample time, for time-space diagrams.</summary>
+public readonly record struct TrajectorySample(long Ticks, int VehicleId, int ClassIndex, int Link, double PositionM, double SpeedMps);
 
 public readonly record struct SignalChange(long Ticks, int Group, SignalState State);
 

@@ -12,7 +12,8 @@ public sealed record PriorityRules(
     double CheckInDistanceM,
     long RequestExpiryTicks,
     double? MinLatenessS,
-    int RecoveryCycles)
+    int RecoveryCycles,
+    string? InsertionPlan = null)
 {
     public static PriorityRules? ForBus(BusPrioritySpec? spec) => spec is null || spec.Action == BusPriorityAction.None ? null : new(
         TravelMode.Bus,
@@ -23,7 +24,8 @@ public sealed record PriorityRules(
         spec.CheckInDistanceM,
         SimTime.FromSeconds(spec.RequestExpiryS),
         spec.MinLatenessS,
-        spec.RecoveryCycles);
+        spec.RecoveryCycles,
+        spec.InsertionPlan);
 
     public static PriorityRules? ForTram(TramPrioritySpec? spec) => spec is null ? null : new(
         TravelMode.Tram,

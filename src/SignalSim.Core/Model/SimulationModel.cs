@@ -5,7 +5,7 @@ using SignalSim.Core.Signals;
 
 namespace SignalSim.Core.Model;
 
-public sealed class SimulationModel
+public sealed record SimulationModel
 {
     public required ScenarioFile Scenario { get; init; }
     public required ulong Seed { get; init; }
@@ -15,6 +15,12 @@ public sealed class SimulationModel
     /// <summary>End of the run: warm-up plus measured duration.</summary>
     public required long EndTicks { get; init; }
     public required long QueueSampleTicks { get; init; }
+
+    /// <summary>Optional recordings (trajectories); RecordingOptions.None by default.</summary>
+    public RecordingOptions Recording { get; init; } = RecordingOptions.None;
+
+    /// <summary>Per link: whether its vehicles' trajectories are recorded.</summary>
+    public bool[] TrajectoryLink { get; init; } = [];
 
     public required VehicleClassParameters[] Classes { get; init; }
     public required CentreClock[] Centres { get; init; }

@@ -7,8 +7,17 @@ namespace SignalSim.Core.Model;
 
 public static class SimulationModelBuilder
 {
-    public static SimulationModel Build(ScenarioFile s, ulong? seedOverride = null, double? durationOverrideS = null) =>
-        new Builder(s).Build(seedOverride ?? s.Simulation.Seed, durationOverrideS ?? s.Simulation.DurationS);
+    public static SimulationModel Build(ScenarioFile s, ulong? seedOverride = null, double? durationOverrideS = null, RecordingOptions? recording = null)
+    {
+        var model = new Builder(s).Build(seedOverride ?? s.Simulation.Seed, durationOverrideS ?? s.Simulation.DurationS);
+        if (recording is not { RecordTrajectories: true }) return model;
+        var links = recording.TrajectoryLinks;
+        return model with
+        {
+            Recording = recording,
+            TrajectoryLink = model.LinkIds.Select(id => links is null || links.Contains(id)).ToArray(),
+        };
+    }
 
     private sealed class Builder(ScenarioFile s)
     {
@@ -161,7 +170,8 @@ public static class SimulationModelBuilder
                     conflicts,
                     plans,
                     PriorityRules.ForBus(x.Priority?.Bus ?? centreSpec.Priority?.Bus),
-                    PriorityRules.ForTram(x.Priority?.Tram ?? centreSpec.Priority?.Tram));
+                    PriorityRules.ForTram(x.Priority?.Tram ?? centreSpec.Priority?.Tram),
+                    x.Priority?.Bus?.InsertionPlan is { } insertion ? CompilePlan(insertion, x.Plans[insertion], x.SignalGroups, null) : null);
             }
             return (controllers, groupIds.ToArray(), groupIntersection.ToArray(), groupKinds.ToArray());
         }

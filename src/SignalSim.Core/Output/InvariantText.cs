@@ -40,6 +40,9 @@ internal static class InvariantText
     /// <summary>Enum values as the lower-case words the scenario files use.</summary>
     public static string Word<T>(T value) where T : struct, Enum => value.ToString().ToLowerInvariant();
 
+    /// <summary>Enum values of several words as kebab-case ("EarlyGreen" → "early-green"), as the scenario files spell them.</summary>
+    public static string Kebab<T>(T value) where T : struct, Enum => System.Text.Json.JsonNamingPolicy.KebabCaseLower.ConvertName(value.ToString());
+
     private static bool IsZero(string text)
     {
         foreach (var c in text)

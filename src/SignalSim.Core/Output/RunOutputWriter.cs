@@ -1,5 +1,7 @@
-// Writes the four files of one run into a staged folder and commits it: trips.csv,
-// approaches.csv, signals.csv, then summary.json, whose presence marks a complete result.
+// Writes the files of one run into a staged folder and commits it: scenario.json, trips.csv,
+// approaches.csv, crossings.csv, signals.csv, pedestrians.csv, priority.csv (written even when
+// empty, so a reader never has to ask whether a missing file means "none"), trajectories.csv when
+// the run recorded them, then summary.json, whose presence marks a complete result.
 using System.Text;
 using SignalSim.Core.Engine;
 
@@ -7,25 +9,41 @@ namespace SignalSim.Core.Output;
 
 public static class RunOutputWriter
 {
-    /// <summary>The files of a run, in the order they are committed; the last marks completion.</summary>
+    /// <summary>The files of every run, in the order they are committed; the last marks completion.</summary>
     public static readonly IReadOnlyList<string> FileNames =
-        [TripsCsvWriter.FileName, ApproachesCsvWriter.FileName, SignalsCsvWriter.FileName, SummaryJsonWriter.FileName];
+        [
+            ScenarioJsonWriter.FileName, TripsCsvWriter.FileName, ApproachesCsvWriter.FileName, CrossingsCsvWriter.FileName,
+            SignalsCsvWriter.FileName, PedestriansCsvWriter.FileName, PriorityCsvWriter.FileName, SummaryJsonWriter.FileName,
+        ];
+
+    /// <summary>The files of this run: the standard ones, plus trajectories.csv when recorded.</summary>
+    public static IReadOnlyList<string> FileNamesOf(SimulationResult result) =>
+        result.Model.Recording.RecordTrajectories ? [.. FileNames.SkipLast(1), TrajectoriesCsvWriter.FileName, FileNames[^1]] : FileNames;
 
     private static readonly UTF8Encoding Utf8NoBom = new(encoderShouldEmitUTF8Identifier: false);
 
     /// <summary>Writes and commits; on error or cancellation nothing reaches the target (dispose the folder to clean up).</summary>
     public static RunSummary Write(SimulationResult result, RunContext context, StagedOutputFolder folder, CancellationToken cancellation = default)
     {
+        using (var stream = new FileStream(folder.PathFor(ScenarioJsonWriter.FileName), FileMode.CreateNew, FileAccess.Write))
+        {
+            ScenarioJsonWriter.Write(result.Model.Scenario, stream);
+        }
         WriteText(folder.PathFor(TripsCsvWriter.FileName), w => TripsCsvWriter.Write(result, w, cancellation));
+        WriteText(folder.PathFor(CrossingsCsvWriter.FileName), w => CrossingsCsvWriter.Write(result, w, cancellation));
         WriteText(folder.PathFor(ApproachesCsvWriter.FileName), w => ApproachesCsvWriter.Write(result, w, cancellation));
         WriteText(folder.PathFor(SignalsCsvWriter.FileName), w => SignalsCsvWriter.Write(result, w, cancellation));
+        WriteText(folder.PathFor(PedestriansCsvWriter.FileName), w => PedestriansCsvWriter.Write(result, w, cancellation));
+        WriteText(folder.PathFor(PriorityCsvWriter.FileName), w => PriorityCsvWriter.Write(result, w, cancellation));
+        if (result.Model.Recording.RecordTrajectories)
+            WriteText(folder.PathFor(TrajectoriesCsvWriter.FileName), w => TrajectoriesCsvWriter.Write(result, w, cancellation));
         var summary = RunSummaryBuilder.Build(result, context);
         using (var stream = new FileStream(folder.PathFor(SummaryJsonWriter.FileName), FileMode.CreateNew, FileAccess.Write))
         {
             SummaryJsonWriter.Write(summary, stream);
         }
         cancellation.ThrowIfCancellationRequested();
-        folder.Commit(FileNames);
+        folder.Commit(FileNamesOf(result));
         return summary;
     }
 

@@ -1,6 +1,8 @@
 // What summary.json holds, as plain records: the run's settings and totals, travel times per
-// mode and delays per approach. Built by RunSummaryBuilder, written by SummaryJsonWriter, and
-// read by the command line for its short report.
+// mode, pedestrian waits, figures per public-transport line, the "points durs" diagnostic and
+// delays per approach (the parts beyond cars are in TransitSummary.cs). Built by
+// RunSummaryBuilder, written by SummaryJsonWriter, and read by the command line for its short
+// report.
 namespace SignalSim.Core.Output;
 
 /// <summary>Facts about a run that the result itself does not carry.</summary>
@@ -17,6 +19,9 @@ public sealed record RunSummary(
     double QueueSampleS,
     VehicleTotals Vehicles,
     IReadOnlyList<ModeSummary> Modes,
+    PedestrianSummary Pedestrians,
+    IReadOnlyList<LineSummary> Lines,
+    PointsDurs PointsDurs,
     IReadOnlyList<ApproachSummary> Approaches,
     IReadOnlyList<string> Warnings);
 
@@ -26,7 +31,10 @@ public sealed record RunSummary(
 /// </summary>
 public sealed record VehicleTotals(int Entered, int CompletedTrips, int InNetworkAtEnd, int WaitingAtEntriesAtEnd);
 
-/// <summary>Trip statistics of one mode; the travel-time and delay figures are null without trips.</summary>
+/// <summary>
+/// Trip statistics of one vehicle mode; the travel-time and delay figures are null without trips.
+/// Person-delay weights each trip's delay by its class's occupancy.
+/// </summary>
 public sealed record ModeSummary(
     string Mode,
     int Trips,
@@ -35,7 +43,8 @@ public sealed record ModeSummary(
     double? P90TravelTimeS,
     double? P95TravelTimeS,
     double? MeanDelayS,
-    double? MeanStops);
+    double? MeanStops,
+    double PersonDelayH);
 
 /// <summary>Stop-line totals of one approach over the measured period.</summary>
 public sealed record ApproachSummary(

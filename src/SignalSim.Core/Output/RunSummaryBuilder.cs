@@ -1,5 +1,6 @@
-// Reduces a run's records to its summary: per-mode travel-time statistics and per-approach
-// totals. Percentiles interpolate linearly between order statistics (the common "type 7").
+// Reduces a run's records to its summary: per-mode travel-time statistics, pedestrians, lines,
+// the "points durs" diagnostic and per-approach totals. Percentiles interpolate linearly between
+// order statistics (the common "type 7", see SampleStatistics).
 using SignalSim.Core.Engine;
 using SignalSim.Core.Metrics;
 using SignalSim.Core.Scenario;
@@ -22,15 +23,18 @@ public static class RunSummaryBuilder
             QueueSampleS: SimTime.ToSeconds(m.QueueSampleTicks),
             Vehicles: new VehicleTotals(result.VehiclesEntered, result.Records.Trips.Count, result.VehiclesInNetworkAtEnd, result.VehiclesWaitingAtEntriesAtEnd),
             Modes: Modes(result),
+            Pedestrians: PedestrianSummaryBuilder.Build(result),
+            Lines: LineSummaryBuilder.Build(result),
+            PointsDurs: PointsDursBuilder.Build(result),
             Approaches: Approaches(result),
             Warnings: context.Warnings);
     }
 
-    /// <summary>Every mode that some demand uses, in the order of <see cref="TravelMode"/>, with or without trips.</summary>
+    /// <summary>Every mode that some demand or line uses, in the order of <see cref="TravelMode"/>, with or without trips.</summary>
     private static List<ModeSummary> Modes(SimulationResult result)
     {
         var m = result.Model;
-        var used = m.Demands.Select(d => m.Classes[d.ClassIndex].Mode).ToHashSet();
+        var used = m.Demands.Select(d => d.ClassIndex).Concat(m.Lines.Select(l => l.ClassIndex)).Select(c => m.Classes[c].Mode).ToHashSet();
         var summaries = new List<ModeSummary>();
         foreach (var mode in Enum.GetValues<TravelMode>())
         {
@@ -38,7 +42,7 @@ public static class RunSummaryBuilder
             var trips = result.Records.Trips.Where(t => m.Classes[t.ClassIndex].Mode == mode).ToList();
             if (trips.Count == 0)
             {
-                summaries.Add(new ModeSummary(InvariantText.Word(mode), 0, null, null, null, null, null, null));
+                summaries.Add(new ModeSummary(InvariantText.Word(mode), 0, null, null, null, null, null, null, 0));
                 continue;
             }
             var times = trips.Select(t => t.TravelTimeS).Order().ToArray();
@@ -50,7 +54,8 @@ public static class RunSummaryBuilder
                 Percentile(times, 0.90),
                 Percentile(times, 0.95),
                 trips.Average(t => t.DelayS),
-                trips.Average(t => (double)t.Stops)));
+                trips.Average(t => (double)t.Stops),
+                trips.Sum(t => m.Classes[t.ClassIndex].Occupancy * t.DelayS) / 3600));
         }
         return summaries;
     }
@@ -83,13 +88,6 @@ public static class RunSummaryBuilder
         }).ToList();
     }
 
-    /// <summary>Linear interpolation between the closest ranks of sorted values; q in [0, 1].</summary>
-    internal static double Percentile(IReadOnlyList<double> sorted, double q)
-    {
-        if (sorted.Count == 0) throw new ArgumentException("no values", nameof(sorted));
-        var h = (sorted.Count - 1) * q;
-        var lo = (int)Math.Floor(h);
-        var hi = Math.Min(lo + 1, sorted.Count - 1);
-        return sorted[lo] + (h - lo) * (sorted[hi] - sorted[lo]);
-    }
+    /// <summary>Linear interpolation between the closest ranks of sorted values; q in [0, 1] (see <see cref="SampleStatistics"/>).</summary>
+    internal static double Percentile(double[] sorted, double q) => SampleStatistics.Percentile(sorted, q);
 }

@@ -1,12 +1,14 @@
 // summary.json: the run summary as indented JSON with LF line endings and numbers rounded to a
 // fixed number of decimals (times to the millisecond, lengths to the centimetre), so that the
-// same run writes the same bytes.
+// same run writes the same bytes. Objects always carry the same keys, null where a figure has
+// no data, so that summaries of different runs line up. Sections beyond cars are in
+// SummaryJsonWriter.Transit.cs.
 using System.Text.Encodings.Web;
 using System.Text.Json;
 
 namespace SignalSim.Core.Output;
 
-public static class SummaryJsonWriter
+public static partial class SummaryJsonWriter
 {
     public const string FileName = "summary.json";
 
@@ -53,9 +55,14 @@ public static class SummaryJsonWriter
                 w.WriteEndObject();
                 Number(w, "mean_delay_s", mode.MeanDelayS, 3);
                 Number(w, "mean_stops", mode.MeanStops, 3);
+                Number(w, "person_delay_h", mode.PersonDelayH, 3);
                 w.WriteEndObject();
             }
             w.WriteEndArray();
+
+            WritePedestrians(w, s.Pedestrians);
+            WriteLines(w, s.Lines);
+            WritePointsDurs(w, s.PointsDurs);
 
             w.WriteStartArray("approaches");
             foreach (var a in s.Approaches)

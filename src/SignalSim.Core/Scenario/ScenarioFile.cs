@@ -472,6 +472,9 @@ public sealed record BusPrioritySpec
 
     [Description("Cycles within which the controller returns to its coordinated plan after priority.")]
     public int RecoveryCycles { get; init; } = 3;
+
+    [Description("Phase insertion (intersection level only): a plan of this intersection, with the same cycle and the same greens at cycle time 0 as the plans it runs with, that also gives a green to a bus group the normal plans leave red; it runs for one cycle when such a bus checks in.")]
+    public string? InsertionPlan { get; init; }
 }
 
 [Description("Tram priority: absolute by default (the tram does not stop at signals unless its request came too late to serve safely).")]

@@ -134,6 +134,8 @@ public sealed partial class ScenarioValidator
         {
             var c = _s.Centres[i];
             if (c.Priority is { } priority) CheckPrioritySettings(priority, $"$.centres[{i}].priority");
+            if (c.Priority?.Bus?.InsertionPlan is not null)
+                Error($"$.centres[{i}].priority.bus.insertion_plan", "an insertion plan belongs to one intersection; give insertion_plan in that intersection's priority.bus instead of the centre's");
             if (c.Forwarding is { } f)
             {
                 if (f.LatencyS < 0) Error($"$.centres[{i}].forwarding.latency_s", "latency_s must be 0 or more");
@@ -149,9 +151,50 @@ public sealed partial class ScenarioValidator
             var bus = x.Priority?.Bus ?? centre.Priority?.Bus;
             var tramPath = x.Priority?.Tram is not null ? $"$.intersections[{i}].priority.tram" : $"$.centres[{_s.Centres.ToList().IndexOf(centre)}].priority.tram";
             var busPath = x.Priority?.Bus is not null ? $"$.intersections[{i}].priority.bus" : $"$.centres[{_s.Centres.ToList().IndexOf(centre)}].priority.bus";
+            if (x.Priority?.Bus?.InsertionPlan is { } insertion) CheckInsertionPlan(x, insertion, $"$.intersections[{i}].priority.bus.insertion_plan");
             if (tram is not null) CheckServable(x, TravelMode.Tram, tram.CheckInDistanceM, tramPath);
             if (bus is { Action: not BusPriorityAction.None }) CheckServable(x, TravelMode.Bus, bus.CheckInDistanceM, busPath);
         }
+    }
+
+    /// <summary>
+    /// The insertion plan replaces the scheduled plan for whole cycles, switching at cycle time 0:
+    /// it needs the same cycle and the same steady greens at cycle time 0 as every scheduled plan.
+    /// </summary>
+    private void CheckInsertionPlan(IntersectionSpec x, string insertion, string path)
+    {
+        if (!x.Plans.TryGetValue(insertion, out var plan))
+        {
+            Error(path, $"insertion plan '{insertion}' is not a plan of intersection '{x.Id}'; known plans: {Known(x.Plans.Keys)}");
+            return;
+        }
+        foreach (var scheduled in _centres[x.Centre].Periods.Select(p => p.Plan).Distinct(StringComparer.Ordinal))
+        {
+            if (scheduled == insertion || !x.Plans.TryGetValue(scheduled, out var basePlan)) continue;
+            if (basePlan.CycleS != plan.CycleS)
+            {
+                Error(path, $"insertion plan '{insertion}' has a {plan.CycleS} s cycle but plan '{scheduled}' runs at {basePlan.CycleS} s; an inserted cycle must keep the cycle length");
+                continue;
+            }
+            if (GreensAtCycleStart(x, plan) != GreensAtCycleStart(x, basePlan))
+                Error(path, $"insertion plan '{insertion}' and plan '{scheduled}' show different states at cycle time 0; they switch there, so every group must show the same steady state (and no amber) at cycle time 0 in both");
+        }
+    }
+
+    /// <summary>The groups green at cycle time 0, or a marker when some group is amber there.</summary>
+    private static string GreensAtCycleStart(IntersectionSpec x, PlanSpec plan)
+    {
+        var windows = Windows(plan);
+        var cycle = SimTime.FromSeconds(plan.CycleS);
+        var greens = new List<string>();
+        foreach (var g in x.SignalGroups)
+        {
+            var w = windows.TryGetValue(g.Id, out var win) ? win : GreenWindow.Never(cycle);
+            var state = w.StateAt(0, SimTime.FromSeconds(g.AmberS));
+            if (state == SignalState.Amber) return "amber:" + g.Id;
+            if (state == SignalState.Green) greens.Add(g.Id);
+        }
+        return string.Join(",", greens);
     }
 
     private void CheckPrioritySettings(PrioritySpec priority, string p)

@@ -106,7 +106,8 @@ public sealed partial class ScenarioValidator
         }
         foreach (var movement in x.Movements)
         {
-            if (groups.ContainsKey(movement.Group) && !windows.ContainsKey(movement.Group))
+            var inserted = x.Priority?.Bus?.InsertionPlan is { } insertion && x.Plans.TryGetValue(insertion, out var ip) && ip.Greens.ContainsKey(movement.Group);
+            if (groups.ContainsKey(movement.Group) && !windows.ContainsKey(movement.Group) && !inserted)
                 Warning(JsonLocationIndex.Child($"{pp}.greens", movement.Group), $"group '{movement.Group}' never turns green in plan '{name}', so movement {movement.From}→{movement.To} is blocked while it runs");
         }
         foreach (var ((from, to), required) in intergreen)

@@ -18,7 +18,8 @@ public sealed class ControllerDefinition(
     Conflict[] conflicts,
     FixedTimePlan[] plansBySlot,
     PriorityRules? bus,
-    PriorityRules? tram)
+    PriorityRules? tram,
+    FixedTimePlan? insertionPlan = null)
 {
     public int IntersectionIndex { get; } = intersectionIndex;
     public string IntersectionId { get; } = intersectionId;
@@ -37,6 +38,9 @@ public sealed class ControllerDefinition(
     public FixedTimePlan[] PlansBySlot { get; } = plansBySlot;
     public PriorityRules? Bus { get; } = bus;
     public PriorityRules? Tram { get; } = tram;
+
+    /// <summary>Plan run for one cycle to insert a bus group's green (same cycle and cycle-time-0 state as the scheduled plans).</summary>
+    public FixedTimePlan? InsertionPlan { get; } = insertionPlan;
 
     public int GroupCount => GroupIds.Length;
 }

@@ -35,6 +35,7 @@ public sealed class SignalController
     private readonly ControllerDefinition _d;
     private readonly SignalState[] _state;
     private readonly long[] _greenSince;
+    private readonly long[] _greenEnded;
     private readonly PendingRequest[] _requests = new PendingRequest[MaxRequests];
     private int _requestCount;
 
@@ -46,16 +47,22 @@ public sealed class SignalController
     private long _recoveryBudget;    // ticks of Δ that may be recovered in the current cycle
     private int _recoveryCyclesLeft;
     private long _lastUpdateTicks;
+    private bool _inserting;         // the insertion plan runs this cycle
 
     public SignalController(ControllerDefinition definition)
     {
         _d = definition;
         _state = new SignalState[definition.GroupCount];
         _greenSince = new long[definition.GroupCount];
+        _greenEnded = new long[definition.GroupCount];
     }
 
     public ControllerDefinition Definition => _d;
+    /// <summary>The scheduled plan (the insertion plan, when it runs, shares its cycle and offset).</summary>
     public FixedTimePlan CurrentPlan => _d.PlansBySlot[_planSlot];
+
+    /// <summary>The plan whose greens are shown this cycle.</summary>
+    private FixedTimePlan ShownPlan => _inserting ? _d.InsertionPlan! : CurrentPlan;
     public bool InTransition => _pendingSlot >= 0;
 
     /// <summary>Priority requests waiting for their vehicle to pass the stop line.</summary>
@@ -74,6 +81,7 @@ public sealed class SignalController
         _recoveryBudget = 0;
         _recoveryCyclesLeft = 0;
         _requestCount = 0;
+        _inserting = false;
         _lastUpdateTicks = simTicks;
         var plan = CurrentPlan;
         var tau = plan.CycleTime(_d.Centre.LocalTicks(simTicks));
@@ -81,6 +89,7 @@ public sealed class SignalController
         {
             _state[g] = plan.Windows[g].StateAt(tau, _d.AmberTicks[g]);
             _greenSince[g] = long.MinValue / 2; // green since before the run: its minimum is served
+            _greenEnded[g] = long.MinValue / 2; // ended before the run: its intergreens are served
         }
     }
 
@@ -90,11 +99,11 @@ public sealed class SignalController
         var stepTicks = simTicks - _lastUpdateTicks;
         _lastUpdateTicks = simTicks;
         var local = _d.Centre.LocalTicks(simTicks);
-        var plan = CurrentPlan;
-        var tau = SimTime.Mod(plan.CycleTime(local) + _delta, plan.CycleTicks);
+        var tau = SimTime.Mod(CurrentPlan.CycleTime(local) + _delta, CurrentPlan.CycleTicks);
         var wrapped = _lastTau >= 0 && tau < _lastTau;
 
-        if (wrapped) OnCycleStart(local, plan);
+        if (wrapped) OnCycleStart(simTicks, local, CurrentPlan, log);
+        var plan = ShownPlan;
         if (_pendingSlot >= 0)
         {
             if (!AdvanceTransition(local, ref plan, ref tau))
@@ -110,10 +119,29 @@ public sealed class SignalController
         Publish(plan, tau, simTicks, groupStates);
     }
 
-    private void OnCycleStart(long local, FixedTimePlan plan)
+    private void OnCycleStart(long simTicks, long local, FixedTimePlan plan, Engine.SimulationRecorder log)
     {
         var scheduled = _d.Centre.PlanSlotAt(local);
         if (scheduled != _planSlot && _pendingSlot < 0) _pendingSlot = scheduled;
+        _inserting = false;
+        if (_pendingSlot < 0 && _d.InsertionPlan is { } insertion)
+        {
+            // Phase insertion: a waiting bus whose group the plan leaves red gets this cycle's insertion plan.
+            for (var i = 0; i < _requestCount; i++)
+            {
+                ref var r = ref _requests[i];
+                if (!WaitsForInsertion(ref r, plan)) continue;
+                _inserting = true;
+                log.RecordPriority(Event(simTicks, ref r, PriorityAction.PhaseInsertion, PriorityReason.None, 0));
+                break;
+            }
+            if (!_inserting) return;
+            // The inserted green comes within this cycle: requests now count their expiry from here.
+            for (var i = 0; i < _requestCount; i++)
+            {
+                if (WaitsForInsertion(ref _requests[i], plan)) _requests[i].ExpiryTicks = simTicks + _d.Bus!.RequestExpiryTicks;
+            }
+        }
         // Spread the recovery of the remaining deviation over the cycles left.
         var deviation = Math.Abs(Normalise(_delta, plan.CycleTicks));
         if (deviation == 0) return;
@@ -155,6 +183,7 @@ public sealed class SignalController
         {
             var state = windows[g].StateAt(tau, _d.AmberTicks[g]);
             if (state == SignalState.Green && _state[g] != SignalState.Green) _greenSince[g] = simTicks;
+            if (state != SignalState.Green && _state[g] == SignalState.Green) _greenEnded[g] = simTicks;
             _state[g] = state;
             groupStates[_d.FirstGroup + g] = state;
         }
@@ -190,7 +219,12 @@ public sealed class SignalController
             log.RecordPriority(new PriorityEvent(simTicks, vehicleId, line, _d.IntersectionIndex, mode, forwarded, PriorityAction.Refused, PriorityReason.NotLateEnough, etaS, latenessS, 0));
             return;
         }
-        if (_requestCount == MaxRequests) return; // more vehicles than any real detector zone holds
+        if (_requestCount == MaxRequests)
+        {
+            // More vehicles than any real detector zone holds: the newest is not served.
+            log.RecordPriority(new PriorityEvent(simTicks, vehicleId, line, _d.IntersectionIndex, mode, forwarded, PriorityAction.Refused, PriorityReason.TooManyRequests, etaS, latenessS, 0));
+            return;
+        }
         _requests[_requestCount++] = new PendingRequest
         {
             VehicleId = vehicleId,
@@ -217,12 +251,19 @@ public sealed class SignalController
         }
     }
 
+    /// <summary>A bus whose group only the insertion plan serves, while the scheduled plan runs.</summary>
+    private bool WaitsForInsertion(ref PendingRequest r, FixedTimePlan scheduled) =>
+        r.Mode == TravelMode.Bus && _d.InsertionPlan is { } insertion
+        && !scheduled.Windows[r.Group].HasGreen && insertion.Windows[r.Group].HasGreen;
+
     private void ExpireRequests(long simTicks, Engine.SimulationRecorder log)
     {
         for (var i = _requestCount - 1; i >= 0; i--)
         {
             ref var r = ref _requests[i];
             if (simTicks < r.ExpiryTicks) continue;
+            // Demand memory: a bus waiting for its inserted phase keeps its call until that cycle comes.
+            if (!_inserting && WaitsForInsertion(ref r, CurrentPlan)) continue;
             log.RecordPriority(Event(simTicks, ref r, PriorityAction.Expired, PriorityReason.None, SimTime.ToSeconds(r.ExtensionUsed + r.EarlyUsed)));
             RemoveAt(i);
         }
@@ -251,8 +292,16 @@ public sealed class SignalController
 
     private long ServeRequests(long simTicks, long stepTicks, FixedTimePlan plan, long tau, Engine.SimulationRecorder log)
     {
-        if (_pendingSlot >= 0) return tau;
+        if (_pendingSlot >= 0)
+        {
+            for (var i = 0; i < _requestCount; i++) Refuse(ref _requests[i], simTicks, PriorityReason.PlanChangeInProgress, log);
+            return tau;
+        }
         var index = MostUrgent();
+        for (var i = 0; i < _requestCount; i++)
+        {
+            if (i != index) Refuse(ref _requests[i], simTicks, PriorityReason.AnotherRequestServed, log);
+        }
         ref var r = ref _requests[index];
         var rules = (r.Mode == TravelMode.Tram ? _d.Tram : _d.Bus)!;
         var window = plan.Windows[r.Group];
@@ -323,8 +372,9 @@ public sealed class SignalController
     }
 
     /// <summary>
-    /// Jumps τc forward towards the next event if that event only ends greens, without ending any
-    /// green before its minimum. Returns the ticks skipped (0 when no safe skip exists now).
+    /// Jumps τc forward towards the next event if that event only ends greens. The jump is cut
+    /// short so that no green ends before its minimum and no conflicting green starts before the
+    /// intergreen of a green that has already ended. Returns the ticks skipped (0: no safe skip now).
     /// </summary>
     private long SkipForward(long simTicks, FixedTimePlan plan, long tau, long budget, bool protectRequestedGreens)
     {
@@ -332,15 +382,28 @@ public sealed class SignalController
         if (!plan.IsGreenEndOnly[next]) return 0;
         var eventTau = plan.EventTicks[next];
         var allowed = Math.Min(untilEvent, budget);
-        for (var g = 0; g < _state.Length; g++)
+        var windows = plan.Windows;
+        for (var g = 0; g < windows.Length; g++)
         {
-            var w = plan.Windows[g];
-            if (_state[g] != SignalState.Green || w.EndTicks != eventTau) continue;
+            // Green by the plan at τ, including a green that starts in this very update.
+            var w = windows[g];
+            if (!w.IsGreen(tau) || w.EndTicks != eventTau) continue;
             if (protectRequestedGreens && HasRequestFor(g)) return 0; // never cut a green a vehicle is waiting for
             // After the jump this green ends at once: it must have lasted its minimum by then.
-            var served = simTicks - _greenSince[g];
-            var shortfall = _d.MinGreenTicks[g] - served;
+            var since = _state[g] == SignalState.Green ? _greenSince[g] : simTicks;
+            var shortfall = _d.MinGreenTicks[g] - (simTicks - since);
             if (shortfall > 0) allowed = Math.Min(allowed, untilEvent - shortfall);
+        }
+        // A jump brings every later green start forward: keep those that follow a green which has
+        // already ended at least one intergreen after that end.
+        foreach (var c in _d.Conflicts)
+        {
+            var from = windows[c.From];
+            var to = windows[c.To];
+            if (!to.HasGreen || to.IsGreen(tau) || from.IsGreen(tau)) continue;
+            var untilStart = SimTime.Mod(to.StartTicks - tau, plan.CycleTicks);
+            var ended = _state[c.From] == SignalState.Green ? simTicks : _greenEnded[c.From]; // ending in this update
+            allowed = Math.Min(allowed, simTicks + untilStart - ended - c.IntergreenTicks);
         }
         if (allowed <= 0) return 0;
         _delta += allowed;

@@ -1,5 +1,5 @@
-// `signalsim run`: the default scenario, the four result files, determinism, option overrides,
-// replacing earlier results and cancellation.
+// `signalsim run`: the default scenario, the result files, the report of every mode, determinism,
+// option overrides, replacing earlier results and cancellation.
 using System.Text.Json;
 using SignalSim.Cli;
 using SignalSim.Core.Output;
@@ -14,7 +14,7 @@ public sealed class RunCommandTests : IDisposable
     public void Dispose() => _tmp.Dispose();
 
     [Fact]
-    public async Task RunOnTheEmbeddedDefault_WritesTheFourFiles()
+    public async Task RunOnTheEmbeddedDefault_WritesEveryResultFile()
     {
         var run = await CliRunner.RunAsync("run", "--out", _tmp["out"]);
 
@@ -35,6 +35,22 @@ public sealed class RunCommandTests : IDisposable
         using var summary = JsonDocument.Parse(File.ReadAllBytes(_tmp["out/summary.json"]));
         Assert.Equal(ScenarioSource.DefaultSourceName, summary.RootElement.GetProperty("source").GetString());
         Assert.Equal(trips.Length - 1, summary.RootElement.GetProperty("vehicles").GetProperty("completed_trips").GetInt32());
+    }
+
+    [Fact]
+    public async Task RunWithEveryMode_ReportsPedestriansAndLines()
+    {
+        var scenario = MultimodalScenario.Write(_tmp.Path);
+        var run = await CliRunner.RunAsync("run", scenario, "--duration", "900", "--out", _tmp["out"]);
+        Assert.True(run.ExitCode == ExitCodes.Ok, run.ToString());
+
+        var lines = run.Out.Split('\n');
+        foreach (var start in new[] { "  car: ", "  bus: ", "  tram: ", "  pedestrians: ", "  line bus-east (bus): ", "  line tram-north (tram): " })
+            Assert.Contains(lines, l => l.StartsWith(start, StringComparison.Ordinal));
+        Assert.Matches(@"^  pedestrians: \d+ crossed, mean wait \d+\.\d s, p95 \d+\.\d s, \d+\.\d% waited over 60 s$", lines.Single(l => l.StartsWith("  pedestrians: ", StringComparison.Ordinal)));
+        Assert.Matches(@"^  line bus-east \(bus\): \d+ trips, mean travel time \d+\.\d s$", lines.Single(l => l.StartsWith("  line bus-east", StringComparison.Ordinal)));
+        Assert.True(File.ReadLines(_tmp["out/pedestrians.csv"]).Count() > 1);
+        Assert.True(File.ReadLines(_tmp["out/priority.csv"]).Count() > 1);
     }
 
     [Fact]

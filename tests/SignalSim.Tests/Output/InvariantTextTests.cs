@@ -30,6 +30,14 @@ public sealed class InvariantTextTests
     [InlineData("two\nlines", "\"two\nlines\"")]
     public void CsvField_QuotesOnlyWhenNeeded(string value, string expected) => Assert.Equal(expected, InvariantText.CsvField(value));
 
+    [Fact]
+    public void Kebab_SplitsWordsAsTheScenarioFilesDo()
+    {
+        Assert.Equal("early-green", InvariantText.Kebab(SignalSim.Core.Metrics.PriorityAction.EarlyGreen));
+        Assert.Equal("not-late-enough", InvariantText.Kebab(SignalSim.Core.Metrics.PriorityReason.NotLateEnough));
+        Assert.Equal("requested", InvariantText.Kebab(SignalSim.Core.Metrics.PriorityAction.Requested));
+    }
+
     [Theory]
     [InlineData(0.0, 1.0)]
     [InlineData(0.5, 2.5)]

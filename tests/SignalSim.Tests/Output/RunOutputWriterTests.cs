@@ -1,4 +1,5 @@
-// The four files of a run, checked against the records they come from.
+// The files of a run, checked against the records they come from (a cars-only run here; the
+// other modes are in MultimodalOutputTests).
 using System.Globalization;
 using System.Text.Json;
 using SignalSim.Core.Engine;
@@ -96,6 +97,25 @@ public sealed class RunOutputWriterTests : IDisposable
         Assert.Equal(r.Records.Queues.Where(q => r.Model.LinkIds[q.ApproachLink] == "south-in").Max(q => q.QueuedVehicles),
             approaches[1].GetProperty("max_queued_veh").GetInt32());
         Assert.Equal(["a warning, with a comma"], root.GetProperty("warnings").EnumerateArray().Select(w => w.GetString()));
+    }
+
+    [Fact]
+    public void WithoutLinesOrCrossings_PedestriansAndPriorityHaveJustTheirHeader_AndTheSummaryEmptySections()
+    {
+        RunOutputWriter.Write(Result.Value, Context, _tmp["out"]);
+
+        Assert.Equal(string.Join(',', PedestriansCsvWriter.Columns) + "\n", File.ReadAllText(_tmp["out/pedestrians.csv"]));
+        Assert.Equal(string.Join(',', PriorityCsvWriter.Columns) + "\n", File.ReadAllText(_tmp["out/priority.csv"]));
+        using var doc = JsonDocument.Parse(File.ReadAllBytes(_tmp["out/summary.json"]));
+        var root = doc.RootElement;
+        Assert.Equal(0, root.GetProperty("pedestrians").GetProperty("crossed").GetInt32());
+        Assert.Equal(JsonValueKind.Null, root.GetProperty("pedestrians").GetProperty("wait_s").GetProperty("mean").ValueKind);
+        Assert.Equal(0, root.GetProperty("pedestrians").GetProperty("crossings").GetArrayLength());
+        Assert.Equal(0, root.GetProperty("lines").GetArrayLength());
+        Assert.Equal(0, root.GetProperty("points_durs").GetProperty("lines").GetArrayLength());
+        var x = Assert.Single(root.GetProperty("points_durs").GetProperty("intersections").EnumerateArray());
+        Assert.Equal(0, x.GetProperty("bus").GetProperty("crossings").GetInt32());
+        Assert.Equal(0, x.GetProperty("priority").GetProperty("requests").GetInt32());
     }
 
     [Fact]
