@@ -6,6 +6,8 @@ using SignalSim.Analysis.Statistics;
 using SignalSim.Core;
 using SignalSim.Core.Engine;
 using SignalSim.Core.Metrics;
+using MeasuredRecords = SignalSim.Core.Output.MeasuredRecords;
+using TransitMetrics = SignalSim.Core.Output.TransitMetrics;
 
 namespace SignalSim.Analysis.Metrics;
 
@@ -93,8 +95,9 @@ public static class MetricsExtractor
 
     /// <summary>
     /// Coefficient of variation (standard deviation / mean) of the headways between successive
-    /// vehicles of a line at its regularity stop, pooled over the mode's lines weighted by their
-    /// number of headways; 0 is a perfectly regular service. Null when no line has two headways.
+    /// departures of a line from its regularity stop, as summary.json reports it per line, pooled
+    /// over the mode's lines weighted by their number of headways; 0 is a perfectly regular
+    /// service. Null when no line had enough vehicles in the measured period.
     /// </summary>
     private static double? HeadwayCv(SimulationResult result, ReportMode mode)
     {
@@ -105,19 +108,10 @@ public static class MetricsExtractor
         {
             var line = m.Lines[l];
             if (line.RegularityStop < 0 || ReportModes.Of(m.Classes[line.ClassIndex].Mode) != mode) continue;
-            var arrivals = result.Records.StopEvents
-                .Where(e => e.Stop == line.RegularityStop && e.ArriveTicks >= m.WarmupTicks)
-                .Select(e => e.ArriveTicks)
-                .Order()
-                .ToArray();
-            if (arrivals.Length < 3) continue;
-            var headways = new double[arrivals.Length - 1];
-            for (var i = 0; i < headways.Length; i++) headways[i] = SimTime.ToSeconds(arrivals[i + 1] - arrivals[i]);
-            var mean = headways.Average();
-            if (mean <= 0) continue;
-            var cv = MathNet.Numerics.Statistics.Statistics.StandardDeviation(headways) / mean;
-            weighted += cv * headways.Length;
-            count += headways.Length;
+            var departures = MeasuredRecords.DeparturesFrom(result, line.RegularityStop).Select(e => SimTime.ToSeconds(e.DepartTicks)).ToList();
+            if (TransitMetrics.HeadwayCv(departures) is not { } cv) continue;
+            weighted += cv * (departures.Count - 1);
+            count += departures.Count - 1;
         }
         return count > 0 ? weighted / count : null;
     }

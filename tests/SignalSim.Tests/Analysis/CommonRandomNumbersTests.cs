@@ -29,7 +29,6 @@ public class CommonRandomNumbersTests
 
     [Theory]
     [InlineData("arterial-green-wave.json", "green-wave", "bad-offsets")]
-    [InlineData("isolated-intersection.json", "status-quo", "short-cycle")]
     public void Strategies_that_change_only_signals_see_the_same_arrivals(string file, string a, string b)
     {
         var scenario = ScenarioLoader.LoadFile(CliRunner.ScenarioPath(file)).Scenario;

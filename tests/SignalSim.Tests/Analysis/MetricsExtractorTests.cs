@@ -26,10 +26,10 @@ public class MetricsExtractorTests
         // Cars: travel times 60, 80, 100, 120 s with 50 s free flow → delays 10, 30, 50, 70 s; stops 0, 1, 1, 2.
         double[] times = [60, 80, 100, 120];
         int[] stops = [0, 1, 1, 2];
-        for (var i = 0; i < times.Length; i++) recorder.RecordTrip(new TripRecord(i, 0, car, T(400), T(400 + times[i]), 50, stops[i]));
+        for (var i = 0; i < times.Length; i++) recorder.RecordTrip(new TripRecord(i, 0, car, T(400), T(400 + times[i]), 50, stops[i], T(400)));
         // One bus: 200 s, free flow 150 s.
-        recorder.RecordTrip(new TripRecord(9, 0, bus, T(500), T(700), 150, 3));
-        // Bus arrivals at the regularity stop: one in the warm-up (ignored), then 300, 540, 900, 1140 s.
+        recorder.RecordTrip(new TripRecord(9, 0, bus, T(500), T(700), 150, 3, T(500)));
+        // Buses leave the regularity stop 10 s after arriving: one in the warm-up (ignored), then at 310, 550, 910, 1150 s.
         var line = model.Lines[0];
         foreach (var (at, id) in new[] { (100.0, 1), (300.0, 2), (540.0, 3), (900.0, 4), (1140.0, 5) })
             recorder.RecordStop(new StopEvent(id, 0, line.RegularityStop, T(at), T(at + 10), 0, 0));
