@@ -1,6 +1,7 @@
 // Progress of long commands on stderr: runs done, runs left and the time left at the throughput so
 // far. On an interactive terminal one line is rewritten in place; otherwise (a file, a pipe, a
-// test) a line is written after the first run, then at most every few seconds, and at the end.
+// test) a line is written after the first run, at each new stage, at most every few seconds
+// otherwise, and at the end.
 using System.Globalization;
 using SignalSim.Analysis.Replications;
 
@@ -15,27 +16,33 @@ internal sealed class ProgressDisplay(CliConsole console, string label)
     private readonly bool _interactive = ReferenceEquals(console.Error, Console.Error) && !Console.IsErrorRedirected;
     private TimeSpan? _lastShown;
     private int _lastDone;
+    private string? _lastStage;
     private int _lastLength;
 
-    /// <summary>What is being done, shown before the counts (e.g. "search: offsets").</summary>
-    public string Stage { get; set; } = "";
+    private string Stage { get; set; } = "";
 
     /// <summary>Safe to call from several threads.</summary>
-    public void Report(RunProgress p)
+    public void Report(RunProgress p) => Report(Stage, p);
+
+    /// <summary>As <see cref="Report(RunProgress)"/>, naming what is being done (e.g. "offsets").</summary>
+    public void Report(string stage, RunProgress p)
     {
         lock (_gate)
         {
+            Stage = stage;
             var interval = _interactive ? InteractiveInterval : LogInterval;
             // Workers report in any order; a count lower than one already shown is stale.
             if (p.Done <= _lastDone) return;
-            if (p.Done != 1 && p.Done != p.Total && _lastShown is { } last && p.Elapsed - last < interval) return;
+            var newStage = Stage != _lastStage;
+            if (!newStage && p.Done != 1 && p.Done != p.Total && _lastShown is { } last && p.Elapsed - last < interval) return;
             _lastShown = p.Elapsed;
+            _lastStage = Stage;
             _lastDone = p.Done;
-            var stage = Stage.Length > 0 ? $" {Stage}:" : "";
+            var prefix = Stage.Length > 0 ? $" {Stage}:" : "";
             var state = p.Done == p.Total
                 ? $"{p.Done}/{p.Total} runs done in {Duration(p.Elapsed)}"
                 : $"{p.Done}/{p.Total} runs done, {p.Left} left" + (p.Remaining is { } r ? $", about {Duration(r)} left" : "");
-            var line = $"{CliConsole.ProgramName} {label}:{stage} {state}";
+            var line = $"{CliConsole.ProgramName} {label}:{prefix} {state}";
             if (_interactive)
             {
                 console.Error.Write("\r" + line.PadRight(_lastLength));

@@ -1,4 +1,4 @@
-// Runs every strategy × replication, in parallel over a bounded number of threads. Each run builds
+// Runs every strategy × replication, in parallel on a bounded pool of worker threads. Each run builds
 // its own model and simulation (nothing is shared but immutable scenario records), and its metrics
 // land in a fixed slot of the result, so what is computed from them does not depend on the thread
 // count or on the order in which runs finish. Runs are started replication by replication, so
@@ -68,41 +68,48 @@ public static class ReplicationRunner
         var total = strategies.Count * seeds.Count;
         var done = 0;
         var clock = Stopwatch.StartNew();
-        var options = new ParallelOptions { MaxDegreeOfParallelism = request.Threads, CancellationToken = cancellation };
-        var cancelled = false;
-        try
+        var next = -1;
+        Exception? failure = null;
+
+        void Work()
         {
-            Parallel.For(0, total, options, (job, state) =>
+            while (!cancellation.IsCancellationRequested && Volatile.Read(ref failure) is null)
             {
+                var job = Interlocked.Increment(ref next);
+                if (job >= total) return;
                 var replication = job / strategies.Count; // replication-major: early stops leave whole replications
                 var strategy = job % strategies.Count;
-                SimulationResult result;
                 try
                 {
                     var model = SimulationModelBuilder.Build(strategies[strategy].Scenario, seeds[replication], request.DurationS);
-                    result = new Simulation(model).Run(cancellation);
+                    var result = new Simulation(model).Run(cancellation);
+                    metrics[strategy, replication] = MetricsExtractor.Extract(result);
+                    onResult?.Invoke(strategy, replication, result);
                 }
                 catch (OperationCanceledException) when (cancellation.IsCancellationRequested)
                 {
-                    state.Stop();
                     return;
                 }
-                metrics[strategy, replication] = MetricsExtractor.Extract(result);
-                onResult?.Invoke(strategy, replication, result);
+                catch (Exception e)
+                {
+                    Interlocked.CompareExchange(ref failure, e, null);
+                    return;
+                }
                 var finished = Interlocked.Increment(ref done);
                 progress?.Invoke(new RunProgress(finished, total, clock.Elapsed));
-            });
+            }
         }
-        catch (OperationCanceledException) when (cancellation.IsCancellationRequested)
-        {
-            cancelled = true;
-        }
-        catch (AggregateException e)
-        {
-            var first = e.Flatten().InnerExceptions[0];
-            ExceptionDispatchInfo.Capture(first).Throw();
-        }
-        cancelled |= cancellation.IsCancellationRequested && Volatile.Read(ref done) < total;
+
+        // Dedicated threads rather than the thread pool: runs last seconds each, and holding pool
+        // threads that long would delay the timers and the Ctrl+C handling that rely on the pool.
+        var workers = Enumerable.Range(1, Math.Max(0, Math.Min(request.Threads, total) - 1))
+            .Select(i => new Thread(Work) { IsBackground = true, Name = $"signalsim-run-{i}" })
+            .ToList();
+        workers.ForEach(t => t.Start());
+        Work();
+        workers.ForEach(t => t.Join());
+        if (failure is not null) ExceptionDispatchInfo.Capture(failure).Throw();
+        var cancelled = cancellation.IsCancellationRequested && done < total;
         return new ReplicationResults(strategies, seeds, metrics, cancelled);
     }
 }

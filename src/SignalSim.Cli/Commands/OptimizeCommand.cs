@@ -135,11 +135,7 @@ public sealed class OptimizeCommand(CliConsole console, ScenarioSource scenarios
             throw new InvalidInputException($"{CliConsole.ProgramName}: error: {e.Message}");
         }
         var progress = new ProgressDisplay(console, "optimize");
-        var result = optimiser.Run((stage, p) =>
-        {
-            progress.Stage = stage;
-            progress.Report(p);
-        }, cancellation);
+        var result = optimiser.Run(progress.Report, cancellation);
         progress.Finish();
         if (double.IsNaN(result.StartObjective))
         {

@@ -130,30 +130,4 @@ public sealed class CompareCommandTests : IDisposable
         Assert.Contains("baseline 'green-wave' added", run.Error);
         Assert.Contains(File.ReadAllLines(_tmp["out/comparison.csv"]), l => l.StartsWith("green-wave,car,", StringComparison.Ordinal));
     }
-
-    /// <summary>A stderr that cancels the command when a line containing the marker is written.</summary>
-    private sealed class CancellingWriter(string marker, CancellationTokenSource cancel) : StringWriter
-    {
-        private readonly Lock _gate = new();
-
-        public string Text
-        {
-            get
-            {
-                lock (_gate) return ToString();
-            }
-        }
-
-        public override void WriteLine(string? value)
-        {
-            lock (_gate) base.WriteLine(value);
-            if (value?.Contains(marker, StringComparison.Ordinal) == true) cancel.Cancel();
-        }
-
-        public override void Write(string? value)
-        {
-            lock (_gate) base.Write(value);
-            if (value?.Contains(marker, StringComparison.Ordinal) == true) cancel.Cancel();
-        }
-    }
 }

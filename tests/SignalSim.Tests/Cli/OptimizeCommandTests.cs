@@ -83,6 +83,22 @@ public sealed class OptimizeCommandTests : IDisposable
         Assert.Contains(File.ReadLines(_tmp["out/search.csv"]), l => l.Contains(",splits,", StringComparison.Ordinal));
     }
 
+    [Fact]
+    public async Task Ctrl_C_during_the_search_writes_the_best_timings_so_far_marked_partial()
+    {
+        using var cancel = new CancellationTokenSource();
+        using var stdout = new StringWriter();
+        using var stderr = new CancellingWriter(" offsets: ", cancel); // the coarse offset scan has started
+        var code = await SignalSimApp.RunAsync(
+            ["optimize", CliRunner.ScenarioPath(Arterial), "--strategy", "bad-offsets", "--keep-cycle", "--replications", "3", "--duration", "900", "--out", _tmp["out"]],
+            stdout, stderr, cancel.Token);
+        Assert.True(code == ExitCodes.Cancelled, $"exit {code}\n{stdout}\n{stderr.Text}");
+        Assert.Contains("**Partial result**", File.ReadAllText(_tmp["out/optimisation.md"]));
+        Assert.False(File.Exists(_tmp["out/evaluation.csv"])); // not checked on fresh seeds
+        var text = WithStrategy(File.ReadAllText(CliRunner.ScenarioPath(Arterial)), File.ReadAllText(_tmp["out/strategy.json"]));
+        Assert.Contains(ScenarioLoader.LoadText(text, "partial.json").Scenario.Strategies, s => s.Id == "bad-offsets-optimised");
+    }
+
     [Theory]
     [InlineData("unknown strategy 'nope'", "--strategy", "nope")]
     [InlineData("is not a cycle", "--strategy", "bad-offsets", "--max-cycle", "150")]
