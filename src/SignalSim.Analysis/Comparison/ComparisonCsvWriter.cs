@@ -15,7 +15,7 @@ public static class ComparisonCsvWriter
     [
         "strategy", "mode", "trips", "mean_travel_time_s", "ci95_low_s", "ci95_high_s", "p90_travel_time_s", "mean_delay_s",
         "diff_vs_baseline_s", "diff_ci95_low_s", "diff_ci95_high_s", "diff_significant", "diff_p_value",
-        "replications", "median_travel_time_s", "p95_travel_time_s",
+        "replications", "trips_per_replication", "median_travel_time_s", "p95_travel_time_s",
         "delay_ci95_low_s", "delay_ci95_high_s", "p90_delay_s",
         "delay_diff_vs_baseline_s", "delay_diff_ci95_low_s", "delay_diff_ci95_high_s", "delay_diff_significant",
         "stops_per_trip",
@@ -33,7 +33,7 @@ public static class ComparisonCsvWriter
         {
             csv.Text(r.Strategy);
             csv.Text(r.Mode);
-            csv.Field(InvariantText.Fixed(r.TripsPerReplication, 1));
+            csv.Field(InvariantText.Integer(r.Trips));
             csv.Field(S(r.TravelTime?.Mean));
             csv.Field(S(r.TravelTime?.Ci95Low));
             csv.Field(S(r.TravelTime?.Ci95High));
@@ -41,6 +41,7 @@ public static class ComparisonCsvWriter
             csv.Field(S(r.Delay?.Mean));
             Difference(csv, r.TravelTimeDiff, S, withPValue: true);
             csv.Field(InvariantText.Integer(r.Replications));
+            csv.Field(InvariantText.Fixed(r.TripsPerReplication, 1));
             csv.Field(S(r.MedianTravelTimeS));
             csv.Field(S(r.P95TravelTimeS));
             csv.Field(S(r.Delay?.Ci95Low));

@@ -1,9 +1,12 @@
 // Writes a comparison folder: one sub-folder per strategy with the files `run` writes, for
-// replication 1, then comparison.csv and comparison.md. Each part goes through a staged folder,
-// and comparison.md is committed last, so its presence marks a finished write.
+// replication 1, the scenario and comparison.json (how it was run), then comparison.csv and
+// comparison.md. Each part goes through a staged folder, and comparison.md is committed last, so
+// its presence marks a finished write.
 using System.Text;
+using System.Text.Json;
 using SignalSim.Core.Engine;
 using SignalSim.Core.Output;
+using SignalSim.Core.Scenario;
 
 namespace SignalSim.Analysis.Comparison;
 
@@ -29,6 +32,33 @@ public static class ComparisonOutput
             for (var n = 2; !used.Add(name); n++) name = $"{FolderName(id)}-{n}";
             RunOutputWriter.Write(result, context, Path.Combine(outDir, name));
         }
+    }
+
+    public const string MetadataFileName = "comparison.json";
+
+    /// <summary>
+    /// The scenario as given (strategies included) and comparison.json (replications, seeds,
+    /// program version), so that the folder can be charted and reproduced on its own.
+    /// </summary>
+    public static void WriteStudyFiles(string outDir, ScenarioFile scenario, IReadOnlyList<ulong> seeds, string programVersion)
+    {
+        using var folder = StagedOutputFolder.Create(outDir);
+        using (var stream = new FileStream(folder.PathFor(ScenarioJsonWriter.FileName), FileMode.CreateNew, FileAccess.Write))
+        {
+            ScenarioJsonWriter.Write(scenario, stream);
+        }
+        using (var stream = new FileStream(folder.PathFor(MetadataFileName), FileMode.CreateNew, FileAccess.Write))
+        using (var json = new Utf8JsonWriter(stream, new JsonWriterOptions { Indented = true }))
+        {
+            json.WriteStartObject();
+            json.WriteNumber("replications", seeds.Count);
+            json.WriteStartArray("seeds");
+            foreach (var seed in seeds) json.WriteNumberValue(seed);
+            json.WriteEndArray();
+            json.WriteString("program_version", programVersion);
+            json.WriteEndObject();
+        }
+        folder.Commit([ScenarioJsonWriter.FileName, MetadataFileName]);
     }
 
     /// <summary>Writes the table as CSV and Markdown under the given names, the Markdown last.</summary>

@@ -10,6 +10,7 @@ namespace SignalSim.Analysis.Comparison;
 
 /// <summary>
 /// One strategy × mode. <see cref="Mode"/> is a <see cref="ReportMode"/> word or "all". Figures
+/// Trips count every replication that finished; TripsPerReplication is their mean. Figures
 /// are null where they do not apply (pedestrians have no travel time; "all" has only totals) or
 /// where no replication had a trip of the mode. Differences are null on the baseline's rows.
 /// </summary>
@@ -17,6 +18,7 @@ public sealed record ComparisonRow(
     string Strategy,
     string Mode,
     int Replications,
+    int Trips,
     double TripsPerReplication,
     MeanEstimate? TravelTime,
     double? MedianTravelTimeS,
@@ -82,6 +84,7 @@ public sealed record ComparisonTable(
             results.Strategies[s].Id,
             mode.Word(),
             own.Count,
+            own.Sum(v => v.Metrics.Trips),
             own.Count > 0 ? own.Average(v => (double)v.Metrics.Trips) : 0,
             Estimate(withTrips, m => m.MeanTravelTimeS),
             MeanOf(withTrips, m => m.MedianTravelTimeS),
@@ -116,6 +119,7 @@ public sealed record ComparisonTable(
         }
         return new ComparisonRow(
             results.Strategies[s].Id, AllModes, own.Count,
+            own.Sum(m => m.Modes.Values.Sum(x => x.Trips)),
             own.Count > 0 ? own.Average(m => (double)m.Modes.Values.Sum(x => x.Trips)) : 0,
             null, null, null, null, null, null, null,
             personDelay.Count > 0 ? SampleStatistics.Mean(personDelay) : null,

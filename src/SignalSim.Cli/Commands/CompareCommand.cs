@@ -104,6 +104,7 @@ public sealed class CompareCommand(CliConsole console, ScenarioSource scenarios,
         try
         {
             ComparisonOutput.WriteFirstRuns(outDir, written, context);
+            ComparisonOutput.WriteStudyFiles(outDir, scenario, results.Seeds, SignalSimApp.Version);
             ComparisonOutput.WriteTables(outDir, table, info);
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)

@@ -71,7 +71,7 @@ public sealed class RunCommand(CliConsole console, ScenarioSource scenarios, IOp
 
         var context = new RunContext(loaded.SourceName, SignalSimApp.Version, loaded.Warnings.Select(w => w.Format(loaded.SourceName)).ToList());
         var summary = RunOutputWriter.Write(result, context, folder, cancellation);
-        RunReport.Write(console.Out, summary, folder.TargetPath);
+        RunReport.Write(console.Out, summary, folder.TargetPath, RunOutputWriter.FileNamesOf(result));
         return ExitCodes.Ok;
     }
 

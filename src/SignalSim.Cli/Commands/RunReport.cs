@@ -8,7 +8,7 @@ namespace SignalSim.Cli.Commands;
 
 internal static class RunReport
 {
-    public static void Write(TextWriter w, RunSummary s, string folder)
+    public static void Write(TextWriter w, RunSummary s, string folder, IReadOnlyList<string> files)
     {
         var c = CultureInfo.InvariantCulture;
         w.WriteLine(string.Create(c, $"{s.Source}: scenario '{s.Scenario}', seed {s.Seed}, {s.DurationS:0.###} s measured after {s.WarmupS:0.###} s of warm-up"));
@@ -33,6 +33,6 @@ internal static class RunReport
         }
         var v = s.Vehicles;
         w.WriteLine(string.Create(c, $"  vehicles: {v.Entered} entered, {v.InNetworkAtEnd} still in the network and {v.WaitingAtEntriesAtEnd} waiting at entries at the end"));
-        w.WriteLine($"results in {folder}: {string.Join(", ", RunOutputWriter.FileNames)}");
+        w.WriteLine($"results in {folder}: {string.Join(", ", files)}");
     }
 }

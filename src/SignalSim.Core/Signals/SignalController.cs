@@ -307,7 +307,9 @@ public sealed class SignalController
         var window = plan.Windows[r.Group];
         var untilArrival = r.EtaTicks - simTicks;
 
-        if (_state[r.Group] == SignalState.Green && window.IsGreen(tau))
+        // The plan at τ decides, not the state shown last step: a green starting in this very
+        // update is already the vehicle's green.
+        if (window.IsGreen(tau))
         {
             var untilEnd = SimTime.Mod(window.EndTicks - tau, plan.CycleTicks);
             if (untilEnd > stepTicks) return tau;

@@ -22,7 +22,7 @@ public sealed class CompareCommandTests : IDisposable
     {
         var run = await Compare(_tmp["out"], "--replications", "4");
         Assert.True(run.ExitCode == ExitCodes.Ok, run.ToString());
-        Assert.Equal(["bad-offsets", "comparison.csv", "comparison.md", "green-wave"], Directory.EnumerateFileSystemEntries(_tmp["out"]).Select(Path.GetFileName).Order(StringComparer.Ordinal));
+        Assert.Equal(["bad-offsets", "comparison.csv", "comparison.json", "comparison.md", "green-wave", "scenario.json"], Directory.EnumerateFileSystemEntries(_tmp["out"]).Select(Path.GetFileName).Order(StringComparer.Ordinal));
         foreach (var strategy in new[] { "green-wave", "bad-offsets" })
         {
             foreach (var file in RunOutputWriter.FileNames) Assert.True(File.Exists(_tmp[Path.Combine("out", strategy, file)]), $"{strategy}/{file}");

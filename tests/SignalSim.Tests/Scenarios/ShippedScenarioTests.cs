@@ -50,9 +50,11 @@ public class ShippedScenarioTests
         var model = SimulationModelBuilder.Build(scenario, durationOverrideS: RunS);
         var result = new Simulation(model).Run();
 
+        // Demand routes only: a bus line running every 10 minutes may not finish a trip that
+        // departed after the warm-up within this short run; PorteScenarioTests checks lines.
         var tripsPerRoute = new int[model.RouteIds.Length];
         foreach (var trip in result.Records.Trips) tripsPerRoute[trip.Route]++;
-        var idle = model.RouteIds.Where((_, r) => tripsPerRoute[r] == 0).ToList();
+        var idle = model.RouteIds.Where((_, r) => model.RouteDemand[r] >= 0 && tripsPerRoute[r] == 0).ToList();
         Assert.True(idle.Count == 0, $"no trip completed in {RunS} s on route(s) {string.Join(", ", idle)}");
 
         // Entries admit every arrival at once unless a queue has reached back to the boundary;

@@ -1,0 +1,44 @@
+// The nine charts, in the order the note shows them, and how to draw one to PNG and SVG.
+using ScottPlot;
+
+namespace SignalSim.Charts.Charts;
+
+public static class ChartCatalog
+{
+    public static readonly IReadOnlyList<IChart> All =
+    [
+        new BaselineDifferenceChart(),
+        new TravelTimeBoxChart(),
+        new TransitCdfChart(),
+        new BusTimeLostChart(),
+        new NetworkMapChart(),
+        new TimeSpaceChart(),
+        new SignalTimingChart(),
+        new QueueLengthChart(),
+        new PurdueChart(),
+    ];
+
+    public static IReadOnlyList<string> Kinds { get; } = All.Select(c => c.Kind).ToList();
+
+    public static IChart? Find(string kind) => All.FirstOrDefault(c => c.Kind == kind);
+
+    /// <summary>Draws a chart as KIND.png and KIND.svg in <paramref name="outputDirectory"/>.</summary>
+    public static ChartFiles Draw(IChart chart, ChartContext context, string outputDirectory)
+    {
+        using var plot = chart.Build(context);
+        Directory.CreateDirectory(outputDirectory);
+        var png = Path.Combine(outputDirectory, chart.Kind + ".png");
+        var svg = Path.Combine(outputDirectory, chart.Kind + ".svg");
+        var (width, height) = chart.Size;
+        plot.SavePng(png, width, height);
+        var dataRect = plot.LastRender.DataRect;
+        SvgExport.Save(plot, svg, width, height);
+        return new ChartFiles(chart.Kind, png, svg, width, height, new DataArea((int)dataRect.Left, (int)dataRect.Top, (int)dataRect.Right, (int)dataRect.Bottom));
+    }
+}
+
+/// <summary>The files of one drawn chart and where its data area lies in the PNG.</summary>
+public sealed record ChartFiles(string Kind, string PngPath, string SvgPath, int Width, int Height, DataArea DataArea);
+
+/// <summary>Pixel bounds of a chart's data area (inside the axes).</summary>
+public readonly record struct DataArea(int Left, int Top, int Right, int Bottom);

@@ -1,0 +1,119 @@
+// Purdue coordination diagram of one approach: each vehicle's arrival at the stop line (the
+// time it would have reached it undelayed: crossing time minus stop-line delay, crossings.csv)
+// placed at its time in the intersection's planned cycle, over the green window of the group
+// serving it (signals.csv). Points inside the green band arrived on green; the share of them is
+// the classic measure of coordination quality.
+using ScottPlot;
+using SignalSim.Charts.Model;
+using SignalSim.Charts.Results;
+using SignalSim.Core.Signals;
+
+namespace SignalSim.Charts.Charts;
+
+public sealed class PurdueChart : IChart
+{
+    public string Kind => "purdue";
+    public (int Width, int Height) Size => (1200, 700);
+
+    public IEnumerable<string> Inputs(ChartContext context) =>
+        [context.Run.PathOf(CrossingRow.FileName), context.Run.PathOf(SignalRow.FileName), context.Run.PathOf(RunSummaryFile.FileName)];
+
+    public Plot Build(ChartContext context)
+    {
+        var labels = context.Labels;
+        var run = context.Run;
+        var crossings = run.Crossings;
+        var approach = ChooseApproach(context, run, crossings);
+        var intersection = run.Scenario.Intersections.First(x => x.Movements.Any(m => m.From == approach));
+        var group = ChooseGroup(run, approach, crossings);
+        var window = context.Request.Window ?? new TimeWindow(run.Summary.WarmupS, run.Summary.WarmupS + run.Summary.DurationS);
+        var arrivals = crossings.Where(c => c.Approach == approach && (c.Group.Length == 0 || c.Group == group) && window.Contains(c.ArrivalS)).ToList();
+        if (arrivals.Count == 0) throw new ChartUnavailableException($"no vehicle crossed the stop line of '{approach}' in {CrossingRow.FileName} within the window");
+
+        var clock = new CycleClock(run.Scenario);
+        var starts = clock.CycleStarts(intersection.Id, window.FromS - 130, window.ToS + 130);
+        var timeline = new SignalTimeline(run.Signals, window.ToS + 130);
+        var plot = ChartStyle.NewPlot(labels, labels.Format("chart.purdue.title", $"{approach} → {intersection.Id}", context.StrategyName(run)));
+
+        // The group's green and amber drawn cycle by cycle, as the diagram's bands.
+        var maxCycle = 0.0;
+        for (var k = 0; k + 1 < starts.Count; k++)
+        {
+            var (c0, c1) = (starts[k], starts[k + 1]);
+            maxCycle = Math.Max(maxCycle, c1 - c0);
+            if (c1 < window.FromS || c0 > window.ToS) continue;
+            foreach (var interval in timeline.Between(intersection.Id, group, c0, c1))
+            {
+                if (interval.State == SignalState.Red) continue;
+                var band = plot.Add.Rectangle(c0, c1, interval.FromS - c0, interval.ToS - c0);
+                band.LineWidth = 0;
+                band.FillColor = (interval.State == SignalState.Green ? ChartStyle.Green : ChartStyle.Amber).WithAlpha(0.35);
+                if (interval.State == SignalState.Amber)
+                {
+                    band.FillHatch = new ScottPlot.Hatches.Striped();
+                    band.FillHatchColor = ChartStyle.Ink.WithAlpha(0.5);
+                }
+            }
+        }
+
+        var onGreen = arrivals.Count(a => timeline.IsGreen(intersection.Id, group, a.ArrivalS));
+        var share = 100.0 * onGreen / arrivals.Count;
+        var legend = new List<LegendItem>
+        {
+            ChartStyle.FillItem(labels.Format("chart.purdue.green", group), ChartStyle.Green.WithAlpha(0.35)),
+            ChartStyle.FillItem(labels["state.amber"], ChartStyle.Amber.WithAlpha(0.35), new ScottPlot.Hatches.Striped(), ChartStyle.Ink.WithAlpha(0.5)),
+        };
+        foreach (var mode in arrivals.Select(a => a.Mode).Distinct().OrderBy(ChartStyle.ModeOrder))
+        {
+            var points = arrivals.Where(a => a.Mode == mode).Select(a => (X: a.ArrivalS, Y: a.ArrivalS - CycleStartBefore(starts, a.ArrivalS))).ToList();
+            var size = mode == "car" ? 4f : 9f;
+            var color = mode == "car" ? ChartStyle.Ink : ChartStyle.ModeColor(mode);
+            plot.Add.Markers(points.Select(p => p.X).ToArray(), points.Select(p => p.Y).ToArray(), ChartStyle.ModeMarker(mode), size, color);
+            legend.Add(ChartStyle.MarkerItem($"{labels.Mode(mode)} (n = {points.Count})", ChartStyle.ModeMarker(mode), color, size + 2));
+        }
+        legend.Insert(0, ChartStyle.MarkerItem(labels.Format("chart.purdue.arrivals", labels.Number(share, 0)), MarkerShape.None, ChartStyle.Ink));
+
+        plot.XLabel(labels["axis.sim_time_s"]);
+        plot.YLabel(labels["axis.cycle_time_s"]);
+        plot.Axes.SetLimits(window.FromS, window.ToS, 0, maxCycle > 0 ? maxCycle : 120);
+        plot.Legend.ManualItems.AddRange(legend);
+        plot.ShowLegend(Edge.Bottom);
+        return plot;
+    }
+
+    /// <summary>The last planned cycle start at or before t.</summary>
+    internal static double CycleStartBefore(List<double> starts, double t)
+    {
+        var index = starts.BinarySearch(t);
+        if (index >= 0) return starts[index];
+        index = ~index - 1;
+        return index >= 0 ? starts[index] : starts.Count > 0 ? starts[0] : 0;
+    }
+
+    private static string ChooseApproach(ChartContext context, RunFolder run, IReadOnlyList<CrossingRow> crossings)
+    {
+        var counts = crossings.GroupBy(c => c.Approach).ToDictionary(g => g.Key, g => g.Count(), StringComparer.Ordinal);
+        if (context.Request.Approaches is { Count: > 0 } requested)
+        {
+            var a = requested[0];
+            if (!counts.ContainsKey(a))
+                throw new ChartOptionException($"--approach: no vehicle crossed a stop line of '{a}' in {run.PathOf(CrossingRow.FileName)}; approaches: {string.Join(", ", counts.Keys.Order(StringComparer.Ordinal))}");
+            return a;
+        }
+        // The busiest corridor approach: where coordination matters most.
+        var corridor = Corridor.Build(run.Scenario).StopLines.Select(s => s.ApproachLink).Where(counts.ContainsKey).ToList();
+        var candidates = corridor.Count > 0 ? corridor : counts.Keys.ToList();
+        if (candidates.Count == 0) throw new ChartUnavailableException($"{CrossingRow.FileName} holds no stop-line crossing");
+        return candidates.OrderByDescending(a => counts[a]).ThenBy(a => a, StringComparer.Ordinal).First();
+    }
+
+    /// <summary>The corridor group of the approach, else the group that served most of its vehicles, else its first movement's.</summary>
+    private static string ChooseGroup(RunFolder run, string approach, IReadOnlyList<CrossingRow> crossings)
+    {
+        var corridorGroup = Corridor.Build(run.Scenario).StopLines.FirstOrDefault(s => s.ApproachLink == approach)?.Group;
+        if (corridorGroup is not null) return corridorGroup;
+        var served = crossings.Where(c => c.Approach == approach && c.Group.Length > 0).GroupBy(c => c.Group)
+            .OrderByDescending(g => g.Count()).Select(g => g.Key).FirstOrDefault();
+        return served ?? run.Scenario.Intersections.SelectMany(x => x.Movements).First(m => m.From == approach).Group;
+    }
+}

@@ -1,0 +1,103 @@
+// report.html: one self-contained file (inline styles, charts as base64 PNG data URIs, no
+// script, no external resource), so it opens offline and survives being mailed as one file.
+using System.Net;
+using System.Text;
+
+namespace SignalSim.Charts.Report;
+
+internal static class HtmlReport
+{
+    private const string Style = """
+        body { font-family: "DejaVu Sans", Arial, sans-serif; max-width: 1100px; margin: 2em auto; padding: 0 1em; color: #1a1a1a; line-height: 1.45; }
+        h1 { font-size: 1.6em; border-bottom: 2px solid #0072b2; padding-bottom: .3em; }
+        h2 { font-size: 1.25em; margin-top: 2em; color: #0b3d6b; }
+        table { border-collapse: collapse; font-size: .9em; margin: 1em 0; }
+        th, td { border: 1px solid #999; padding: .3em .6em; text-align: right; }
+        td { white-space: nowrap; }
+        th:nth-child(-n+2), td:nth-child(-n+2) { text-align: left; }
+        th { background: #eef3f8; }
+        figure { margin: 1.5em 0; page-break-inside: avoid; }
+        figure img { max-width: 100%; height: auto; border: 1px solid #ccc; }
+        figcaption { font-weight: bold; margin-bottom: .4em; }
+        .missing { color: #8a4b00; font-style: italic; }
+        .small { font-size: .85em; color: #444; }
+        """;
+
+    public static string Render(ReportContent c)
+    {
+        var l = c.Labels;
+        var scenario = c.Folder.Scenario.Scenario;
+        var h = new StringBuilder();
+        h.Append($"<!DOCTYPE html>\n<html lang=\"{l.Language}\">\n<head>\n<meta charset=\"utf-8\">\n");
+        h.Append("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n");
+        h.Append("<link rel=\"icon\" href=\"data:,\">\n"); // no favicon request: the file needs nothing outside itself
+        h.Append($"<title>{E(c.Title)}</title>\n<style>\n{Style}\n</style>\n</head>\n<body>\n");
+        h.Append($"<h1>{E(c.Title)}</h1>\n<p class=\"small\">{E(l.Format("report.generated", ReportContent.ReportVersion))}</p>\n");
+
+        h.Append($"<h2>{E(l["report.scenario"])}</h2>\n");
+        if (!string.IsNullOrWhiteSpace(scenario.Description)) h.Append($"<p>{E(scenario.Description)}</p>\n");
+        h.Append($"<p>{E(c.Settings())}</p>\n");
+        List(h, l["report.centres"], c.CentreLines());
+        List(h, l["report.assumptions"], scenario.Assumptions);
+        List(h, l["report.sources"], scenario.Sources);
+
+        h.Append($"<h2>{E(l["report.strategies"])}</h2>\n<ul>\n");
+        foreach (var s in c.Strategies)
+        {
+            var tag = s.IsBaseline ? $" <em>({E(l["report.baseline"])})</em>" : "";
+            h.Append($"<li><strong>{E(s.Id)}</strong>{tag} : {E(s.Description ?? l["report.no_description"])}</li>\n");
+        }
+        h.Append("</ul>\n");
+
+        h.Append($"<h2 id=\"comparison\">{E(l["report.comparison"])}</h2>\n");
+        if (c.Folder.IsComparison)
+        {
+            h.Append($"<p class=\"small\">{E(l["report.comparison_note"])}</p>\n<table>\n<thead><tr>");
+            foreach (var col in c.ComparisonHeader()) h.Append($"<th>{E(col)}</th>");
+            h.Append("</tr></thead>\n<tbody>\n");
+            foreach (var row in c.ComparisonRows())
+            {
+                h.Append("<tr>");
+                foreach (var cell in row) h.Append($"<td>{E(cell)}</td>");
+                h.Append("</tr>\n");
+            }
+            h.Append("</tbody>\n</table>\n");
+        }
+        else
+        {
+            h.Append($"<p>{E(l["report.no_comparison"])}</p>\n");
+        }
+
+        h.Append($"<h2 id=\"charts\">{E(l["report.charts"])}</h2>\n");
+        foreach (var chart in c.Charts)
+        {
+            h.Append($"<figure id=\"{chart.Kind}\">\n<figcaption>{E(chart.Title)}</figcaption>\n");
+            if (chart.Files is { } f)
+            {
+                var data = Convert.ToBase64String(File.ReadAllBytes(f.PngPath));
+                h.Append($"<img src=\"data:image/png;base64,{data}\" width=\"{f.Width}\" height=\"{f.Height}\" alt=\"{E(chart.Title)}\">\n");
+            }
+            else
+            {
+                h.Append($"<p class=\"missing\">{E(l.Format("report.chart_missing", chart.MissingReason ?? ""))}</p>\n");
+            }
+            h.Append("</figure>\n");
+        }
+
+        h.Append($"<h2 id=\"reproducibility\">{E(l["report.reproduce"])}</h2>\n<ul>\n");
+        foreach (var line in c.ReproducibilityLines()) h.Append($"<li>{E(line)}</li>\n");
+        h.Append("</ul>\n</body>\n</html>\n");
+        return h.ToString();
+    }
+
+    private static void List(StringBuilder h, string title, IEnumerable<string> items)
+    {
+        var list = items.ToList();
+        if (list.Count == 0) return;
+        h.Append($"<h3>{E(title)}</h3>\n<ul>\n");
+        foreach (var item in list) h.Append($"<li>{E(item)}</li>\n");
+        h.Append("</ul>\n");
+    }
+
+    private static string E(string text) => WebUtility.HtmlEncode(text);
+}

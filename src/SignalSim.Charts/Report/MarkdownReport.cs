@@ -1,0 +1,70 @@
+// report.md: the same note in Markdown, with the charts as image links into the charts folder
+// beside it, for wikis and for pasting into the committee's word processor.
+using System.Text;
+
+namespace SignalSim.Charts.Report;
+
+internal static class MarkdownReport
+{
+    public static string Render(ReportContent c, string chartsFolder)
+    {
+        var l = c.Labels;
+        var scenario = c.Folder.Scenario.Scenario;
+        var m = new StringBuilder();
+        m.Append($"# {c.Title}\n\n{l.Format("report.generated", ReportContent.ReportVersion)}\n\n");
+
+        m.Append($"## {l["report.scenario"]}\n\n");
+        if (!string.IsNullOrWhiteSpace(scenario.Description)) m.Append($"{scenario.Description}\n\n");
+        m.Append($"{c.Settings()}\n\n");
+        List(m, l["report.centres"], c.CentreLines());
+        List(m, l["report.assumptions"], scenario.Assumptions);
+        List(m, l["report.sources"], scenario.Sources);
+
+        m.Append($"## {l["report.strategies"]}\n\n");
+        foreach (var s in c.Strategies)
+        {
+            var tag = s.IsBaseline ? $" *({l["report.baseline"]})*" : "";
+            m.Append($"- **{s.Id}**{tag} : {s.Description ?? l["report.no_description"]}\n");
+        }
+        m.Append('\n');
+
+        m.Append($"## {l["report.comparison"]}\n\n");
+        if (c.Folder.IsComparison)
+        {
+            m.Append($"{l["report.comparison_note"]}\n\n");
+            var header = c.ComparisonHeader();
+            m.Append("| ").Append(string.Join(" | ", header)).Append(" |\n");
+            m.Append("| ").Append(string.Join(" | ", header.Select((_, i) => i < 2 ? "---" : "---:"))).Append(" |\n");
+            foreach (var row in c.ComparisonRows()) m.Append("| ").Append(string.Join(" | ", row.Select(Cell))).Append(" |\n");
+            m.Append('\n');
+        }
+        else
+        {
+            m.Append($"{l["report.no_comparison"]}\n\n");
+        }
+
+        m.Append($"## {l["report.charts"]}\n\n");
+        foreach (var chart in c.Charts)
+        {
+            m.Append($"### {chart.Title}\n\n");
+            m.Append(chart.Files is not null
+                ? $"![{chart.Title}]({chartsFolder}/{chart.Kind}.png)\n\n[SVG]({chartsFolder}/{chart.Kind}.svg)\n\n"
+                : $"*{l.Format("report.chart_missing", chart.MissingReason ?? "")}*\n\n");
+        }
+
+        m.Append($"## {l["report.reproduce"]}\n\n");
+        foreach (var line in c.ReproducibilityLines()) m.Append($"- {line}\n");
+        return m.ToString();
+    }
+
+    private static void List(StringBuilder m, string title, IEnumerable<string> items)
+    {
+        var list = items.ToList();
+        if (list.Count == 0) return;
+        m.Append($"### {title}\n\n");
+        foreach (var item in list) m.Append($"- {item}\n");
+        m.Append('\n');
+    }
+
+    private static string Cell(string text) => text.Replace("|", "\\|", StringComparison.Ordinal);
+}

@@ -1,0 +1,83 @@
+// What the note says, gathered once from the results folder and shared by the HTML and the
+// Markdown writers: scenario, assumptions, strategies, comparison table, charts, seeds, version.
+using System.Globalization;
+using System.Reflection;
+using SignalSim.Charts.Charts;
+using SignalSim.Charts.Labels;
+using SignalSim.Charts.Results;
+
+namespace SignalSim.Charts.Report;
+
+public sealed record ReportStrategy(string Id, string? Description, bool IsBaseline, ulong Seed, string ProgramVersion);
+
+/// <summary>A drawn chart (files) or one that could not be drawn (reason).</summary>
+public sealed record ReportChart(string Kind, string Title, ChartFiles? Files, string? MissingReason);
+
+public sealed class ReportContent
+{
+    public required ChartLabels Labels { get; init; }
+    public required ResultsFolder Folder { get; init; }
+    public required IReadOnlyList<ReportStrategy> Strategies { get; init; }
+    public required IReadOnlyList<ReportChart> Charts { get; init; }
+
+    /// <summary>Version of the program writing the note.</summary>
+    public static string ReportVersion { get; } =
+        typeof(ReportContent).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion ?? "unknown";
+
+    public string Title => Labels.Format("report.title", Folder.Scenario.Scenario.Name);
+
+    /// <summary>The simulation settings sentence: durations and the start time of day.</summary>
+    public string Settings()
+    {
+        var s = Folder.BaselineRun.Summary;
+        var start = Folder.Scenario.Scenario.Simulation.StartTimeOfDayS;
+        var clock = TimeSpan.FromSeconds(start).ToString(@"hh\:mm", CultureInfo.InvariantCulture);
+        return Labels.Format("report.settings", Labels.Number(s.DurationS, 0), Labels.Number(s.WarmupS, 0), Labels.Number(s.StepS, 1), clock);
+    }
+
+    public IEnumerable<string> CentreLines()
+    {
+        var scenario = Folder.Scenario.Scenario;
+        foreach (var c in scenario.Centres)
+        {
+            var count = scenario.Intersections.Count(x => x.Centre == c.Id);
+            yield return Labels.Format("report.centre_row", c.Name ?? c.Id, c.Id, count, Labels.Signed(c.Clock.OffsetS, 1), Labels.Signed(c.Clock.DriftSPerHour, 1));
+        }
+    }
+
+    /// <summary>Rows of the comparison table, formatted: strategy, mode, trips, mean, CI, P90, delay, difference, CI of the difference.</summary>
+    public IEnumerable<string[]> ComparisonRows()
+    {
+        var l = Labels;
+        foreach (var r in Folder.Comparison.OrderBy(r => Folder.Runs.ToList().FindIndex(x => x.Name == r.Strategy)).ThenBy(r => ChartStyle.ModeOrder(r.Mode)))
+        {
+            string N(double v) => double.IsFinite(v) ? l.Number(v, 1) : "–";
+            var diff = r.DiffVsBaselineS is { } d ? l.Signed(d, 1) : "–";
+            var diffCi = r.DiffCi95LowS is { } lo && r.DiffCi95HighS is { } hi ? $"[{l.Signed(lo, 1)} ; {l.Signed(hi, 1)}]" : "–";
+            yield return
+            [
+                r.Strategy == Folder.Baseline ? $"{r.Strategy} ({l["report.baseline"]})" : r.Strategy,
+                l.Mode(r.Mode), r.Trips.ToString(CultureInfo.InvariantCulture),
+                N(r.MeanTravelTimeS), $"[{N(r.Ci95LowS)} ; {N(r.Ci95HighS)}]", N(r.P90TravelTimeS), N(r.MeanDelayS), diff, diffCi,
+            ];
+        }
+    }
+
+    public string[] ComparisonHeader() =>
+        new[] { "report.col.strategy", "report.col.mode", "report.col.trips", "report.col.mean", "report.col.ci", "report.col.p90", "report.col.delay", "report.col.diff", "report.col.diff_ci" }
+            .Select(k => Labels[k]).ToArray();
+
+    public IEnumerable<string> ReproducibilityLines()
+    {
+        var l = Labels;
+        var versions = Strategies.Select(s => s.ProgramVersion).Distinct().ToList();
+        if (Folder.Metadata?.ProgramVersion is { } v && !versions.Contains(v)) versions.Insert(0, v);
+        yield return l.Format("report.version", string.Join(", ", versions));
+        if (Folder.Metadata?.Replications is { } n) yield return l.Format("report.replications", n);
+        if (Folder.Metadata is { Seeds.Count: > 0 } m) yield return l.Format("report.seeds", string.Join(", ", m.Seeds));
+        foreach (var s in Strategies) yield return l.Format("report.seed_row", s.Id, s.Seed);
+        var files = Directory.EnumerateFiles(Folder.Path).Select(Path.GetFileName).Where(f => f is not null && !f.StartsWith("report.", StringComparison.Ordinal))
+            .Order(StringComparer.Ordinal);
+        yield return l.Format("report.files", string.Join(", ", files));
+    }
+}

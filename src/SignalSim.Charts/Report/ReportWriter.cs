@@ -1,0 +1,89 @@
+// Writes the committee note of a results folder: the charts (charts/KIND.png and .svg), then
+// report.html (self-contained: styles inline, charts embedded as data URIs, nothing fetched)
+// and report.md (charts linked beside it). A chart whose optional input file is absent, or that
+// has nothing to show, is replaced by a line saying why; a missing or corrupt required file
+// stops the note with a ResultsFileException naming it.
+using System.Runtime.ExceptionServices;
+using System.Text;
+using SignalSim.Charts.Charts;
+using SignalSim.Charts.Labels;
+using SignalSim.Charts.Results;
+
+namespace SignalSim.Charts.Report;
+
+public sealed record ReportFiles(string HtmlPath, string MarkdownPath, IReadOnlyList<ReportChart> Charts);
+
+public static class ReportWriter
+{
+    public const string HtmlFileName = "report.html";
+    public const string MarkdownFileName = "report.md";
+    public const string ChartsFolderName = "charts";
+
+    private static readonly UTF8Encoding Utf8NoBom = new(encoderShouldEmitUTF8Identifier: false);
+
+    /// <summary>Writes the note of <paramref name="resultsDirectory"/> in French ("fr") or English ("en").</summary>
+    /// <exception cref="ResultsFileException">A file the note needs is missing or corrupt.</exception>
+    public static ReportFiles Write(string resultsDirectory, string language = ChartLabels.DefaultLanguage, string? scenarioPath = null,
+        CancellationToken cancellation = default)
+    {
+        var folder = ResultsFolder.Open(resultsDirectory, scenarioPath);
+        return Write(folder, language, cancellation);
+    }
+
+    public static ReportFiles Write(ResultsFolder folder, string language, CancellationToken cancellation = default)
+    {
+        var labels = ChartLabels.For(language);
+        var context = new ChartContext(folder, new ChartRequest { Language = language });
+        var chartsDir = Path.Combine(folder.Path, ChartsFolderName);
+        var charts = new ReportChart[ChartCatalog.All.Count];
+        // Charts are independent: draw them on every core (the machine has few; it still halves the wait).
+        try
+        {
+            Parallel.For(0, charts.Length, new ParallelOptions { CancellationToken = cancellation }, i =>
+                charts[i] = DrawOne(ChartCatalog.All[i], context, chartsDir, labels));
+        }
+        catch (AggregateException e) when (e.InnerExceptions.FirstOrDefault(x => x is ResultsFileException) is { } first)
+        {
+            // Report the file at fault, not the parallel loop that met it.
+            ExceptionDispatchInfo.Capture(first).Throw();
+        }
+
+        var content = new ReportContent
+        {
+            Labels = labels,
+            Folder = folder,
+            Strategies = folder.Runs.Select(r =>
+            {
+                var spec = folder.Scenario.Scenario.Strategies.FirstOrDefault(s => s.Id == r.Name);
+                return new ReportStrategy(r.Name, spec?.Description, r.Name == folder.Baseline && folder.IsComparison, r.Summary.Seed, r.Summary.ProgramVersion);
+            }).ToList(),
+            Charts = charts,
+        };
+        cancellation.ThrowIfCancellationRequested();
+        var html = Path.Combine(folder.Path, HtmlFileName);
+        var markdown = Path.Combine(folder.Path, MarkdownFileName);
+        File.WriteAllText(html, HtmlReport.Render(content), Utf8NoBom);
+        File.WriteAllText(markdown, MarkdownReport.Render(content, ChartsFolderName), Utf8NoBom);
+        return new ReportFiles(html, markdown, charts);
+    }
+
+    private static ReportChart DrawOne(IChart chart, ChartContext context, string chartsDir, ChartLabels labels)
+    {
+        var title = labels[$"caption.{chart.Kind}"];
+        var absent = chart.Inputs(context).FirstOrDefault(p => !File.Exists(p));
+        if (absent is not null)
+        {
+            if (!ResultsFolder.OptionalFiles.Contains(Path.GetFileName(absent)))
+                throw ResultsFileException.Missing(absent, $"the '{chart.Kind}' chart reads this file, which every run writes");
+            return new ReportChart(chart.Kind, title, null, $"{Path.GetRelativePath(context.Folder.Path, absent)} absent");
+        }
+        try
+        {
+            return new ReportChart(chart.Kind, title, ChartCatalog.Draw(chart, context, chartsDir), null);
+        }
+        catch (ChartUnavailableException e)
+        {
+            return new ReportChart(chart.Kind, title, null, e.Message);
+        }
+    }
+}

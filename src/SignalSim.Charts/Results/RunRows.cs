@@ -1,0 +1,95 @@
+// The rows of a run's files that the charts use, each with the reader of its file. Columns not
+// listed are ignored, so producers may add columns without breaking the charts; the listed ones
+// are required and checked.
+using SignalSim.Core.Signals;
+
+namespace SignalSim.Charts.Results;
+
+/// <summary>trips.csv: one completed trip.</summary>
+public readonly record struct TripRow(string Mode, string Demand, string Route, double DepartS, double TravelTimeS, double DelayS)
+{
+    public const string FileName = "trips.csv";
+    public static readonly string[] Columns = ["mode", "demand", "route", "depart_s", "travel_time_s", "delay_s"];
+
+    public static List<TripRow> Read(string path) => CsvFile.ReadAll(path, Columns, c =>
+        new TripRow(c.Text("mode"), c.Text("demand"), c.Text("route"), c.Number("depart_s"), c.Number("travel_time_s"), c.Number("delay_s")));
+}
+
+/// <summary>approaches.csv: one queue sample of an approach.</summary>
+public readonly record struct QueueRow(double TimeS, string Intersection, string Centre, string Approach, int QueuedVeh, double QueueLengthM)
+{
+    public const string FileName = "approaches.csv";
+    public static readonly string[] Columns = ["time_s", "intersection", "centre", "approach", "queued_veh", "queue_length_m"];
+
+    public static List<QueueRow> Read(string path) => CsvFile.ReadAll(path, Columns, c =>
+        new QueueRow(c.Number("time_s"), c.Text("intersection"), c.Text("centre"), c.Text("approach"), c.Integer("queued_veh"), c.Number("queue_length_m")));
+}
+
+/// <summary>signals.csv: a signal group's state from this time on.</summary>
+public readonly record struct SignalRow(double TimeS, string Intersection, string Centre, string Group, SignalState State)
+{
+    public const string FileName = "signals.csv";
+    public static readonly string[] Columns = ["time_s", "intersection", "centre", "group", "state"];
+
+    public static List<SignalRow> Read(string path) => CsvFile.ReadAll(path, Columns, c =>
+        new SignalRow(c.Number("time_s"), c.Text("intersection"), c.Text("centre"), c.Text("group"), ParseState(c)));
+
+    private static SignalState ParseState(CsvFile c) => c.Text("state") switch
+    {
+        "green" => SignalState.Green,
+        "amber" => SignalState.Amber,
+        "red" => SignalState.Red,
+        var other => throw c.Bad("state", other, "one of green, amber, red"),
+    };
+}
+
+/// <summary>trajectories.csv: a vehicle's position on its link at a sample time.</summary>
+public readonly record struct TrajectoryRow(double TimeS, int VehicleId, string Mode, string Link, double PositionM, double SpeedMps)
+{
+    public const string FileName = "trajectories.csv";
+    public static readonly string[] Columns = ["time_s", "vehicle_id", "mode", "link", "position_m", "speed_mps"];
+
+    public static List<TrajectoryRow> Read(string path) => CsvFile.ReadAll(path, Columns, c =>
+        new TrajectoryRow(c.Number("time_s"), c.Integer("vehicle_id"), c.Text("mode"), c.Text("link"), c.Number("position_m"), c.Number("speed_mps")));
+}
+
+/// <summary>
+/// crossings.csv: a vehicle crossing an approach's stop line. delay_s is the stop-line delay
+/// (deceleration, queueing, and any dwell at a stop on the approach); dwell_s is that dwell.
+/// group names the signal group that served the vehicle, empty when unknown.
+/// </summary>
+public readonly record struct CrossingRow(double TimeS, string Intersection, string Approach, string Group, int VehicleId, string Mode, double DelayS, double DwellS)
+{
+    public const string FileName = "crossings.csv";
+    public static readonly string[] Columns = ["time_s", "intersection", "approach", "vehicle_id", "mode", "delay_s"];
+
+    /// <summary>The columns a producer should write; group and dwell_s are optional for the reader.</summary>
+    public static readonly string[] ProposedColumns = ["time_s", "intersection", "centre", "approach", "exit_link", "group", "vehicle_id", "mode", "delay_s", "dwell_s"];
+
+    /// <summary>When the vehicle would have reached the stop line without delay: the Purdue diagram's arrival.</summary>
+    public double ArrivalS => TimeS - DelayS;
+
+    public double SignalDelayS => DelayS - DwellS;
+
+    public static List<CrossingRow> Read(string path) => CsvFile.ReadAll(path, Columns, c =>
+        new CrossingRow(c.Number("time_s"), c.Text("intersection"), c.Text("approach"), c.OptionalText("group") ?? "",
+            c.Integer("vehicle_id"), c.Text("mode"), c.Number("delay_s"), c.OptionalNumber("dwell_s") ?? 0));
+}
+
+/// <summary>comparison.csv: one strategy and mode, over all replications.</summary>
+public readonly record struct ComparisonRow(
+    string Strategy, string Mode, int Trips, double MeanTravelTimeS, double Ci95LowS, double Ci95HighS, double P90TravelTimeS,
+    double MeanDelayS, double? DiffVsBaselineS, double? DiffCi95LowS, double? DiffCi95HighS)
+{
+    public const string FileName = "comparison.csv";
+    public static readonly string[] Columns =
+        ["strategy", "mode", "trips", "mean_travel_time_s", "ci95_low_s", "ci95_high_s", "p90_travel_time_s", "mean_delay_s",
+         "diff_vs_baseline_s", "diff_ci95_low_s", "diff_ci95_high_s"];
+
+    /// <summary>Figures of a mode without trips may be empty; they read as NaN and are not drawn.</summary>
+    public static List<ComparisonRow> Read(string path) => CsvFile.ReadAll(path, Columns, c => new ComparisonRow(
+        c.Text("strategy"), c.Text("mode"), c.Integer("trips"), c.OptionalNumber("mean_travel_time_s") ?? double.NaN,
+        c.OptionalNumber("ci95_low_s") ?? double.NaN, c.OptionalNumber("ci95_high_s") ?? double.NaN,
+        c.OptionalNumber("p90_travel_time_s") ?? double.NaN, c.OptionalNumber("mean_delay_s") ?? double.NaN,
+        c.OptionalNumber("diff_vs_baseline_s"), c.OptionalNumber("diff_ci95_low_s"), c.OptionalNumber("diff_ci95_high_s")));
+}

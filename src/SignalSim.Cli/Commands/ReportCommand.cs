@@ -1,0 +1,33 @@
+// `signalsim report [RESULTS_DIR] [--lang fr|en]`: the committee note of a results folder,
+// report.html (self-contained) and report.md, with every chart in RESULTS_DIR/charts.
+using System.CommandLine;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using SignalSim.Charts.Report;
+
+namespace SignalSim.Cli.Commands;
+
+public sealed class ReportCommand(CliConsole console, IOptions<CliSettings> settings, ILogger<ReportCommand> logger) : CliCommand
+{
+    private readonly Argument<string?> _results = ChartOptions.ResultsDir();
+    private readonly Option<string> _lang = ChartOptions.Language();
+    private readonly Option<string?> _scenario = ChartOptions.Scenario();
+
+    protected override Command Define() => new("report", "Write the committee note of a results folder: report.html (self-contained), report.md and the charts.")
+    {
+        _results, _lang, _scenario,
+    };
+
+    protected override int Execute(ParseResult parseResult, CancellationToken cancellation)
+    {
+        var dir = parseResult.GetValue(_results) ?? settings.Value.DefaultOutputFolder;
+        var lang = parseResult.GetValue(_lang)!;
+        var started = TimeProvider.System.GetTimestamp();
+        var files = ChartOptions.Guard(() => ReportWriter.Write(dir, lang, parseResult.GetValue(_scenario), cancellation));
+        logger.LogInformation("Wrote the note in {Elapsed:0.00} s", TimeProvider.System.GetElapsedTime(started).TotalSeconds);
+        foreach (var chart in files.Charts.Where(c => c.Files is null))
+            console.Error.WriteLine($"{CliConsole.ProgramName}: warning: chart '{chart.Kind}' not drawn: {chart.MissingReason}");
+        console.Out.WriteLine($"note written: {files.HtmlPath}, {files.MarkdownPath} ({files.Charts.Count(c => c.Files is not null)} of {files.Charts.Count} charts)");
+        return ExitCodes.Ok;
+    }
+}
