@@ -8,4 +8,10 @@ public sealed class CliSettings
 
     /// <summary>Where `run` writes when --out is not given, relative to the working folder.</summary>
     public string DefaultOutputFolder { get; set; } = "results/run";
+
+    /// <summary>Where `compare` writes when --out is not given.</summary>
+    public string DefaultCompareFolder { get; set; } = "results/compare";
+
+    /// <summary>Where `optimize` writes when --out is not given.</summary>
+    public string DefaultOptimizeFolder { get; set; } = "results/optimize";
 }

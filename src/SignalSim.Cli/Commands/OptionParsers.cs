@@ -44,4 +44,57 @@ internal static class OptionParsers
         }
         return seconds;
     }
+
+    /// <summary>More would be a typing mistake rather than a study; 20 is the usual number.</summary>
+    public const int MaxReplications = 10_000;
+
+    public static int? Replications(ArgumentResult result) => PositiveCount(result, "--replications", MaxReplications,
+        "give the number of replications per strategy, e.g. 20 (2 or more give confidence intervals)");
+
+    public static int? Threads(ArgumentResult result) => PositiveCount(result, "--threads", 1024,
+        $"give how many runs may go at once, e.g. {Environment.ProcessorCount} (the cores of this machine)");
+
+    /// <summary>A comma-separated list of strategy ids, e.g. "status-quo,bus-priority".</summary>
+    public static IReadOnlyList<string>? Strategies(ArgumentResult result)
+    {
+        var names = result.Tokens.SelectMany(t => t.Value.Split(',')).Select(n => n.Trim()).ToList();
+        if (names.Count == 0 || names.Any(n => n.Length == 0))
+        {
+            result.AddError("--strategies: give strategy ids separated by commas, e.g. status-quo,bus-priority (no empty names)");
+            return null;
+        }
+        return names.Distinct(StringComparer.Ordinal).ToList();
+    }
+
+    private static int? PositiveCount(ArgumentResult result, string option, int max, string hint)
+    {
+        var text = result.Tokens.Count > 0 ? result.Tokens[0].Value : "";
+        if (!int.TryParse(text, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var value))
+        {
+            result.AddError($"{option}: '{text}' is not a whole number; {hint}");
+            return null;
+        }
+        if (value < 1 || value > max)
+        {
+            result.AddError($"{option}: {text} is out of range (1 to {max}); {hint}");
+            return null;
+        }
+        return value;
+    }
+
+    public static double? CycleS(ArgumentResult result, string option)
+    {
+        var text = result.Tokens.Count > 0 ? result.Tokens[0].Value : "";
+        if (!double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var seconds) || !double.IsFinite(seconds))
+        {
+            result.AddError($"{option}: '{text}' is not a number; give a cycle in seconds, e.g. 90");
+            return null;
+        }
+        if (seconds <= 0 || seconds > SignalSim.Core.Scenario.ScenarioValidator.MaxCycleS)
+        {
+            result.AddError($"{option}: {text} s is not a cycle; give seconds above 0 and at most {SignalSim.Core.Scenario.ScenarioValidator.MaxCycleS:0}");
+            return null;
+        }
+        return seconds;
+    }
 }

@@ -35,6 +35,8 @@ internal static class CliHost
         builder.Services.AddSingleton<ScenarioSource>();
         builder.Services.AddSingleton<CliCommand, RunCommand>();
         builder.Services.AddSingleton<CliCommand, ValidateCommand>();
+        builder.Services.AddSingleton<CliCommand, CompareCommand>();
+        builder.Services.AddSingleton<CliCommand, OptimizeCommand>();
         builder.Services.AddSingleton<CliCommand, ReportCommand>();
         builder.Services.AddSingleton<CliCommand, ChartCommand>();
         configureServices?.Invoke(builder.Services);

@@ -1,0 +1,118 @@
+// Reduces a simulation result to RunMetrics: per mode, trips, travel-time mean and percentiles,
+// delay, stops, person-delay (occupancy-weighted) and, for buses and trams, headway regularity.
+// Only what was measured after the warm-up counts (the engine records trips and pedestrians that
+// way; stop events are filtered here).
+using SignalSim.Analysis.Statistics;
+using SignalSim.Core;
+using SignalSim.Core.Engine;
+using SignalSim.Core.Metrics;
+using MeasuredRecords = SignalSim.Core.Output.MeasuredRecords;
+using TransitMetrics = SignalSim.Core.Output.TransitMetrics;
+
+namespace SignalSim.Analysis.Metrics;
+
+public static class MetricsExtractor
+{
+    public static RunMetrics Extract(SimulationResult result)
+    {
+        var m = result.Model;
+        var used = UsedModes(result);
+        var trips = new List<TripRecord>[ReportModes.All.Count];
+        for (var i = 0; i < trips.Length; i++) trips[i] = [];
+        foreach (var t in result.Records.Trips) trips[(int)ReportModes.Of(m.Classes[t.ClassIndex].Mode)].Add(t);
+
+        var modes = new SortedDictionary<ReportMode, ModeMetrics>();
+        var vehicleDelayS = 0.0;
+        foreach (var mode in ReportModes.All)
+        {
+            if (!used.Contains(mode)) continue;
+            if (mode == ReportMode.Pedestrian)
+            {
+                modes[mode] = Pedestrians(result.Records.Pedestrians);
+                continue;
+            }
+            var list = trips[(int)mode];
+            modes[mode] = Vehicles(result, mode, list);
+            foreach (var t in list) vehicleDelayS += t.DelayS;
+        }
+        return new RunMetrics(modes) { VehicleDelayH = vehicleDelayS / 3600 };
+    }
+
+    /// <summary>Modes that some demand, line or crossing of the scenario produces, whether or not a trip completed.</summary>
+    public static HashSet<ReportMode> UsedModes(SimulationResult result)
+    {
+        var m = result.Model;
+        var used = new HashSet<ReportMode>();
+        foreach (var d in m.Demands) used.Add(ReportModes.Of(m.Classes[d.ClassIndex].Mode));
+        foreach (var l in m.Lines) used.Add(ReportModes.Of(m.Classes[l.ClassIndex].Mode));
+        if (m.Crossings.Any(c => c.FlowForwardPedPerHour + c.FlowBackwardPedPerHour > 0)) used.Add(ReportMode.Pedestrian);
+        return used;
+    }
+
+    private static ModeMetrics Vehicles(SimulationResult result, ReportMode mode, List<TripRecord> trips)
+    {
+        var headwayCv = mode.IsTransit() ? HeadwayCv(result, mode) : null;
+        if (trips.Count == 0) return new ModeMetrics(0, null, null, null, null, null, null, null, 0, headwayCv);
+        var classes = result.Model.Classes;
+        var times = new double[trips.Count];
+        var delays = new double[trips.Count];
+        var stops = 0L;
+        var personDelayS = 0.0;
+        for (var i = 0; i < trips.Count; i++)
+        {
+            var t = trips[i];
+            times[i] = t.TravelTimeS;
+            delays[i] = t.DelayS;
+            stops += t.Stops;
+            personDelayS += t.DelayS * classes[t.ClassIndex].Occupancy;
+        }
+        var meanTime = times.Average();
+        var meanDelay = delays.Average();
+        Array.Sort(times);
+        Array.Sort(delays);
+        return new ModeMetrics(
+            trips.Count,
+            meanTime,
+            SampleStatistics.Percentile(times, 0.50),
+            SampleStatistics.Percentile(times, 0.90),
+            SampleStatistics.Percentile(times, 0.95),
+            meanDelay,
+            SampleStatistics.Percentile(delays, 0.90),
+            stops / (double)trips.Count,
+            personDelayS / 3600,
+            headwayCv);
+    }
+
+    private static ModeMetrics Pedestrians(IReadOnlyList<PedestrianRecord> pedestrians)
+    {
+        if (pedestrians.Count == 0) return new ModeMetrics(0, null, null, null, null, null, null, null, 0, null);
+        var waits = new double[pedestrians.Count];
+        for (var i = 0; i < waits.Length; i++) waits[i] = pedestrians[i].WaitS;
+        var sum = waits.Sum();
+        Array.Sort(waits);
+        return new ModeMetrics(pedestrians.Count, null, null, null, null, sum / waits.Length, SampleStatistics.Percentile(waits, 0.90), null, sum / 3600, null);
+    }
+
+    /// <summary>
+    /// Coefficient of variation (standard deviation / mean) of the headways between successive
+    /// departures of a line from its regularity stop, as summary.json reports it per line, pooled
+    /// over the mode's lines weighted by their number of headways; 0 is a perfectly regular
+    /// service. Null when no line had enough vehicles in the measured period.
+    /// </summary>
+    private static double? HeadwayCv(SimulationResult result, ReportMode mode)
+    {
+        var m = result.Model;
+        var weighted = 0.0;
+        var count = 0;
+        for (var l = 0; l < m.Lines.Length; l++)
+        {
+            var line = m.Lines[l];
+            if (line.RegularityStop < 0 || ReportModes.Of(m.Classes[line.ClassIndex].Mode) != mode) continue;
+            var departures = MeasuredRecords.DeparturesFrom(result, line.RegularityStop).Select(e => SimTime.ToSeconds(e.DepartTicks)).ToList();
+            if (TransitMetrics.HeadwayCv(departures) is not { } cv) continue;
+            weighted += cv * (departures.Count - 1);
+            count += departures.Count - 1;
+        }
+        return count > 0 ? weighted / count : null;
+    }
+}

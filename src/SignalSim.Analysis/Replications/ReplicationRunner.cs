@@ -1,0 +1,115 @@
+// Runs every strategy × replication, in parallel on a bounded pool of worker threads. Each run builds
+// its own model and simulation (nothing is shared but immutable scenario records), and its metrics
+// land in a fixed slot of the result, so what is computed from them does not depend on the thread
+// count or on the order in which runs finish. Runs are started replication by replication, so
+// that when the study is interrupted the finished runs pair up across strategies.
+using System.Diagnostics;
+using System.Runtime.ExceptionServices;
+using SignalSim.Analysis.Metrics;
+using SignalSim.Core.Engine;
+using SignalSim.Core.Model;
+
+namespace SignalSim.Analysis.Replications;
+
+/// <param name="Seeds">Seed of each replication, the same in every strategy.</param>
+/// <param name="DurationS">Measured duration overriding the scenarios', or null.</param>
+/// <param name="Threads">Runs at the same time, at least 1.</param>
+public sealed record ReplicationRequest(IReadOnlyList<StrategyRun> Strategies, IReadOnlyList<ulong> Seeds, double? DurationS, int Threads);
+
+/// <summary>Runs finished so far out of the total, and the wall time since the start.</summary>
+public readonly record struct RunProgress(int Done, int Total, TimeSpan Elapsed)
+{
+    public int Left => Total - Done;
+
+    /// <summary>Time left at the throughput so far; null before the first run finishes.</summary>
+    public TimeSpan? Remaining => Done == 0 ? null : Elapsed * Left / Done;
+}
+
+public sealed class ReplicationResults(IReadOnlyList<StrategyRun> strategies, IReadOnlyList<ulong> seeds, RunMetrics?[,] metrics, bool cancelled)
+{
+    public IReadOnlyList<StrategyRun> Strategies { get; } = strategies;
+    public IReadOnlyList<ulong> Seeds { get; } = seeds;
+
+    /// <summary>True when the study was interrupted: some runs have no metrics.</summary>
+    public bool Cancelled { get; } = cancelled;
+
+    public int TotalRuns => Strategies.Count * Seeds.Count;
+
+    public int CompletedRuns => Enumerable.Range(0, Strategies.Count).Sum(s => Enumerable.Range(0, Seeds.Count).Count(k => metrics[s, k] is not null));
+
+    /// <summary>Metrics of a strategy's replication (0-based), or null if that run did not finish.</summary>
+    public RunMetrics? Metrics(int strategy, int replication) => metrics[strategy, replication];
+
+    public int StrategyIndex(string id)
+    {
+        for (var s = 0; s < Strategies.Count; s++)
+        {
+            if (Strategies[s].Id == id) return s;
+        }
+        throw new ArgumentException($"no strategy '{id}' in these results", nameof(id));
+    }
+}
+
+public static class ReplicationRunner
+{
+    /// <summary>
+    /// Runs the study. Cancellation stops it cleanly: runs in progress are abandoned, finished
+    /// ones are kept, and the results say they are incomplete (no exception is thrown for it).
+    /// </summary>
+    /// <param name="progress">Called after each finished run, from the worker that ran it.</param>
+    /// <param name="onResult">Called with each finished run's full result (strategy and replication, 0-based), from the worker that ran it.</param>
+    public static ReplicationResults Run(ReplicationRequest request, Action<RunProgress>? progress = null,
+        Action<int, int, SimulationResult>? onResult = null, CancellationToken cancellation = default)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(request.Threads, 1);
+        var strategies = request.Strategies;
+        var seeds = request.Seeds;
+        var metrics = new RunMetrics?[strategies.Count, seeds.Count];
+        var total = strategies.Count * seeds.Count;
+        var done = 0;
+        var clock = Stopwatch.StartNew();
+        var next = -1;
+        Exception? failure = null;
+
+        void Work()
+        {
+            while (!cancellation.IsCancellationRequested && Volatile.Read(ref failure) is null)
+            {
+                var job = Interlocked.Increment(ref next);
+                if (job >= total) return;
+                var replication = job / strategies.Count; // replication-major: early stops leave whole replications
+                var strategy = job % strategies.Count;
+                try
+                {
+                    var model = SimulationModelBuilder.Build(strategies[strategy].Scenario, seeds[replication], request.DurationS);
+                    var result = new Simulation(model).Run(cancellation);
+                    metrics[strategy, replication] = MetricsExtractor.Extract(result);
+                    onResult?.Invoke(strategy, replication, result);
+                }
+                catch (OperationCanceledException) when (cancellation.IsCancellationRequested)
+                {
+                    return;
+                }
+                catch (Exception e)
+                {
+                    Interlocked.CompareExchange(ref failure, e, null);
+                    return;
+                }
+                var finished = Interlocked.Increment(ref done);
+                progress?.Invoke(new RunProgress(finished, total, clock.Elapsed));
+            }
+        }
+
+        // Dedicated threads rather than the thread pool: runs last seconds each, and holding pool
+        // threads that long would delay the timers and the Ctrl+C handling that rely on the pool.
+        var workers = Enumerable.Range(1, Math.Max(0, Math.Min(request.Threads, total) - 1))
+            .Select(i => new Thread(Work) { IsBackground = true, Name = $"signalsim-run-{i}" })
+            .ToList();
+        workers.ForEach(t => t.Start());
+        Work();
+        workers.ForEach(t => t.Join());
+        if (failure is not null) ExceptionDispatchInfo.Capture(failure).Throw();
+        var cancelled = cancellation.IsCancellationRequested && done < total;
+        return new ReplicationResults(strategies, seeds, metrics, cancelled);
+    }
+}

@@ -1,0 +1,119 @@
+// `signalsim compare [SCENARIO] [--replications N] [--strategies A,B] [--seed N] [--threads N]
+// [--duration S] [--out DIR]`: every strategy × replication on common random numbers, in parallel;
+// writes comparison.csv, comparison.md and, per strategy, the run files of replication 1.
+// Ctrl+C keeps the finished runs and writes their summary, marked as partial.
+using System.CommandLine;
+using System.Diagnostics;
+using Microsoft.Extensions.Options;
+using SignalSim.Analysis.Comparison;
+using SignalSim.Analysis.Replications;
+using SignalSim.Core.Engine;
+using SignalSim.Core.Output;
+
+namespace SignalSim.Cli.Commands;
+
+public sealed class CompareCommand(CliConsole console, ScenarioSource scenarios, IOptions<CliSettings> settings) : CliCommand
+{
+    public const int DefaultReplications = 20;
+
+    private readonly Argument<string?> _scenario = new("SCENARIO")
+    {
+        Arity = ArgumentArity.ZeroOrOne,
+        Description = "Scenario file (JSON) with its strategies; the embedded Porte de Choisy scenario when omitted.",
+    };
+
+    private readonly Option<int?> _replications = new("--replications")
+    {
+        HelpName = "N",
+        Description = $"Replications per strategy (default {DefaultReplications}); replication k uses the same seed in every strategy.",
+        CustomParser = OptionParsers.Replications,
+    };
+
+    private readonly Option<IReadOnlyList<string>?> _strategies = new("--strategies")
+    {
+        HelpName = "A,B,...",
+        Description = "Strategies to compare, by id (default: all); the baseline is always included.",
+        CustomParser = OptionParsers.Strategies,
+    };
+
+    private readonly Option<ulong?> _seed = new("--seed")
+    {
+        HelpName = "N",
+        Description = "Seed of replication 1 (default: the scenario's simulation.seed); the others derive theirs from it.",
+        CustomParser = OptionParsers.Seed,
+    };
+
+    private readonly Option<int?> _threads = new("--threads")
+    {
+        HelpName = "N",
+        Description = "Runs at the same time (default: every core). Results do not depend on it.",
+        CustomParser = OptionParsers.Threads,
+    };
+
+    private readonly Option<double?> _duration = new("--duration")
+    {
+        HelpName = "S",
+        Description = "Simulated seconds after warm-up, overriding the scenario's simulation.duration_s.",
+        CustomParser = OptionParsers.DurationS,
+    };
+
+    private readonly Option<string?> _out = new("--out")
+    {
+        HelpName = "DIR",
+        Description = "Folder for comparison.csv, comparison.md and one folder per strategy (default: results/compare).",
+    };
+
+    protected override Command Define() => new("compare", "Compare the scenario's strategies over many replications with common random numbers; write comparison.csv, comparison.md and each strategy's run files.")
+    {
+        _scenario, _replications, _strategies, _seed, _threads, _duration, _out,
+    };
+
+    protected override int Execute(ParseResult parseResult, CancellationToken cancellation)
+    {
+        var outDir = parseResult.GetValue(_out) ?? settings.Value.DefaultCompareFolder;
+        if (StagedOutputFolder.FindProblem(outDir) is { } problem) throw new InvalidInputException($"{CliConsole.ProgramName}: error: --out: {problem}");
+        var loaded = scenarios.Load(parseResult.GetValue(_scenario));
+        ReportWarnings(console, loaded);
+        var scenario = loaded.Scenario;
+        var strategies = StudyInput.Strategies(scenario, parseResult.GetValue(_strategies), console);
+        var replications = parseResult.GetValue(_replications) ?? DefaultReplications;
+        if (replications < 2) console.Report("note", "one replication gives no confidence interval; use --replications 2 or more (20 is usual)");
+        var threads = parseResult.GetValue(_threads) ?? Environment.ProcessorCount;
+        var baseSeed = parseResult.GetValue(_seed) ?? scenario.Simulation.Seed;
+        var durationS = parseResult.GetValue(_duration);
+
+        var request = new ReplicationRequest(strategies, ReplicationSeeds.Seeds(baseSeed, replications), durationS, threads);
+        var firstRuns = new SimulationResult?[strategies.Count];
+        var progress = new ProgressDisplay(console, "compare");
+        var clock = Stopwatch.StartNew();
+        var results = ReplicationRunner.Run(request, progress.Report, (s, k, result) =>
+        {
+            if (k == 0) firstRuns[s] = result;
+        }, cancellation);
+        progress.Finish();
+
+        if (results.CompletedRuns == 0)
+        {
+            console.Report("cancelled", "stopped before any run finished; nothing was written");
+            return ExitCodes.Cancelled;
+        }
+        var table = ComparisonTable.Build(results);
+        var info = new StudyInfo(scenario.Name, loaded.SourceName, durationS ?? scenario.Simulation.DurationS, scenario.Simulation.WarmupS, baseSeed, "common random numbers");
+        var context = new RunContext(loaded.SourceName, SignalSimApp.Version, loaded.Warnings.Select(w => w.Format(loaded.SourceName)).ToList());
+        var written = strategies.Select((s, i) => (s.Id, firstRuns[i])).Where(p => p.Item2 is not null).Select(p => (p.Id, p.Item2!)).ToList();
+        try
+        {
+            ComparisonOutput.WriteFirstRuns(outDir, written, context);
+            ComparisonOutput.WriteStudyFiles(outDir, scenario, results.Seeds, SignalSimApp.Version);
+            ComparisonOutput.WriteTables(outDir, table, info);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            throw new InvalidInputException($"{CliConsole.ProgramName}: error: --out: cannot write to '{outDir}': {e.Message}");
+        }
+        CompareReport.Write(console.Out, table, results, clock.Elapsed, Path.GetFullPath(outDir));
+        if (!results.Cancelled) return ExitCodes.Ok;
+        console.Report("cancelled", $"stopped after {results.CompletedRuns} of {results.TotalRuns} runs; the summary of the finished runs is written, marked as partial");
+        return ExitCodes.Cancelled;
+    }
+}

@@ -1,0 +1,34 @@
+// The short report `compare` prints on stdout: what ran, and each strategy's person-delay with
+// its difference against the baseline. comparison.md holds the full tables.
+using System.Globalization;
+using SignalSim.Analysis.Comparison;
+using SignalSim.Analysis.Replications;
+
+namespace SignalSim.Cli.Commands;
+
+internal static class CompareReport
+{
+    public static void Write(TextWriter w, ComparisonTable table, ReplicationResults results, TimeSpan elapsed, string folder)
+    {
+        var c = CultureInfo.InvariantCulture;
+        var partial = table.Partial ? $" (partial: {table.CompletedRuns} of {table.TotalRuns} runs)" : "";
+        w.WriteLine(string.Create(c, $"{results.Strategies.Count} strategies × {table.ReplicationsRequested} replications = {table.TotalRuns} runs in {elapsed.TotalSeconds:0.0} s{partial}"));
+        foreach (var s in table.Strategies)
+        {
+            var all = table.Row(s.Id, ComparisonTable.AllModes);
+            var delay = all.PersonDelay is { } p ? string.Create(c, $"person-delay {p.Mean:0.00} person-h") : "no finished run";
+            if (s.IsBaseline)
+            {
+                w.WriteLine($"  {s.Id} (baseline): {delay}");
+                continue;
+            }
+            var diff = all.PersonDelayDiff is { } d
+                ? string.Create(c, $", {d.Mean:+0.00;-0.00;0.00} vs baseline") + (d.Ci95Low is { } lo && d.Ci95High is { } hi
+                    ? string.Create(c, $" (95 % CI {lo:0.00} to {hi:0.00}{(d.Significant ? ", significant" : "")})")
+                    : "")
+                : "";
+            w.WriteLine($"  {s.Id}: {delay}{diff}");
+        }
+        w.WriteLine($"results in {folder}: {ComparisonCsvWriter.FileName}, {ComparisonMarkdownWriter.FileName} and one folder per strategy (replication 1)");
+    }
+}
