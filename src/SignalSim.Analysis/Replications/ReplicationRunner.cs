@@ -14,7 +14,9 @@ namespace SignalSim.Analysis.Replications;
 /// <param name="Seeds">Seed of each replication, the same in every strategy.</param>
 /// <param name="DurationS">Measured duration overriding the scenarios', or null.</param>
 /// <param name="Threads">Runs at the same time, at least 1.</param>
-public sealed record ReplicationRequest(IReadOnlyList<StrategyRun> Strategies, IReadOnlyList<ulong> Seeds, double? DurationS, int Threads);
+/// <param name="FirstReplicationRecording">Extra recording (trajectories) for replication 1, whose files are written.</param>
+public sealed record ReplicationRequest(IReadOnlyList<StrategyRun> Strategies, IReadOnlyList<ulong> Seeds, double? DurationS, int Threads,
+    RecordingOptions? FirstReplicationRecording = null);
 
 /// <summary>Runs finished so far out of the total, and the wall time since the start.</summary>
 public readonly record struct RunProgress(int Done, int Total, TimeSpan Elapsed)
@@ -81,7 +83,8 @@ public static class ReplicationRunner
                 var strategy = job % strategies.Count;
                 try
                 {
-                    var model = SimulationModelBuilder.Build(strategies[strategy].Scenario, seeds[replication], request.DurationS);
+                    var model = SimulationModelBuilder.Build(strategies[strategy].Scenario, seeds[replication], request.DurationS,
+                        replication == 0 ? request.FirstReplicationRecording : null);
                     var result = new Simulation(model).Run(cancellation);
                     metrics[strategy, replication] = MetricsExtractor.Extract(result);
                     onResult?.Invoke(strategy, replication, result);

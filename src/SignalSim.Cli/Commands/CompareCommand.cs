@@ -1,6 +1,7 @@
 // `signalsim compare [SCENARIO] [--replications N] [--strategies A,B] [--seed N] [--threads N]
-// [--duration S] [--out DIR]`: every strategy × replication on common random numbers, in parallel;
-// writes comparison.csv, comparison.md and, per strategy, the run files of replication 1.
+// [--duration S] [--lang fr|en] [--no-report] [--out DIR]`: every strategy × replication on common
+// random numbers, in parallel; writes comparison.csv, comparison.md, per strategy the run files
+// of replication 1, and the committee note (report.html, report.md, charts).
 // Ctrl+C keeps the finished runs and writes their summary, marked as partial.
 using System.CommandLine;
 using System.Diagnostics;
@@ -8,6 +9,8 @@ using Microsoft.Extensions.Options;
 using SignalSim.Analysis.Comparison;
 using SignalSim.Analysis.Replications;
 using SignalSim.Core.Engine;
+using SignalSim.Charts.Report;
+using SignalSim.Core.Model;
 using SignalSim.Core.Output;
 
 namespace SignalSim.Cli.Commands;
@@ -57,6 +60,13 @@ public sealed class CompareCommand(CliConsole console, ScenarioSource scenarios,
         CustomParser = OptionParsers.DurationS,
     };
 
+    private readonly Option<string> _lang = ChartOptions.Language();
+
+    private readonly Option<bool> _noReport = new("--no-report")
+    {
+        Description = "Skip the committee note (report.html, report.md, charts); the tables are written all the same.",
+    };
+
     private readonly Option<string?> _out = new("--out")
     {
         HelpName = "DIR",
@@ -65,7 +75,7 @@ public sealed class CompareCommand(CliConsole console, ScenarioSource scenarios,
 
     protected override Command Define() => new("compare", "Compare the scenario's strategies over many replications with common random numbers; write comparison.csv, comparison.md and each strategy's run files.")
     {
-        _scenario, _replications, _strategies, _seed, _threads, _duration, _out,
+        _scenario, _replications, _strategies, _seed, _threads, _duration, _lang, _noReport, _out,
     };
 
     protected override int Execute(ParseResult parseResult, CancellationToken cancellation)
@@ -82,7 +92,9 @@ public sealed class CompareCommand(CliConsole console, ScenarioSource scenarios,
         var baseSeed = parseResult.GetValue(_seed) ?? scenario.Simulation.Seed;
         var durationS = parseResult.GetValue(_duration);
 
-        var request = new ReplicationRequest(strategies, ReplicationSeeds.Seeds(baseSeed, replications), durationS, threads);
+        // Replication 1's files feed the note: it also records trajectories for the time-space diagram.
+        var recording = RecordingOptions.TrajectoriesAfterWarmup(scenario.Simulation.WarmupS, TrajectoryWindowS);
+        var request = new ReplicationRequest(strategies, ReplicationSeeds.Seeds(baseSeed, replications), durationS, threads, recording);
         var firstRuns = new SimulationResult?[strategies.Count];
         var progress = new ProgressDisplay(console, "compare");
         var clock = Stopwatch.StartNew();
@@ -112,8 +124,20 @@ public sealed class CompareCommand(CliConsole console, ScenarioSource scenarios,
             throw new InvalidInputException($"{CliConsole.ProgramName}: error: --out: cannot write to '{outDir}': {e.Message}");
         }
         CompareReport.Write(console.Out, table, results, clock.Elapsed, Path.GetFullPath(outDir));
+        if (!results.Cancelled && !parseResult.GetValue(_noReport)) WriteNote(outDir, parseResult.GetValue(_lang)!, cancellation);
         if (!results.Cancelled) return ExitCodes.Ok;
         console.Report("cancelled", $"stopped after {results.CompletedRuns} of {results.TotalRuns} runs; the summary of the finished runs is written, marked as partial");
         return ExitCodes.Cancelled;
+    }
+
+    /// <summary>Seconds of trajectories recorded after the warm-up for the time-space diagram.</summary>
+    private const double TrajectoryWindowS = 900;
+
+    private void WriteNote(string outDir, string lang, CancellationToken cancellation)
+    {
+        var files = ChartOptions.Guard(() => ReportWriter.Write(outDir, lang, cancellation: cancellation));
+        foreach (var chart in files.Charts.Where(c => c.Files is null))
+            console.Error.WriteLine($"{CliConsole.ProgramName}: warning: chart '{chart.Kind}' not drawn: {chart.MissingReason}");
+        console.Out.WriteLine($"note written: {files.HtmlPath}, {files.MarkdownPath} ({files.Charts.Count(c => c.Files is not null)} of {files.Charts.Count} charts)");
     }
 }

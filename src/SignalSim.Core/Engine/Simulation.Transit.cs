@@ -1,7 +1,7 @@
 // Buses and trams: stops with dwell (a fixed part plus boarding for the passengers who arrived
 // since the previous vehicle of the line, so late vehicles dwell longer), schedule lateness, and
-// the priority detectors: check-in upstream of each stop line, check-out at the line, and the
-// announcement of the vehicle to the next centre's intersection when its centre forwards.
+// the priority detectors: check-in upstream of each stop line, check-out at the line, and, at the
+// check-out, the announcement of the vehicle to the next centre's intersection when its centre forwards.
 using MathNet.Numerics.Distributions;
 using SignalSim.Core.Metrics;
 using SignalSim.Core.Random;
@@ -87,10 +87,8 @@ public sealed partial class Simulation
         if (intersection < 0) return;
         var definition = _m.Controllers[intersection];
         var rules = mode == TravelMode.Tram ? definition.Tram : definition.Bus;
-        var forwards = _m.Forwarding[_m.IntersectionCentre[intersection]].Enabled;
-        if (rules is null && !forwards) return;
-        var distance = rules?.CheckInDistanceM ?? (mode == TravelMode.Tram ? 250 : 120);
-        _checkInAtM[slot] = Math.Max(0, _m.LinkLengthM[link] - distance);
+        if (rules is null) return;
+        _checkInAtM[slot] = Math.Max(0, _m.LinkLengthM[link] - rules.CheckInDistanceM);
     }
 
     /// <summary>Dwell at stops and priority check-ins, after vehicles moved.</summary>
@@ -166,10 +164,13 @@ public sealed partial class Simulation
         var definition = _m.Controllers[intersection];
         if ((mode == TravelMode.Tram ? definition.Tram : definition.Bus) is not null)
             _controllers[intersection].Request(NowTicks, _vehicleId[slot], line, _m.StepGroup[step], mode, eta, lateness, forwarded: false, Recorder);
-        Forward(slot, intersection, step, mode, line, lateness, eta);
     }
 
-    /// <summary>Announces the vehicle to the next intersection on its route when another centre runs it.</summary>
+    /// <summary>
+    /// Announces the vehicle, as it passes this intersection's stop line, to the next intersection
+    /// on its route when another centre runs it. At the stop line the estimate of its arrival
+    /// downstream no longer carries the uncertainty of this intersection's signal.
+    /// </summary>
     private void Forward(int slot, int intersection, int step, TravelMode mode, int line, double latenessS, long etaHereTicks)
     {
         var centre = _m.IntersectionCentre[intersection];
@@ -218,6 +219,8 @@ public sealed partial class Simulation
         var intersection = _m.LinkToIntersection[link];
         if (intersection < 0) return;
         var mode = _m.Classes[_class[slot]].Mode;
-        if (mode is TravelMode.Bus or TravelMode.Tram) _controllers[intersection].CheckOut(NowTicks, _vehicleId[slot], Recorder);
+        if (mode is not (TravelMode.Bus or TravelMode.Tram)) return;
+        _controllers[intersection].CheckOut(NowTicks, _vehicleId[slot], Recorder);
+        Forward(slot, intersection, _step[slot], mode, _m.RouteLine[_route[slot]], LatenessS(slot), NowTicks);
     }
 }

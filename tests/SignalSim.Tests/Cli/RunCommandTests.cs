@@ -104,10 +104,11 @@ public sealed class RunCommandTests : IDisposable
     [Fact]
     public async Task Cancellation_ExitsWith130AndLeavesNoFolder()
     {
-        // A week of simulated time takes seconds, far longer than the delay before cancelling.
+        // A week of simulated time on the five-intersection arterial takes many seconds, far longer
+        // than the delay before cancelling, even when a busy machine fires the timer late.
         using var cts = new CancellationTokenSource(TimeSpan.FromMilliseconds(150));
         var target = Path.Combine(_tmp["new-parent"], "out");
-        var run = await CliRunner.RunAsync(cts.Token, "run", CliRunner.ScenarioPath("isolated-intersection.json"), "--duration", "604800", "--out", target);
+        var run = await CliRunner.RunAsync(cts.Token, "run", CliRunner.ScenarioPath("arterial-green-wave.json"), "--duration", "604800", "--out", target);
 
         Assert.True(run.ExitCode == ExitCodes.Cancelled, run.ToString());
         Assert.Contains("signalsim: cancelled:", run.Error, StringComparison.Ordinal);
