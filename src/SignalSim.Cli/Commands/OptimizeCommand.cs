@@ -75,19 +75,9 @@ public sealed class OptimizeCommand(CliConsole console, ScenarioSource scenarios
         CustomParser = OptionParsers.Seed,
     };
 
-    private readonly Option<int?> _threads = new("--threads")
-    {
-        HelpName = "N",
-        Description = "Runs at the same time (default: every core). Results do not depend on it.",
-        CustomParser = OptionParsers.Threads,
-    };
+    private readonly Option<int?> _threads = CommonOptions.Threads();
 
-    private readonly Option<double?> _duration = new("--duration")
-    {
-        HelpName = "S",
-        Description = "Simulated seconds after warm-up, overriding the scenario's simulation.duration_s.",
-        CustomParser = OptionParsers.DurationS,
-    };
+    private readonly Option<double?> _duration = CommonOptions.Duration();
 
     private readonly Option<string?> _out = new("--out")
     {

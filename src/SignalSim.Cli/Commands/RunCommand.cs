@@ -25,12 +25,7 @@ public sealed class RunCommand(CliConsole console, ScenarioSource scenarios, IOp
         CustomParser = OptionParsers.Seed,
     };
 
-    private readonly Option<double?> _duration = new("--duration")
-    {
-        HelpName = "S",
-        Description = "Simulated seconds after warm-up, overriding the scenario's simulation.duration_s.",
-        CustomParser = OptionParsers.DurationS,
-    };
+    private readonly Option<double?> _duration = CommonOptions.Duration();
 
     private readonly Option<double?> _trajectories = new("--trajectories")
     {
