@@ -88,7 +88,7 @@ public sealed partial class Simulation
         var definition = _m.Controllers[intersection];
         var rules = mode == TravelMode.Tram ? definition.Tram : definition.Bus;
         if (rules is null) return;
-        _checkInAtM[slot] = Math.Max(0, _m.LinkLengthM[link] - rules.CheckInDistanceM);
+        _checkInAtM[slot] = Math.Max(0, _m.LinkLengthM[link] - rules.CheckInDistanceAt(FreeSpeedMps(slot, link)));
     }
 
     /// <summary>Dwell at stops and priority check-ins, after vehicles moved.</summary>

@@ -13,8 +13,12 @@ public sealed record PriorityRules(
     long RequestExpiryTicks,
     double? MinLatenessS,
     int RecoveryCycles,
-    string? InsertionPlan = null)
+    string? InsertionPlan = null,
+    double? CheckInTimeS = null)
 {
+    /// <summary>Where a vehicle at a free speed checks in: the time-based point when one is given, else the distance.</summary>
+    public double CheckInDistanceAt(double freeSpeedMps) => CheckInTimeS is { } t ? t * freeSpeedMps : CheckInDistanceM;
+
     public static PriorityRules? ForBus(BusPrioritySpec? spec) => spec is null || spec.Action == BusPriorityAction.None ? null : new(
         TravelMode.Bus,
         spec.Action is BusPriorityAction.Extension or BusPriorityAction.ExtensionAndEarlyGreen,
@@ -25,7 +29,8 @@ public sealed record PriorityRules(
         SimTime.FromSeconds(spec.RequestExpiryS),
         spec.MinLatenessS,
         spec.RecoveryCycles,
-        spec.InsertionPlan);
+        spec.InsertionPlan,
+        spec.CheckInTimeS);
 
     public static PriorityRules? ForTram(TramPrioritySpec? spec) => spec is null ? null : new(
         TravelMode.Tram,
@@ -36,7 +41,8 @@ public sealed record PriorityRules(
         spec.CheckInDistanceM,
         SimTime.FromSeconds(spec.RequestExpiryS),
         null,
-        spec.RecoveryCycles);
+        spec.RecoveryCycles,
+        CheckInTimeS: spec.CheckInTimeS);
 }
 
 /// <summary>A centre's forwarding of priority vehicles to the next centre.</summary>

@@ -464,6 +464,9 @@ public sealed record BusPrioritySpec
     [Description("Check-in detector distance upstream of the stop line, in metres (capped at the approach length).")]
     public double CheckInDistanceM { get; init; } = 120;
 
+    [Description("Check-in by estimated time instead: the bus checks in this many seconds (at its free speed) before the stop line; replaces check_in_distance_m when given.")]
+    public double? CheckInTimeS { get; init; }
+
     [Description("A request lapses if the bus has not passed the stop line this many seconds after check-in.")]
     public double RequestExpiryS { get; init; } = 60;
 
@@ -485,6 +488,9 @@ public sealed record TramPrioritySpec
 
     [Description("Check-in detector distance upstream of the stop line, in metres (capped at the approach length).")]
     public double CheckInDistanceM { get; init; } = 250;
+
+    [Description("Check-in by estimated time instead: the tram checks in this many seconds (at its free speed) before the stop line; replaces check_in_distance_m when given.")]
+    public double? CheckInTimeS { get; init; }
 
     [Description("Longest green extension for one tram, in seconds.")]
     public double MaxExtensionS { get; init; } = 40;

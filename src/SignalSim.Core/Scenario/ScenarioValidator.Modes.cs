@@ -157,8 +157,8 @@ public sealed partial class ScenarioValidator
             var tramPath = x.Priority?.Tram is not null ? $"$.intersections[{i}].priority.tram" : $"$.centres[{_s.Centres.ToList().IndexOf(centre)}].priority.tram";
             var busPath = x.Priority?.Bus is not null ? $"$.intersections[{i}].priority.bus" : $"$.centres[{_s.Centres.ToList().IndexOf(centre)}].priority.bus";
             if (x.Priority?.Bus?.InsertionPlan is { } insertion) CheckInsertionPlan(x, insertion, $"$.intersections[{i}].priority.bus.insertion_plan");
-            if (tram is not null) CheckServable(x, TravelMode.Tram, tram.CheckInDistanceM, tramPath);
-            if (bus is { Action: not BusPriorityAction.None }) CheckServable(x, TravelMode.Bus, bus.CheckInDistanceM, busPath);
+            if (tram is not null) CheckServable(x, TravelMode.Tram, tram.CheckInDistanceM, tram.CheckInTimeS, tramPath);
+            if (bus is { Action: not BusPriorityAction.None }) CheckServable(x, TravelMode.Bus, bus.CheckInDistanceM, bus.CheckInTimeS, busPath);
         }
     }
 
@@ -209,6 +209,7 @@ public sealed partial class ScenarioValidator
             if (bus.MaxExtensionS < 0) Error($"{p}.bus.max_extension_s", "max_extension_s must be 0 or more");
             if (bus.MaxEarlyGreenS < 0) Error($"{p}.bus.max_early_green_s", "max_early_green_s must be 0 or more");
             Positive(bus.CheckInDistanceM, $"{p}.bus.check_in_distance_m", "the check-in distance");
+            if (bus.CheckInTimeS is { } busTime) Positive(busTime, $"{p}.bus.check_in_time_s", "the check-in time");
             Positive(bus.RequestExpiryS, $"{p}.bus.request_expiry_s", "the request expiry");
             if (bus.RecoveryCycles < 1) Error($"{p}.bus.recovery_cycles", "recovery_cycles must be at least 1");
             if (bus.MinLatenessS is < 0) Error($"{p}.bus.min_lateness_s", "min_lateness_s must be 0 or more");
@@ -218,6 +219,7 @@ public sealed partial class ScenarioValidator
             if (tram.MaxExtensionS < 0) Error($"{p}.tram.max_extension_s", "max_extension_s must be 0 or more");
             if (tram.MaxEarlyGreenS < 0) Error($"{p}.tram.max_early_green_s", "max_early_green_s must be 0 or more");
             Positive(tram.CheckInDistanceM, $"{p}.tram.check_in_distance_m", "the check-in distance");
+            if (tram.CheckInTimeS is { } tramTime) Positive(tramTime, $"{p}.tram.check_in_time_s", "the check-in time");
             Positive(tram.RequestExpiryS, $"{p}.tram.request_expiry_s", "the request expiry");
             if (tram.RecoveryCycles < 1) Error($"{p}.tram.recovery_cycles", "recovery_cycles must be at least 1");
         }
@@ -227,7 +229,7 @@ public sealed partial class ScenarioValidator
     /// A request can only be served if, from check-in, the vehicle needs longer to reach the stop
     /// line than the controller needs to end a conflicting green safely (amber plus intergreen).
     /// </summary>
-    private void CheckServable(IntersectionSpec x, TravelMode mode, double checkInDistanceM, string path)
+    private void CheckServable(IntersectionSpec x, TravelMode mode, double checkInDistanceM, double? checkInTimeS, string path)
     {
         foreach (var line in _s.Lines)
         {
@@ -237,12 +239,12 @@ public sealed partial class ScenarioValidator
                 if (!_links.TryGetValue(line.Links[k], out var approach) || approach.To != x.Id) continue;
                 var movement = x.Movements.FirstOrDefault(m => m.From == approach.Id && m.To == line.Links[k + 1]);
                 if (movement is null) continue;
-                var distance = Math.Min(checkInDistanceM, approach.LengthM);
                 var speed = Math.Min(cls.MaxSpeedKmh, approach.SpeedLimitKmh) / 3.6;
+                var distance = Math.Min(checkInTimeS is { } t ? t * speed : checkInDistanceM, approach.LengthM);
                 var available = distance / speed;
                 var needed = x.Intergreens.Where(ig => ig.To == movement.Group).Select(ig => ig.IntergreenS).DefaultIfEmpty(0).Max();
                 if (available < needed)
-                    Error(path, $"at intersection '{x.Id}', line '{line.Id}' checks in {distance:0} m ({available:0.0} s) before the stop line, less than the {needed:0.#} s intergreen the controller needs before group '{movement.Group}' can turn green; such a request can never be served safely: move the check-in upstream (check_in_distance_m) or lengthen the approach");
+                    Error(path, $"at intersection '{x.Id}', line '{line.Id}' checks in {distance:0} m ({available:0.0} s) before the stop line, less than the {needed:0.#} s intergreen the controller needs before group '{movement.Group}' can turn green; such a request can never be served safely: move the check-in upstream (check_in_distance_m or check_in_time_s) or lengthen the approach");
             }
         }
     }

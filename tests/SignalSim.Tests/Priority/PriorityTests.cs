@@ -100,4 +100,14 @@ public class PriorityTests(ITestOutputHelper output)
         // Recovery starts at the next cycle boundary and takes at most the configured cycles.
         Assert.True(longest <= SimTime.FromSeconds((recoveryCycles + 1) * 90), $"back on the plan after {SimTime.ToSeconds(longest):0} s");
     }
+
+    [Fact]
+    public void A_time_based_check_in_announces_the_bus_that_many_seconds_ahead()
+    {
+        var s = TransitFixture.With(new PrioritySpec { Bus = new BusPrioritySpec { CheckInTimeS = 15 } }, [TransitFixture.BusLine()]);
+        var requests = TransitFixture.Run(s, 1).Records.Priority.Where(e => e.Action == PriorityAction.Requested).ToList();
+        Assert.NotEmpty(requests);
+        // Checked in 15 s before the line at free speed, within a step's travel.
+        Assert.All(requests, r => Assert.InRange(r.EtaS, 14.4, 15.6));
+    }
 }
