@@ -241,7 +241,4 @@ public sealed partial class Simulation
         foreach (var a in _arrivals) n += a.WaitingCount;
         return n;
     }
-
-    /// <summary>Arrivals generated so far by a demand (index &lt; demand count) or line, for common-random-number checks.</summary>
-    public int GeneratedBy(int sourceIndex) => _arrivals[sourceIndex].Generated;
 }

@@ -63,8 +63,6 @@ public sealed class SignalController
 
     /// <summary>The plan whose greens are shown this cycle.</summary>
     private FixedTimePlan ShownPlan => _inserting ? _d.InsertionPlan! : CurrentPlan;
-    public bool InTransition => _pendingSlot >= 0;
-
     /// <summary>Priority requests waiting for their vehicle to pass the stop line.</summary>
     public int PendingRequests => _requestCount;
 
