@@ -58,11 +58,13 @@ public sealed class SignalController
     }
 
     public ControllerDefinition Definition => _d;
+
     /// <summary>The scheduled plan (the insertion plan, when it runs, shares its cycle and offset).</summary>
     public FixedTimePlan CurrentPlan => _d.PlansBySlot[_planSlot];
 
     /// <summary>The plan whose greens are shown this cycle.</summary>
     private FixedTimePlan ShownPlan => _inserting ? _d.InsertionPlan! : CurrentPlan;
+
     /// <summary>Priority requests waiting for their vehicle to pass the stop line.</summary>
     public int PendingRequests => _requestCount;
 
@@ -121,31 +123,34 @@ public sealed class SignalController
     {
         var scheduled = _d.Centre.PlanSlotAt(local);
         if (scheduled != _planSlot && _pendingSlot < 0) _pendingSlot = scheduled;
-        _inserting = false;
-        if (_pendingSlot < 0 && _d.InsertionPlan is { } insertion)
-        {
-            // Phase insertion: a waiting bus whose group the plan leaves red gets this cycle's insertion plan.
-            for (var i = 0; i < _requestCount; i++)
-            {
-                ref var r = ref _requests[i];
-                if (!WaitsForInsertion(ref r, plan)) continue;
-                _inserting = true;
-                log.RecordPriority(Event(simTicks, ref r, PriorityAction.PhaseInsertion, PriorityReason.None, 0));
-                break;
-            }
-            if (!_inserting) return;
-            // The inserted green comes within this cycle: requests now count their expiry from here.
-            for (var i = 0; i < _requestCount; i++)
-            {
-                if (WaitsForInsertion(ref _requests[i], plan)) _requests[i].ExpiryTicks = simTicks + _d.Bus!.RequestExpiryTicks;
-            }
-        }
+        _inserting = _pendingSlot < 0 && _d.InsertionPlan is not null && StartInsertion(simTicks, plan, log);
         // Spread the recovery of the remaining deviation over the cycles left.
         var deviation = Math.Abs(Normalise(_delta, plan.CycleTicks));
         if (deviation == 0) return;
         if (_recoveryCyclesLeft <= 0) _recoveryCyclesLeft = RecoveryCycles();
         _recoveryBudget = (deviation + _recoveryCyclesLeft - 1) / _recoveryCyclesLeft;
         if (_recoveryCyclesLeft > 1) _recoveryCyclesLeft--;
+    }
+
+    /// <summary>
+    /// Phase insertion: when a waiting bus's group is left red by the plan, this cycle runs the
+    /// insertion plan. Returns whether it does.
+    /// </summary>
+    private bool StartInsertion(long simTicks, FixedTimePlan plan, Engine.SimulationRecorder log)
+    {
+        var index = -1;
+        for (var i = 0; i < _requestCount && index < 0; i++)
+        {
+            if (WaitsForInsertion(ref _requests[i], plan)) index = i;
+        }
+        if (index < 0) return false;
+        log.RecordPriority(Event(simTicks, ref _requests[index], PriorityAction.PhaseInsertion, PriorityReason.None, 0));
+        // The inserted green comes within this cycle: waiting requests now count their expiry from here.
+        for (var i = 0; i < _requestCount; i++)
+        {
+            if (WaitsForInsertion(ref _requests[i], plan)) _requests[i].ExpiryTicks = simTicks + _d.Bus!.RequestExpiryTicks;
+        }
+        return true;
     }
 
     /// <summary>The tighter of the modes' recovery bounds (3 cycles when neither is configured).</summary>

@@ -85,4 +85,33 @@ public class PhaseInsertionTests
         s = s with { Intersections = [x with { Plans = new Dictionary<string, PlanSpec>(x.Plans) { ["bus-insert"] = x.Plans["bus-insert"] with { CycleS = 100 } } }] };
         Assert.Contains(ScenarioValidator.Validate(s), d => d.Severity == DiagnosticSeverity.Error && d.Message.Contains("must keep the cycle length"));
     }
+
+    [Fact]
+    public void An_intersection_with_an_insertion_plan_still_returns_to_its_offset_after_extensions()
+    {
+        // A second line runs straight on with the main road, whose green the buses may extend.
+        var scenario = Scenario(withInsertion: true);
+        // Insertions are rare (a bus every 15 min), so recovery must not wait for them.
+        scenario = scenario with { Lines = [scenario.Lines[0] with { HeadwayS = 900 }, TransitFixture.BusLine(headwayS: 200) with { Id = "bus-through" }] };
+        var sim = ScenarioAssert.Start(scenario, 1);
+        var controller = sim.Controller(0);
+        long? offPlanSince = null;
+        var recoveries = 0;
+        while (!sim.Finished)
+        {
+            sim.Step();
+            if (controller.PendingRequests > 0) offPlanSince = null; // a new request: recovery starts again after it
+            else if (controller.OffsetDeviationTicks != 0) offPlanSince ??= sim.NowTicks;
+            else if (offPlanSince is { } since)
+            {
+                Assert.True(sim.NowTicks - since <= Core.SimTime.FromSeconds(4 * 90), $"back on the plan within the recovery cycles (took {Core.SimTime.ToSeconds(sim.NowTicks - since)} s)");
+                recoveries++;
+                offPlanSince = null;
+            }
+            if (offPlanSince is { } open)
+                Assert.True(sim.NowTicks - open <= Core.SimTime.FromSeconds(4 * 90), $"still off the plan {Core.SimTime.ToSeconds(sim.NowTicks - open)} s after the last request");
+        }
+        var extensions = sim.Result().Records.Priority.Count(e => e.Action == PriorityAction.Extension);
+        Assert.True(recoveries > 0, $"extensions moved the controller off its plan, and it came back ({extensions} extensions, deviation at end {controller.OffsetDeviationTicks})");
+    }
 }
