@@ -114,7 +114,7 @@ public sealed class CompareCommand(CliConsole console, ScenarioSource scenarios,
             throw new InvalidInputException($"{CliConsole.ProgramName}: error: --out: cannot write to '{outDir}': {e.Message}");
         }
         CompareReport.Write(console.Out, table, results, clock.Elapsed, Path.GetFullPath(outDir));
-        if (!results.Cancelled && !parseResult.GetValue(_noReport)) WriteNote(outDir, parseResult.GetValue(_lang)!, cancellation);
+        if (!results.Cancelled && !parseResult.GetValue(_noReport)) WriteNote(Path.GetFullPath(outDir), parseResult.GetValue(_lang)!, cancellation);
         if (!results.Cancelled) return ExitCodes.Ok;
         console.Report("cancelled", $"stopped after {results.CompletedRuns} of {results.TotalRuns} runs; the summary of the finished runs is written, marked as partial");
         return ExitCodes.Cancelled;
