@@ -23,6 +23,7 @@ public sealed record RunSummary(
     IReadOnlyList<LineSummary> Lines,
     PointsDurs PointsDurs,
     IReadOnlyList<ApproachSummary> Approaches,
+    IReadOnlyList<SignalWaitSummary> SignalWaits,
     IReadOnlyList<string> Warnings);
 
 /// <summary>

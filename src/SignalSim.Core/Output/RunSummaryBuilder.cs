@@ -1,5 +1,5 @@
 // Reduces a run's records to its summary: per-mode travel-time statistics, pedestrians, lines,
-// the "points durs" diagnostic and per-approach totals. Percentiles interpolate linearly between
+// the "points durs" diagnostic, per-approach totals and the longest wait at each signal group. Percentiles interpolate linearly between
 // order statistics (the common "type 7", see SampleStatistics).
 using SignalSim.Core.Engine;
 using SignalSim.Core.Metrics;
@@ -27,6 +27,7 @@ public static class RunSummaryBuilder
             Lines: LineSummaryBuilder.Build(result),
             PointsDurs: PointsDursBuilder.Build(result),
             Approaches: Approaches(result),
+            SignalWaits: SignalWaitMetrics.Build(result),
             Warnings: context.Warnings);
     }
 

@@ -79,6 +79,21 @@ public static partial class SummaryJsonWriter
             }
             w.WriteEndArray();
 
+            w.WriteStartArray("signal_waits");
+            foreach (var sw in s.SignalWaits)
+            {
+                w.WriteStartObject();
+                w.WriteString("intersection", sw.Intersection);
+                w.WriteString("centre", sw.Centre);
+                w.WriteString("group", sw.Group);
+                w.WriteString("kind", sw.Kind);
+                w.WriteNumber("greens", sw.Greens);
+                Number(w, "longest_wait_s", sw.LongestWaitS, 3);
+                w.WriteNumber("waits_over_120_s", sw.WaitsOver120S);
+                w.WriteEndObject();
+            }
+            w.WriteEndArray();
+
             w.WriteStartArray("warnings");
             foreach (var warning in s.Warnings) w.WriteStringValue(warning);
             w.WriteEndArray();
