@@ -41,7 +41,7 @@ internal sealed class ProgressDisplay(CliConsole console, string label)
             var prefix = Stage.Length > 0 ? $" {Stage}:" : "";
             var state = p.Done == p.Total
                 ? $"{p.Done}/{p.Total} runs done in {Duration(p.Elapsed)}"
-                : $"{p.Done}/{p.Total} runs done, {p.Left} left" + (p.Remaining is { } r ? $", about {Duration(r)} left" : "");
+                : $"{p.Done}/{p.Total} runs done, {p.Left} left" + (p.Remaining is { } r ? $", about {Duration(r)} left" : ", estimating the time left");
             var line = $"{CliConsole.ProgramName} {label}:{prefix} {state}";
             if (_interactive)
             {

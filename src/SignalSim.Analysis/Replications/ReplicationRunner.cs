@@ -23,8 +23,11 @@ public readonly record struct RunProgress(int Done, int Total, TimeSpan Elapsed)
 {
     public int Left => Total - Done;
 
-    /// <summary>Time left at the throughput so far; null before the first run finishes.</summary>
-    public TimeSpan? Remaining => Done == 0 ? null : Elapsed * Left / Done;
+    /// <summary>
+    /// Time left at the throughput so far; null until a twentieth of the runs (at least three) have
+    /// finished, since the first runs also pay for start-up and compilation and would overstate it.
+    /// </summary>
+    public TimeSpan? Remaining => Done < Math.Max(3, Total / 20) ? null : Elapsed * Left / Done;
 }
 
 public sealed class ReplicationResults(IReadOnlyList<StrategyRun> strategies, IReadOnlyList<ulong> seeds, RunMetrics?[,] metrics, bool cancelled)

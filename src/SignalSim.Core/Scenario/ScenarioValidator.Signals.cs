@@ -166,13 +166,28 @@ public sealed partial class ScenarioValidator
 
     private void CheckCentrePlans()
     {
+        // A plan no intersection of the centre defines is most likely misspelt in the schedule:
+        // say so once, at the period; otherwise name each intersection that lacks it.
+        var undefined = new HashSet<(string Centre, string Plan)>();
+        for (var c = 0; c < _s.Centres.Count; c++)
+        {
+            var centre = _s.Centres[c];
+            var members = _s.Intersections.Where(x => x.Centre == centre.Id).ToList();
+            for (var k = 0; k < centre.Periods.Count; k++)
+            {
+                var plan = centre.Periods[k].Plan;
+                if (members.Count == 0 || members.Any(x => x.Plans.ContainsKey(plan)) || !undefined.Add((centre.Id, plan))) continue;
+                var known = members.SelectMany(x => x.Plans.Keys).Distinct(StringComparer.Ordinal);
+                Error($"$.centres[{c}].periods[{k}].plan", $"centre '{centre.Id}' runs plan '{plan}', which none of its intersections defines; check the spelling (plans defined: {Known(known)})");
+            }
+        }
         for (var i = 0; i < _s.Intersections.Count; i++)
         {
             var x = _s.Intersections[i];
             if (!_centres.TryGetValue(x.Centre, out var centre)) continue;
             foreach (var plan in centre.Periods.Select(period => period.Plan).Distinct(StringComparer.Ordinal))
             {
-                if (!x.Plans.ContainsKey(plan))
+                if (!x.Plans.ContainsKey(plan) && !undefined.Contains((centre.Id, plan)))
                     Error($"$.intersections[{i}].plans", $"centre '{centre.Id}' runs plan '{plan}' but intersection '{x.Id}' does not define it; add \"{plan}\" to its plans or change the centre's periods");
             }
         }

@@ -96,4 +96,19 @@ public class StrategyOverlayTests
         var line = json.Split('\n').ToList().FindIndex(l => l.Contains("\"cycle_s\": 90, \"greens\": { \"main\": { \"start_s\": 0, \"end_s\": 50 }")) + 1;
         Assert.Equal(line, error.Line);
     }
+
+    [Fact]
+    public void A_misspelt_plan_in_a_strategy_schedule_is_reported_once_at_the_period()
+    {
+        var json = Isolated("""
+            [
+                { "id": "status-quo", "baseline": true },
+                { "id": "night", "centres": { "paris": { "periods": [ { "start_s": 0, "plan": "dya" } ] } } }
+              ]
+            """);
+        var error = Assert.Single(Load(json), d => d.Severity == DiagnosticSeverity.Error);
+        Assert.Contains("runs plan 'dya', which none of its intersections defines", error.Message);
+        var line = json.Split('\n').ToList().FindIndex(l => l.Contains("\"dya\"")) + 1;
+        Assert.Equal(line, error.Line);
+    }
 }
