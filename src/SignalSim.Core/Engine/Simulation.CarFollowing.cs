@@ -1,7 +1,10 @@
 // Car-following: every vehicle's next acceleration from the current state only (nothing moves
 // here). A lane's front vehicle follows, in order of precedence: a stop line it must respect
 // (red, amber it can stop for, or a full exit lane: keep the intersection clear), else the last
-// vehicle of the lane it will take on the next link, else the free road.
+// vehicle of the lane it will take on the next link and any front vehicle of another lane merging
+// into it ahead (see Merging), else the free road. Followers follow their leader and, behind a
+// front vehicle that goes through, watch the signal themselves. Buses and trams also brake for
+// their stops.
 using SignalSim.Core.Signals;
 
 namespace SignalSim.Core.Engine;
@@ -102,13 +105,14 @@ public sealed partial class Simulation
         return Math.Min(merge, Idm.Acceleration(in p, speed, desired, toStopLine + EntrySpaceM(next), _speedMps[nextLeader]));
     }
 
+    /// <summary>Below this speed the last vehicle of an exit lane counts as standing still.</summary>
+    private const double StoppedSpeedMps = 0.5;
+
     /// <summary>
     /// Keep the intersection clear: the exit lane cannot take the whole vehicle because its last
     /// vehicle stands still (or the lane is full). A moving last vehicle, even one just starting
     /// off the line, is simply followed.
     /// </summary>
-    private const double StoppedSpeedMps = 0.5;
-
     private bool BlockedExit(int lane, in Model.VehicleClassParameters p)
     {
         if (_laneCount[lane] == 0) return false;

@@ -16,9 +16,6 @@ public sealed class DemandModel
     public required int[] Routes { get; init; }
     public required double[] CumulativeShares { get; init; }
 
-    /// <summary>Seed of this demand's own random stream, derived from the run seed and the id.</summary>
-    public ulong StreamSeed(ulong runSeed) => Random.Xoshiro256.DeriveSeed(runSeed, Id);
-
     public int RouteFor(double uniform01)
     {
         for (var i = 0; i < CumulativeShares.Length - 1; i++)

@@ -50,7 +50,6 @@ public sealed record SimulationModel
 
     // Lanes.
     public required int[] LaneLink { get; init; }
-    public required LaneKind[] LaneKinds { get; init; }
 
     /// <summary>Most vehicles the lane can physically hold; sizes its ring buffer.</summary>
     public required int[] LaneCapacity { get; init; }

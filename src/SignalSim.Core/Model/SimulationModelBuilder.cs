@@ -44,7 +44,7 @@ public static class SimulationModelBuilder
             var centres = BuildCentres();
             var centreIndex = centres.Select((c, i) => (c.Id, i)).ToDictionary(x => x.Id, x => x.i, StringComparer.Ordinal);
             var (controllers, groupIds, groupIntersection, groupKinds) = BuildControllers(centres, centreIndex);
-            var (linkFirstLane, laneLink, laneKinds, laneCapacity) = BuildLanes(classParams.Min(c => c.LengthM));
+            var (linkFirstLane, laneLink, laneCapacity) = BuildLanes(classParams.Min(c => c.LengthM));
             var linkToIntersection = s.Links.Select(l => _intersectionIndex.TryGetValue(l.To, out var x) ? x : -1).ToArray();
 
             var demands = new DemandModel[s.Demand.Count];
@@ -106,7 +106,6 @@ public static class SimulationModelBuilder
                 LinkLaneCount = s.Links.Select(l => l.Lanes).ToArray(),
                 LinkToIntersection = linkToIntersection,
                 LaneLink = laneLink,
-                LaneKinds = laneKinds,
                 LaneCapacity = laneCapacity,
                 RouteIds = _routeIds.ToArray(),
                 RouteDemand = _routeDemand.ToArray(),
@@ -213,11 +212,10 @@ public static class SimulationModelBuilder
             return result;
         }
 
-        private (int[], int[], LaneKind[], int[]) BuildLanes(double minVehicleLengthM)
+        private (int[], int[], int[]) BuildLanes(double minVehicleLengthM)
         {
             var linkFirstLane = new int[s.Links.Count];
             var laneLink = new List<int>();
-            var laneKinds = new List<LaneKind>();
             var laneCapacity = new List<int>();
             for (var l = 0; l < s.Links.Count; l++)
             {
@@ -226,11 +224,10 @@ public static class SimulationModelBuilder
                 for (var k = 0; k < link.Lanes; k++)
                 {
                     laneLink.Add(l);
-                    laneKinds.Add(ScenarioValidator.KindOf(link, k));
                     laneCapacity.Add((int)(link.LengthM / minVehicleLengthM) + 2);
                 }
             }
-            return (linkFirstLane, laneLink.ToArray(), laneKinds.ToArray(), laneCapacity.ToArray());
+            return (linkFirstLane, laneLink.ToArray(), laneCapacity.ToArray());
         }
 
         private int AddRoute(string id, IReadOnlyList<string> links, VehicleClassSpec cls, int demand, int line)
@@ -253,7 +250,7 @@ public static class SimulationModelBuilder
                 {
                     var movement = s.Intersections[_intersectionIndex[link.To]].Movements.First(m => m.From == link.Id && m.To == links[k + 1]);
                     _stepGroup.Add(_groupIndex[(link.To, movement.Group)]);
-                    lanes = ScenarioValidator.MovementLanes(link, movement);
+                    lanes = ScenarioRules.MovementLanes(link, movement);
                 }
                 else
                 {
@@ -262,7 +259,7 @@ public static class SimulationModelBuilder
                 var mask = 0UL;
                 foreach (var lane in lanes)
                 {
-                    if (ScenarioValidator.LanePermits(link, lane, cls.Mode)) mask |= 1UL << lane;
+                    if (ScenarioRules.LanePermits(link, lane, cls.Mode)) mask |= 1UL << lane;
                 }
                 _stepMask.Add(mask);
             }
@@ -348,7 +345,7 @@ public static class SimulationModelBuilder
         private static FixedTimePlan CompilePlan(string name, PlanSpec plan, IReadOnlyList<SignalGroupSpec> groups, double? offsetOverrideS)
         {
             var cycle = SimTime.FromSeconds(plan.CycleS);
-            var windows = ScenarioValidator.Windows(plan);
+            var windows = ScenarioRules.Windows(plan);
             var perGroup = groups.Select(g => windows.TryGetValue(g.Id, out var w) ? w : GreenWindow.Never(cycle)).ToArray();
             var amber = groups.Select(g => SimTime.FromSeconds(g.AmberS)).ToArray();
             return new FixedTimePlan(name, cycle, SimTime.Mod(SimTime.FromSeconds(offsetOverrideS ?? plan.OffsetS), cycle), perGroup, amber);

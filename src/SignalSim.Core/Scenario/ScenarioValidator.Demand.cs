@@ -84,7 +84,7 @@ public sealed partial class ScenarioValidator
                 Error($"{rp}.links[{k + 1}]", $"intersection '{x.Id}' has no movement {a.Id}→{b.Id}; add it to its movements or change the route");
                 return;
             }
-            if (vehicleClass is not null && !MovementLanes(a, movement).Any(lane => LanePermits(a, lane, vehicleClass.Mode)))
+            if (vehicleClass is not null && !ScenarioRules.MovementLanes(a, movement).Any(lane => ScenarioRules.LanePermits(a, lane, vehicleClass.Mode)))
                 Error($"{rp}.links[{k}]", $"no lane of '{a.Id}' allowed for movement {a.Id}→{b.Id} admits {vehicleClass.Mode.ToString().ToLowerInvariant()} traffic");
         }
     }
@@ -116,21 +116,6 @@ public sealed partial class ScenarioValidator
         }
         return plan;
     }
-
-    internal static IEnumerable<int> MovementLanes(LinkSpec from, MovementSpec movement) =>
-        movement.Lanes ?? Enumerable.Range(0, from.Lanes);
-
-    internal static LaneKind KindOf(LinkSpec link, int lane) => link.LaneKinds?[lane] ?? LaneKind.General;
-
-    /// <summary>Which lane kinds a mode may drive on.</summary>
-    public static bool LanePermits(LinkSpec link, int lane, TravelMode mode) => KindOf(link, lane) switch
-    {
-        LaneKind.General => mode != TravelMode.Tram,
-        LaneKind.Bus => mode is TravelMode.Bus or TravelMode.Cycle,
-        LaneKind.Tram => mode == TravelMode.Tram,
-        LaneKind.Cycle => mode == TravelMode.Cycle,
-        _ => false,
-    };
 
     /// <summary>
     /// Degree of saturation of each movement with a standard 1,800 veh/h/lane and an effective
@@ -166,17 +151,17 @@ public sealed partial class ScenarioValidator
                 var approach = _links[m.From];
                 // Lanes shared with other loaded movements count in proportion to this movement's flow.
                 var laneShare = 0.0;
-                var lanes = MovementLanes(approach, m).ToList();
+                var lanes = ScenarioRules.MovementLanes(approach, m).ToList();
                 foreach (var lane in lanes)
                 {
-                    var laneFlow = x.Movements.Where(o => o.From == m.From && MovementLanes(approach, o).Contains(lane))
-                        .Sum(o => flowByMovement.GetValueOrDefault((o.From, o.To)) / MovementLanes(approach, o).Count());
+                    var laneFlow = x.Movements.Where(o => o.From == m.From && ScenarioRules.MovementLanes(approach, o).Contains(lane))
+                        .Sum(o => flowByMovement.GetValueOrDefault((o.From, o.To)) / ScenarioRules.MovementLanes(approach, o).Count());
                     laneShare += laneFlow > 0 ? flow / lanes.Count / laneFlow : 1;
                 }
                 foreach (var (planName, plan) in x.Plans)
                 {
                     if (!inForce.Contains(planName)) continue; // demand is only compared with the plans that run
-                    var windows = Windows(plan);
+                    var windows = ScenarioRules.Windows(plan);
                     var greenS = windows.TryGetValue(m.Group, out var w) ? SimTime.ToSeconds(w.GreenTicks) : 0;
                     var effectiveGreenS = Math.Max(0, greenS + amber[m.Group] - 4);
                     var capacity = laneShare * SaturationFlowPerLaneVehPerHour * effectiveGreenS / plan.CycleS;

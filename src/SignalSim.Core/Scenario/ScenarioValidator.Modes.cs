@@ -38,7 +38,7 @@ public sealed partial class ScenarioValidator
             foreach (var (name, plan) in x.Plans)
             {
                 if (!(plan.CycleS > 0) || !plan.Greens.ContainsKey(c.Group)) continue;
-                var windows = Windows(plan);
+                var windows = ScenarioRules.Windows(plan);
                 var green = SimTime.ToSeconds(windows[c.Group].GreenTicks);
                 foreach (var ((from, to), seconds) in intergreen)
                 {
@@ -189,7 +189,7 @@ public sealed partial class ScenarioValidator
     /// <summary>The groups green at cycle time 0, or a marker when some group is amber there.</summary>
     private static string GreensAtCycleStart(IntersectionSpec x, PlanSpec plan)
     {
-        var windows = Windows(plan);
+        var windows = ScenarioRules.Windows(plan);
         var cycle = SimTime.FromSeconds(plan.CycleS);
         var greens = new List<string>();
         foreach (var g in x.SignalGroups)

@@ -94,7 +94,7 @@ public sealed partial class ScenarioValidator
         }
         if (!windowsOk) return;
 
-        var windows = Windows(plan);
+        var windows = ScenarioRules.Windows(plan);
         foreach (var (group, w) in windows)
         {
             var gp = JsonLocationIndex.Child($"{pp}.greens", group);
@@ -142,7 +142,7 @@ public sealed partial class ScenarioValidator
         foreach (var name in used)
         {
             if (!x.Plans.TryGetValue(name, out var plan)) continue;
-            var windows = Windows(plan);
+            var windows = ScenarioRules.Windows(plan);
             var cycle = SimTime.FromSeconds(plan.CycleS);
             var state = new List<string>();
             foreach (var g in x.SignalGroups)

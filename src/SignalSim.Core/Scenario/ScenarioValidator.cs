@@ -188,15 +188,4 @@ public sealed partial class ScenarioValidator
         var list = ids.ToList();
         return list.Count == 0 ? "(none)" : string.Join(", ", list.Select(x => $"'{x}'"));
     }
-
-    internal static IReadOnlyDictionary<string, GreenWindow> Windows(PlanSpec plan)
-    {
-        var cycle = SimTime.FromSeconds(plan.CycleS);
-        var result = new Dictionary<string, GreenWindow>(StringComparer.Ordinal);
-        foreach (var (group, w) in plan.Greens)
-        {
-            result[group] = new GreenWindow(SimTime.FromSeconds(w.StartS), SimTime.FromSeconds(w.EndS) % cycle, cycle);
-        }
-        return result;
-    }
 }

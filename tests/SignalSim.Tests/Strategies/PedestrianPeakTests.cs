@@ -28,8 +28,8 @@ public class PedestrianPeakTests
         // Every pedestrian group is green at least as long in the peak plan as in the day plan.
         foreach (var x in applied.Intersections)
         {
-            var day = ScenarioValidator.Windows(x.Plans["day"]);
-            var peak = ScenarioValidator.Windows(x.Plans["pedestrian-peak"]);
+            var day = ScenarioRules.Windows(x.Plans["day"]);
+            var peak = ScenarioRules.Windows(x.Plans["pedestrian-peak"]);
             foreach (var g in x.SignalGroups.Where(g => g.Kind == SignalGroupKind.Pedestrian && day.ContainsKey(g.Id)))
                 Assert.True(peak[g.Id].GreenTicks >= day[g.Id].GreenTicks, $"{x.Id}/{g.Id}");
             Assert.Contains(x.SignalGroups, g => g.Kind == SignalGroupKind.Pedestrian && peak[g.Id].GreenTicks > day[g.Id].GreenTicks);
