@@ -62,9 +62,5 @@ public static class SampleStatistics
     /// Percentile of sorted values, q in [0, 1], by linear interpolation between order statistics
     /// (R type 7, as in the run summary and spreadsheets).
     /// </summary>
-    public static double Percentile(double[] sorted, double q)
-    {
-        if (sorted.Length == 0) throw new ArgumentException("no values", nameof(sorted));
-        return SortedArrayStatistics.QuantileCustom(sorted, q, QuantileDefinition.R7);
-    }
+    public static double Percentile(double[] sorted, double q) => Core.Output.SampleStatistics.Percentile(sorted, q);
 }
