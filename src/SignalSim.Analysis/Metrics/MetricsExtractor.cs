@@ -8,6 +8,7 @@ using SignalSim.Core.Engine;
 using SignalSim.Core.Metrics;
 using MeasuredRecords = SignalSim.Core.Output.MeasuredRecords;
 using TransitMetrics = SignalSim.Core.Output.TransitMetrics;
+using TripStatistics = SignalSim.Core.Output.TripStatistics;
 
 namespace SignalSim.Analysis.Metrics;
 
@@ -52,35 +53,9 @@ public static class MetricsExtractor
     private static ModeMetrics Vehicles(SimulationResult result, ReportMode mode, List<TripRecord> trips)
     {
         var headwayCv = mode.IsTransit() ? HeadwayCv(result, mode) : null;
-        if (trips.Count == 0) return new ModeMetrics(0, null, null, null, null, null, null, null, 0, headwayCv);
-        var classes = result.Model.Classes;
-        var times = new double[trips.Count];
-        var delays = new double[trips.Count];
-        var stops = 0L;
-        var personDelayS = 0.0;
-        for (var i = 0; i < trips.Count; i++)
-        {
-            var t = trips[i];
-            times[i] = t.TravelTimeS;
-            delays[i] = t.DelayS;
-            stops += t.Stops;
-            personDelayS += t.DelayS * classes[t.ClassIndex].Occupancy;
-        }
-        var meanTime = times.Average();
-        var meanDelay = delays.Average();
-        Array.Sort(times);
-        Array.Sort(delays);
-        return new ModeMetrics(
-            trips.Count,
-            meanTime,
-            SampleStatistics.Percentile(times, 0.50),
-            SampleStatistics.Percentile(times, 0.90),
-            SampleStatistics.Percentile(times, 0.95),
-            meanDelay,
-            SampleStatistics.Percentile(delays, 0.90),
-            stops / (double)trips.Count,
-            personDelayS / 3600,
-            headwayCv);
+        if (TripStatistics.Of(trips, result.Model.Classes) is not { } st) return new ModeMetrics(0, null, null, null, null, null, null, null, 0, headwayCv);
+        return new ModeMetrics(st.Trips, st.MeanTravelTimeS, st.P50TravelTimeS, st.P90TravelTimeS, st.P95TravelTimeS,
+            st.MeanDelayS, st.P90DelayS, st.StopsPerTrip, st.PersonDelayH, headwayCv);
     }
 
     private static ModeMetrics Pedestrians(IReadOnlyList<PedestrianRecord> pedestrians)

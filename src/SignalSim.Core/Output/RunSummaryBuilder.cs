@@ -1,6 +1,7 @@
 // Reduces a run's records to its summary: per-mode travel-time statistics, pedestrians, lines,
-// the "points durs" diagnostic, per-approach totals and the longest wait at each signal group. Percentiles interpolate linearly between
-// order statistics (the common "type 7", see SampleStatistics).
+// the "points durs" diagnostic, per-approach totals and the longest wait at each signal group.
+// Percentiles interpolate linearly between order statistics (the common "type 7", see
+// SampleStatistics).
 using SignalSim.Core.Engine;
 using SignalSim.Core.Metrics;
 using SignalSim.Core.Scenario;
@@ -41,22 +42,10 @@ public static class RunSummaryBuilder
         {
             if (!used.Contains(mode)) continue;
             var trips = result.Records.Trips.Where(t => m.Classes[t.ClassIndex].Mode == mode).ToList();
-            if (trips.Count == 0)
-            {
-                summaries.Add(new ModeSummary(InvariantText.Word(mode), 0, null, null, null, null, null, null, 0));
-                continue;
-            }
-            var times = trips.Select(t => t.TravelTimeS).Order().ToArray();
-            summaries.Add(new ModeSummary(
-                InvariantText.Word(mode),
-                trips.Count,
-                times.Average(),
-                Percentile(times, 0.50),
-                Percentile(times, 0.90),
-                Percentile(times, 0.95),
-                trips.Average(t => t.DelayS),
-                trips.Average(t => (double)t.Stops),
-                trips.Sum(t => m.Classes[t.ClassIndex].Occupancy * t.DelayS) / 3600));
+            summaries.Add(TripStatistics.Of(trips, m.Classes) is { } st
+                ? new ModeSummary(InvariantText.Word(mode), st.Trips, st.MeanTravelTimeS, st.P50TravelTimeS, st.P90TravelTimeS, st.P95TravelTimeS,
+                    st.MeanDelayS, st.StopsPerTrip, st.PersonDelayH)
+                : new ModeSummary(InvariantText.Word(mode), 0, null, null, null, null, null, null, 0));
         }
         return summaries;
     }
@@ -88,7 +77,4 @@ public static class RunSummaryBuilder
                 t.MaxQueueLengthM);
         }).ToList();
     }
-
-    /// <summary>Linear interpolation between the closest ranks of sorted values; q in [0, 1] (see <see cref="SampleStatistics"/>).</summary>
-    internal static double Percentile(double[] sorted, double q) => SampleStatistics.Percentile(sorted, q);
 }

@@ -44,5 +44,5 @@ public sealed class InvariantTextTests
     [InlineData(0.9, 3.7)]
     [InlineData(1.0, 4.0)]
     public void Percentile_InterpolatesBetweenRanks(double q, double expected) =>
-        Assert.Equal(expected, RunSummaryBuilder.Percentile([1.0, 2.0, 3.0, 4.0], q), 9);
+        Assert.Equal(expected, SampleStatistics.Percentile([1.0, 2.0, 3.0, 4.0], q), 9);
 }
