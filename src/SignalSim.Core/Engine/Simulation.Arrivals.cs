@@ -13,12 +13,14 @@ public sealed partial class Simulation
     private struct ArrivalStream
     {
         public Xoshiro256 Random;
+        public Xoshiro256 Drivers;  // desired-speed factors, apart so that arrival times and routes do not depend on them
         public int ClassIndex;
         public int Line;            // -1 for a demand
         public long NextTicks;      // long.MaxValue when no more arrivals
         public long NextScheduled;  // timetable time of the next line departure
         public int NextRoute;
         public double NextSpeedMps;
+        public double NextSpeedFactor;
         public int Generated;
 
         // Vehicles that arrived but could not enter yet, oldest first (ring buffer).
@@ -26,6 +28,7 @@ public sealed partial class Simulation
         public long[] WaitingScheduled;
         public int[] WaitingRoute;
         public double[] WaitingSpeed;
+        public double[] WaitingFactor;
         public int WaitingHead;
         public int WaitingCount;
     }
@@ -43,12 +46,14 @@ public sealed partial class Simulation
             // Room for the expected arrivals of the busiest hour, so the queue rarely grows.
             var capacity = 64 + (isLine ? line!.ScheduledDepartureTicks.Length : (int)Math.Min(1_000_000, _m.Demands[d].PeriodFlowVehPerHour.Max()));
             a.Random = new Xoshiro256(Xoshiro256.DeriveSeed(_m.Seed, isLine ? "line/" + line!.Id : _m.Demands[d].Id));
+            a.Drivers = new Xoshiro256(Xoshiro256.DeriveSeed(_m.Seed, "drivers/" + (isLine ? "line/" + line!.Id : _m.Demands[d].Id)));
             a.ClassIndex = isLine ? line!.ClassIndex : _m.Demands[d].ClassIndex;
             a.Line = isLine ? d - demandCount : -1;
             a.WaitingTicks = new long[capacity];
             a.WaitingScheduled = new long[capacity];
             a.WaitingRoute = new int[capacity];
             a.WaitingSpeed = new double[capacity];
+            a.WaitingFactor = new double[capacity];
             a.NextTicks = isLine ? DrawNextDeparture(ref a, 0) : DrawNextArrival(ref a, d, 0, first: true);
         }
     }
@@ -57,7 +62,18 @@ public sealed partial class Simulation
     private double DrawDesiredSpeed(ref ArrivalStream a)
     {
         ref readonly var p = ref _m.Classes[a.ClassIndex];
+        a.NextSpeedFactor = DrawSpeedFactor(ref a, in p);
         return p.MinSpeedMps < p.MaxSpeedMps ? p.MinSpeedMps + a.Random.NextDouble() * (p.MaxSpeedMps - p.MinSpeedMps) : p.MaxSpeedMps;
+    }
+
+    /// <summary>Drivers differ: a normal factor of mean 1 on every speed limit, clipped to ±2 standard deviations.</summary>
+    private static double DrawSpeedFactor(ref ArrivalStream a, in Model.VehicleClassParameters p)
+    {
+        if (p.SpeedFactorSd <= 0) return 1;
+        var z = a.Drivers.NextStandardNormal();
+        if (z > 2) z = 2;
+        else if (z < -2) z = -2;
+        return 1 + z * p.SpeedFactorSd;
     }
 
     /// <summary>Line departures: the timetable (or headway) times, each shifted by its own jitter.</summary>
@@ -133,6 +149,7 @@ public sealed partial class Simulation
         a.WaitingScheduled[tail] = a.NextScheduled;
         a.WaitingRoute[tail] = a.NextRoute;
         a.WaitingSpeed[tail] = a.NextSpeedMps;
+        a.WaitingFactor[tail] = a.NextSpeedFactor;
         a.WaitingCount++;
     }
 
@@ -144,6 +161,7 @@ public sealed partial class Simulation
         var scheduled = new long[n * 2];
         var route = new int[n * 2];
         var speed = new double[n * 2];
+        var factor = new double[n * 2];
         for (var i = 0; i < a.WaitingCount; i++)
         {
             var j = (a.WaitingHead + i) % n;
@@ -151,11 +169,13 @@ public sealed partial class Simulation
             scheduled[i] = a.WaitingScheduled[j];
             route[i] = a.WaitingRoute[j];
             speed[i] = a.WaitingSpeed[j];
+            factor[i] = a.WaitingFactor[j];
         }
         a.WaitingTicks = ticks;
         a.WaitingScheduled = scheduled;
         a.WaitingRoute = route;
         a.WaitingSpeed = speed;
+        a.WaitingFactor = factor;
         a.WaitingHead = 0;
     }
 
@@ -167,7 +187,7 @@ public sealed partial class Simulation
             while (a.WaitingCount > 0)
             {
                 var h = a.WaitingHead;
-                if (!TryInsert(a.ClassIndex, a.WaitingRoute[h], a.WaitingTicks[h], a.WaitingScheduled[h], a.WaitingSpeed[h])) break;
+                if (!TryInsert(a.ClassIndex, a.WaitingRoute[h], a.WaitingTicks[h], a.WaitingScheduled[h], a.WaitingSpeed[h], a.WaitingFactor[h])) break;
                 a.WaitingHead = h + 1 == a.WaitingTicks.Length ? 0 : h + 1;
                 a.WaitingCount--;
             }
@@ -175,29 +195,33 @@ public sealed partial class Simulation
     }
 
     /// <summary>Places a vehicle with its rear on the entry line if the first link has room.</summary>
-    private bool TryInsert(int classIndex, int route, long departTicks, long scheduledTicks, double desiredSpeedMps)
+    private bool TryInsert(int classIndex, int route, long departTicks, long scheduledTicks, double desiredSpeedMps, double speedFactor)
     {
         ref readonly var p = ref _m.Classes[classIndex];
         var step = _m.RouteFirstStep[route];
         var link = _m.StepLink[step];
-        var lane = ChooseLane(link, _m.StepLaneMask[step]);
+        var lane = ChooseLane(link, _m.StepTargetMask[step]);
+        if (lane < 0) lane = ChooseLane(link, _m.StepLaneMask[step]);
         if (lane < 0 || _freeSlotCount == 0) return false;
-        var desired = Math.Min(desiredSpeedMps, _m.LinkSpeedLimitMps[link]);
+        var desired = Math.Min(desiredSpeedMps, _m.LinkSpeedLimitMps[link] * speedFactor);
         var speed = desired;
-        var room = double.MaxValue;
         if (_laneCount[lane] > 0)
         {
             var leader = BackOf(lane);
             var gap = _posM[leader] - _lengthM[leader] - p.LengthM;
             if (gap < p.MinGapM) return false;
-            // Enter no faster than a comfortable stop behind the leader allows.
-            speed = Math.Min(desired, _speedMps[leader] + Math.Sqrt(2 * p.ComfortableDecelerationMps2 * (gap - p.MinGapM)));
-            room = gap - p.MinGapM;
+            // Enter no faster than the IDM's desired gap allows, s0 + vT + v(v − v_l)/(2√(ab)) ≤ gap,
+            // so that the first step asks for no hard braking (the larger root of the quadratic).
+            var half = 1 / p.TwoSqrtAb;
+            var linear = p.TimeHeadwayS - _speedMps[leader] * half;
+            var root = (-linear + Math.Sqrt(linear * linear + 4 * half * (gap - p.MinGapM))) / (2 * half);
+            speed = Math.Max(0, Math.Min(desired, root));
         }
         // Arrivals fall between steps: place an unhindered vehicle where it would be had it entered
         // on time, so that step quantisation adds no delay.
         var lateS = SimTime.ToSeconds(NowTicks - departTicks);
-        var advance = lateS > 0 && lateS <= _dtS ? Math.Min(room, speed * lateS) : 0;
+        // (Behind a leader the speed was set for the gap at the entry line, so it starts there.)
+        var advance = lateS > 0 && lateS <= _dtS && _laneCount[lane] == 0 ? speed * lateS : 0;
         var slot = _freeSlots[--_freeSlotCount];
         _posM[slot] = p.LengthM + advance;
         _speedMps[slot] = speed;
@@ -206,11 +230,13 @@ public sealed partial class Simulation
         _class[slot] = classIndex;
         _route[slot] = route;
         _step[slot] = step;
-        _nextLane[slot] = -1;
         _departTicks[slot] = departTicks;
         _scheduledTicks[slot] = scheduledTicks;
         _desiredSpeedMps[slot] = desiredSpeedMps;
-        _freeFlowS[slot] = FreeFlowTimeS(route, desiredSpeedMps) - p.LengthM / desired;
+        _speedFactor[slot] = speedFactor;
+        _yieldCommitted[slot] = false;
+        _lastLaneChangeTicks[slot] = long.MinValue / 2;
+        _freeFlowS[slot] = FreeFlowTimeS(route, desiredSpeedMps, speedFactor) - p.LengthM / desired;
         _stopLineDueS[slot] = SimTime.ToSeconds(departTicks) + (_m.LinkLengthM[link] - p.LengthM) / desired;
         _stops[slot] = 0;
         _vehicleId[slot] = _nextVehicleId++;
@@ -219,18 +245,19 @@ public sealed partial class Simulation
         StartTransitTrip(slot, route);
         EnterLink(slot, link);
         PushBack(lane, slot);
+        NoteEntryLane(slot, lane, step);
         return true;
     }
 
     /// <summary>Route free-flow time at a desired speed, each link capped by its limit (once per vehicle).</summary>
-    private double FreeFlowTimeS(int route, double desiredSpeedMps)
+    private double FreeFlowTimeS(int route, double desiredSpeedMps, double speedFactor)
     {
         var total = 0.0;
         var first = _m.RouteFirstStep[route];
         for (var k = first; k < first + _m.RouteStepCount[route]; k++)
         {
             var link = _m.StepLink[k];
-            total += _m.LinkLengthM[link] / Math.Min(desiredSpeedMps, _m.LinkSpeedLimitMps[link]);
+            total += _m.LinkLengthM[link] / Math.Min(desiredSpeedMps, _m.LinkSpeedLimitMps[link] * speedFactor);
         }
         return total;
     }

@@ -1,10 +1,12 @@
 // Car-following: every vehicle's next acceleration from the current state only (nothing moves
-// here). A lane's front vehicle follows, in order of precedence: a stop line it must respect
-// (red, amber it can stop for, or a full exit lane: keep the intersection clear), else the last
-// vehicle of the lane it will take on the next link and any front vehicle of another lane merging
-// into it ahead (see Merging), else the free road. Followers follow their leader and, behind a
-// front vehicle that goes through, watch the signal themselves. Buses and trams also brake for
-// their stops.
+// here), and what bound it (for the hard-braking diagnostic). A lane's front vehicle follows, in
+// order of precedence: a stop line it must respect (red, amber it can stop for, a lane it must
+// leave before the line, a permissive conflict it must give way to, a full exit lane: keep the
+// intersection clear), else the last vehicle of the lane ahead on the next link and any front
+// vehicle of another lane merging into it (see Merging), else the free road. Followers follow
+// their leader and, behind a front vehicle that goes through, watch the signal themselves. Every
+// driver slows comfortably for a lower limit or a turn ahead; buses and trams brake for stops.
+using System.Runtime.CompilerServices;
 using SignalSim.Core.Signals;
 
 namespace SignalSim.Core.Engine;
@@ -24,7 +26,10 @@ public sealed partial class Simulation
             updates += n;
             var link = _m.LaneLink[lane];
             var front = SlotAt(lane, 0);
-            _accMps2[front] = StopAcceleration(front, FrontAcceleration(lane, link, front));
+            var frontCause = BrakingCause.Leader;
+            var frontAcc = FrontAcceleration(lane, link, front, ref frontCause);
+            _accMps2[front] = Ahead(front, link, frontAcc, ref frontCause);
+            _accCause[front] = (byte)frontCause;
 
             // Behind a front vehicle that goes through, followers watch the signal themselves: at
             // amber or red each decides whether to stop at the line (not needed behind a held front).
@@ -39,36 +44,74 @@ public sealed partial class Simulation
                 var speed = _speedMps[slot];
                 var desired = FreeSpeedMps(slot, link);
                 var acc = Idm.Acceleration(in p, speed, desired, gap, _speedMps[leader]);
+                var cause = _cutInUntilTicks[slot] > NowTicks ? BrakingCause.LaneChange : BrakingCause.Leader;
                 if (signalAhead)
                 {
                     var group = _m.StepGroup[_step[slot]];
                     if (group >= 0 && _groupState[group] != SignalState.Green
                         && MustStopAtSignal(_groupState[group], in p, speed, stopLine - _posM[slot], slot))
                     {
-                        var atLine = Idm.Acceleration(in p, speed, desired, stopLine - _posM[slot], 0);
-                        if (atLine < acc) acc = atLine;
+                        Bound(ref acc, ref cause, Idm.Acceleration(in p, speed, desired, stopLine - _posM[slot], 0), BrakingCause.Signal);
                         signalAhead = false; // everyone behind a vehicle that stops is behind the line too
                     }
                 }
-                _accMps2[slot] = StopAcceleration(slot, acc);
+                _accMps2[slot] = Ahead(slot, link, acc, ref cause);
+                _accCause[slot] = (byte)cause;
                 leader = slot;
             }
         }
         VehicleUpdates += updates;
     }
 
-    /// <summary>A bus or tram approaching its stop brakes for it, and stands still while dwelling.</summary>
-    private double StopAcceleration(int slot, double acc)
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static void Bound(ref double acc, ref BrakingCause cause, double candidate, BrakingCause candidateCause)
     {
-        var stopAt = _stopAtM[slot];
-        if (stopAt == double.PositiveInfinity) return acc;
-        if (_dwellUntilTicks[slot] >= 0) return -_speedMps[slot] / _dtS;
-        ref readonly var p = ref _m.Classes[_class[slot]];
-        var atStop = Idm.Acceleration(in p, _speedMps[slot], FreeSpeedMps(slot, _m.StepLink[_step[slot]]), stopAt - _posM[slot] + p.MinGapM, 0);
-        return atStop < acc ? atStop : acc;
+        if (candidate < acc)
+        {
+            acc = candidate;
+            cause = candidateCause;
+        }
     }
 
-    private double FrontAcceleration(int lane, int link, int slot)
+    /// <summary>What lies ahead on the link whoever leads: a stop to serve, a lower limit or a turn at its end.</summary>
+    private double Ahead(int slot, int link, double acc, ref BrakingCause cause)
+    {
+        var stopAt = _stopAtM[slot];
+        if (stopAt != double.PositiveInfinity)
+        {
+            if (_dwellUntilTicks[slot] >= 0)
+            {
+                cause = BrakingCause.Stop;
+                return -_speedMps[slot] / _dtS;
+            }
+            ref readonly var ps = ref _m.Classes[_class[slot]];
+            Bound(ref acc, ref cause, Idm.Acceleration(in ps, _speedMps[slot], FreeSpeedMps(slot, link), stopAt - _posM[slot] + ps.MinGapM, 0), BrakingCause.Stop);
+        }
+        var step = _step[slot];
+        if (_m.StepGroup[step] < 0) return acc;
+        var speed = _speedMps[slot];
+        ref readonly var p = ref _m.Classes[_class[slot]];
+        var toEnd = _m.LinkLengthM[link] - _posM[slot];
+        var nextStop = _nextStop[slot];
+        if (stopAt == double.PositiveInfinity && nextStop >= 0 && _m.Stops.Step[nextStop] == step + 1)
+        {
+            // A stop just beyond the line: start braking for it on this link, comfortably.
+            var toStop = toEnd + _m.Stops.PositionM[nextStop];
+            var forStop = speed * speed / (2 * Math.Max(toStop, 0.5));
+            if (forStop >= 0.5 * p.ComfortableDecelerationMps2) Bound(ref acc, ref cause, -forStop, BrakingCause.Stop);
+        }
+        var nextSpeed = FreeSpeedMps(slot, _m.StepLink[step + 1]);
+        var turn = _m.StepTurnSpeedMps[step];
+        if (turn < nextSpeed) nextSpeed = turn;
+        if (speed <= nextSpeed) return acc;
+        // Slow down comfortably for it: brake once the deceleration it needs reaches half the
+        // comfortable one, at what it needs (IIDM-style: never the IDM's −a(v/v0)^4 overshoot).
+        var needed = (speed * speed - nextSpeed * nextSpeed) / (2 * Math.Max(toEnd, 0.5));
+        if (needed >= 0.5 * p.ComfortableDecelerationMps2) Bound(ref acc, ref cause, -needed, BrakingCause.Limit);
+        return acc;
+    }
+
+    private double FrontAcceleration(int lane, int link, int slot, ref BrakingCause cause)
     {
         ref readonly var p = ref _m.Classes[_class[slot]];
         var speed = _speedMps[slot];
@@ -79,30 +122,37 @@ public sealed partial class Simulation
         if (group < 0) return Idm.FreeRoadAcceleration(in p, speed, desired); // last link: leaves at its end
 
         var toStopLine = _m.LinkLengthM[link] - _posM[slot];
-        if (MustStopAtSignal(_groupState[group], in p, speed, toStopLine, slot))
-        {
-            _laneFrontHeld[lane] = true;
-            return Idm.Acceleration(in p, speed, desired, toStopLine, 0);
-        }
-
-        var next = _nextLane[slot];
+        if (MustStopAtSignal(_groupState[group], in p, speed, toStopLine, slot)) return Held(lane, in p, speed, desired, toStopLine, BrakingCause.Signal, ref cause);
+        var next = ExitLaneFor(slot, lane, step);
+        // In a lane that does not serve its movement: a lane change is still to come.
         if (next < 0)
         {
-            next = ChooseLane(_m.StepLink[step + 1], _m.StepLaneMask[step + 1]);
-            _nextLane[slot] = next;
+            NoteMissedLane(slot, toStopLine);
+            return Held(lane, in p, speed, desired, toStopLine, BrakingCause.LaneChange, ref cause);
         }
-        if (next < 0 || BlockedExit(next, in p))
+        if (_m.StepYieldCount[step] > 0 && !GapAccepted(slot, lane, step, in p, speed, toStopLine))
+            return Held(lane, in p, speed, desired, toStopLine, BrakingCause.Yield, ref cause);
+        if (BlockedExit(next, in p))
         {
             // Spill-back: the exit lane is queued up to its entry, so the vehicle waits at the stop line.
-            _laneFrontHeld[lane] = true;
-            _nextLane[slot] = -1; // choose again when room appears, perhaps on another lane
             _committed[slot] = false; // stopped by the queue ahead: it obeys the signal again
-            return Idm.Acceleration(in p, speed, desired, toStopLine, 0);
+            return Held(lane, in p, speed, desired, toStopLine, BrakingCause.BlockedExit, ref cause);
         }
-        var merge = MergeAcceleration(slot, next, toStopLine, desired);
-        if (_laneCount[next] == 0) return Math.Min(merge, Idm.FreeRoadAcceleration(in p, speed, desired));
-        var nextLeader = BackOf(next);
-        return Math.Min(merge, Idm.Acceleration(in p, speed, desired, toStopLine + EntrySpaceM(next), _speedMps[nextLeader]));
+        var acc = MergeAcceleration(slot, next, toStopLine, desired);
+        if (acc != double.PositiveInfinity) cause = BrakingCause.Merge;
+        var follow = _laneCount[next] == 0
+            ? Idm.FreeRoadAcceleration(in p, speed, desired)
+            : Idm.Acceleration(in p, speed, desired, toStopLine + EntrySpaceM(next), _speedMps[BackOf(next)]);
+        Bound(ref acc, ref cause, follow, _cutInUntilTicks[slot] > NowTicks ? BrakingCause.LaneChange : BrakingCause.Leader);
+        return acc;
+    }
+
+    /// <summary>The front vehicle stops at its stop line this step, for the given reason.</summary>
+    private double Held(int lane, in Model.VehicleClassParameters p, double speed, double desired, double toStopLine, BrakingCause reason, ref BrakingCause cause)
+    {
+        _laneFrontHeld[lane] = true;
+        cause = reason;
+        return Idm.Acceleration(in p, speed, desired, toStopLine, 0);
     }
 
     /// <summary>Below this speed the last vehicle of an exit lane counts as standing still.</summary>

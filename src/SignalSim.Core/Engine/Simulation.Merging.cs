@@ -1,7 +1,8 @@
-// Merging at an intersection: when front vehicles of several approach lanes head for the same
-// exit lane, each follows the nearest one ahead of it (zip merge) as if it were already in that
-// lane. Without this, two vehicles would reach the exit lane in the same step and the second
-// would find itself bumper to bumper, halving the capacity of the merge.
+// Merging at an intersection: where lanes reduce across the stop line (or two approaches feed one
+// lane on the same green), front vehicles of several approach lanes head for the same exit lane;
+// each follows the nearest one ahead of it (zip merge) as if it were already in that lane, or,
+// when the two are side by side, heads for its stop line and lets the other go first. Without
+// this, two vehicles would reach the exit lane in the same step, bumper to bumper.
 using SignalSim.Core.Signals;
 
 namespace SignalSim.Core.Engine;
@@ -33,8 +34,7 @@ public sealed partial class Simulation
             var step = _step[slot];
             var group = _m.StepGroup[step];
             if (group < 0 || _groupState[group] == SignalState.Red) continue;
-            var next = _nextLane[slot];
-            if (next < 0) next = _nextLane[slot] = ChooseLane(_m.StepLink[step + 1], _m.StepLaneMask[step + 1]);
+            var next = ExitLaneFor(slot, lane, step);
             if (next < 0 || _claimCount[next] == MaxClaims) continue;
             var k = next * MaxClaims + _claimCount[next]++;
             _claimSlot[k] = slot;
@@ -68,6 +68,10 @@ public sealed partial class Simulation
         if (best < 0) return double.PositiveInfinity;
         ref readonly var p = ref _m.Classes[_class[slot]];
         var gap = toStopLineM - bestDistance - _lengthM[best];
-        return Idm.Acceleration(in p, _speedMps[slot], desiredMps, gap, _speedMps[best]);
+        var behindOther = Idm.Acceleration(in p, _speedMps[slot], desiredMps, gap, _speedMps[best]);
+        // Side by side the virtual gap is negative and following the other would ask for an
+        // emergency stop: wait at the stop line instead, which is the gentler of the two.
+        var atLine = Idm.Acceleration(in p, _speedMps[slot], desiredMps, toStopLineM, 0);
+        return behindOther > atLine ? behindOther : atLine;
     }
 }

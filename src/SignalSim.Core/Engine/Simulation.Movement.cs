@@ -42,11 +42,11 @@ public sealed partial class Simulation
                 var x = _posM[slot] + dx;
                 if (leader >= 0)
                 {
-                    // Never into the leader, whatever the discretisation did.
-                    var rear = _posM[leader] - _lengthM[leader];
-                    if (x > rear)
+                    // Never closer to the leader than the standstill gap, whatever the discretisation did.
+                    var limit = _posM[leader] - _lengthM[leader] - _m.Classes[_class[slot]].MinGapM;
+                    if (x > limit)
                     {
-                        x = Math.Max(_posM[slot], rear);
+                        x = Math.Max(_posM[slot], limit);
                         if (vNew > _speedMps[leader]) vNew = _speedMps[leader];
                     }
                 }
@@ -56,6 +56,7 @@ public sealed partial class Simulation
                     vNew = 0;
                 }
                 _posM[slot] = x;
+                if (v - vNew > _m.Classes[_class[slot]].MaxDecelerationMps2 * dt + 1e-9) _hardBrakingSteps[_accCause[slot]]++;
                 _speedMps[slot] = vNew;
                 if (_moving[slot])
                 {
@@ -95,14 +96,29 @@ public sealed partial class Simulation
                     FinishTrip(slot, crossS);
                     continue;
                 }
-                var next = _nextLane[slot];
-                if (next < 0) next = _nextLane[slot] = ChooseLane(_m.StepLink[step + 1], _m.StepLaneMask[step + 1]);
-                var mayCross = next >= 0 && _laneCount[next] < _laneCapacity[next]
+                var next = ExitLaneFor(slot, lane, step);
+                var x = overshoot;
+                if (next >= 0 && _laneCount[next] > 0)
+                {
+                    // Never closer than the standstill gap behind the exit lane's last vehicle.
+                    var back = BackOf(next);
+                    var room = _posM[back] - _lengthM[back] - _m.Classes[_class[slot]].MinGapM;
+                    if (x > room) x = room;
+                }
+                var mayCross = next >= 0 && _laneCount[next] < _laneCapacity[next] && x >= 0
                     && (_committed[slot] || _groupState[_m.StepGroup[step]] != SignalState.Red);
                 if (!mayCross)
                 {
-                    // Only a vehicle that followed its leader over the line in the same step gets
-                    // here; it stops at the line like any other on red or before a full lane.
+                    // A vehicle that followed its leader over the line in the same step, or one
+                    // that merged too close behind another: it stops at the line like any other on
+                    // red or before a full lane, which counts as hard braking when it was fast.
+                    if (_speedMps[slot] > _m.Classes[_class[slot]].MaxDecelerationMps2 * _dtS)
+                    {
+                        var cause = next < 0 ? BrakingCause.LaneChange
+                            : _groupState[_m.StepGroup[step]] == SignalState.Red ? BrakingCause.Signal
+                            : x < 0 ? BrakingCause.Merge : BrakingCause.BlockedExit;
+                        _hardBrakingSteps[(int)cause]++;
+                    }
                     _posM[slot] = length - StopLineClearanceM;
                     _speedMps[slot] = 0;
                     break;
@@ -110,21 +126,17 @@ public sealed partial class Simulation
                 RecordStopLineCrossing(link, crossS, slot);
                 CheckOut(slot, link);
                 PopFront(lane);
+                _laneLastDepartureTicks[lane] = NowTicks;
                 var nextLink = _m.LaneLink[next];
-                var x = overshoot;
-                if (_laneCount[next] > 0)
-                {
-                    var back = BackOf(next);
-                    var rear = _posM[back] - _lengthM[back];
-                    if (x > rear) x = rear; // two lanes fed the same lane in one step
-                }
                 _posM[slot] = x;
                 _step[slot] = step + 1;
-                _nextLane[slot] = -1;
                 _committed[slot] = false;
+                _yieldCommitted[slot] = false;
+                _wrongLaneSinceTicks[slot] = -1;
                 _stopLineDueS[slot] = crossS + _m.LinkLengthM[nextLink] / FreeSpeedMps(slot, nextLink);
                 EnterLink(slot, nextLink);
                 PushBack(next, slot);
+                NoteEntryLane(slot, next, step + 1);
             }
         }
     }

@@ -18,7 +18,6 @@ public sealed partial class Simulation
     private readonly int[] _class;
     private readonly int[] _route;
     private readonly int[] _step;             // absolute index into the model's route steps
-    private readonly int[] _nextLane;         // lane chosen on the next link, -1 until the vehicle leads its lane
     private readonly long[] _departTicks;
     private readonly double[] _stopLineDueS;  // free-flow arrival time at this link's end
     private readonly int[] _stops;
@@ -26,6 +25,10 @@ public sealed partial class Simulation
     private readonly bool[] _moving;          // for counting stops, with hysteresis
     private readonly bool[] _committed;       // passed the amber point of no return: clears the line even on red
     private readonly double[] _desiredSpeedMps; // the vehicle's own, before the speed limit
+    private readonly double[] _speedFactor;   // the driver's desired speed as a factor of each link's limit
+    private readonly byte[] _accCause;        // what bound this step's acceleration (BrakingCause), for the hard-braking diagnostic
+    private readonly bool[] _yieldCommitted;  // accepted a gap and too close to stop comfortably: goes on
+    private readonly long[] _wrongLaneSinceTicks; // stopped at the line in a lane that does not serve its movement since, -1 otherwise
     private readonly double[] _freeFlowS;     // free-flow time of its whole route, for trip delay
     private readonly long[] _scheduledTicks;  // timetable departure (lines) or arrival (demand)
     private readonly int[] _nextStop;         // next stop of its line, -1 when none is left
@@ -77,7 +80,6 @@ public sealed partial class Simulation
         _class = new int[total];
         _route = new int[total];
         _step = new int[total];
-        _nextLane = new int[total];
         _departTicks = new long[total];
         _stopLineDueS = new double[total];
         _stops = new int[total];
@@ -85,6 +87,10 @@ public sealed partial class Simulation
         _moving = new bool[total];
         _committed = new bool[total];
         _desiredSpeedMps = new double[total];
+        _speedFactor = new double[total];
+        _accCause = new byte[total];
+        _yieldCommitted = new bool[total];
+        _wrongLaneSinceTicks = new long[total];
         _freeFlowS = new double[total];
         _scheduledTicks = new long[total];
         _nextStop = new int[total];
@@ -110,6 +116,8 @@ public sealed partial class Simulation
         InitialiseTransit();
         InitialisePedestrians();
         InitialiseMerging();
+        InitialiseLaneChanges();
+        InitialiseYielding();
         _controllers = new SignalController[model.Controllers.Length];
         for (var i = 0; i < _controllers.Length; i++)
         {
@@ -146,12 +154,14 @@ public sealed partial class Simulation
         CheckSafety();              // conflicts, intergreens, minimum greens, whatever priority did
         GenerateArrivals();         // each demand's and line's own random stream
         InsertWaitingVehicles();    // entries admit vehicles where the first link has room
-        ServePedestrians();         // crossings: arrivals wait for the walk signal
-        ComputeAccelerations();     // IDM against leader, stop, red stop line or full exit lane
+        ServePedestrians();         // crossings: arrivals wait for the walk signal, then walk at their own speed
+        WatchConflicts();           // permissive conflicts: when the next opposing vehicle reaches its line
+        ComputeAccelerations();     // IDM against leader, stop, red stop line, give way, full exit lane
         MoveVehicles();             // commit speeds and positions together (two-phase update)
         NowTicks += _m.StepTicks;
         ServeStopsAndDetectors();   // dwell at stops, priority check-ins
-        CrossStopLines();           // hand vehicles to the next link, or finish their trip
+        CrossStopLines();           // hand vehicles to the lane ahead on the next link, or finish their trip
+        ChangeLanes();              // MOBIL and mandatory changes, decided on the moved state, applied in order
         RecordQueues();             // queue samples per approach at the sample interval
         RecordTrajectories();       // positions for time-space diagrams, when asked for
     }
@@ -169,7 +179,8 @@ public sealed partial class Simulation
         return Result();
     }
 
-    public SimulationResult Result() => new(_m, Recorder, NowTicks, VehiclesInNetwork, WaitingAtEntries(), _nextVehicleId);
+    public SimulationResult Result() => new(_m, Recorder, NowTicks, VehiclesInNetwork, WaitingAtEntries(), _nextVehicleId,
+        new DrivingCounters(MandatoryLaneChanges, DiscretionaryLaneChanges, MandatoryLaneChangesNeeded, MandatoryLaneChangesMissed, _hardBrakingSteps.ToArray()));
 
     private void UpdateSignals()
     {
@@ -224,7 +235,39 @@ public sealed partial class Simulation
         return _posM[back] - _lengthM[back];
     }
 
-    /// <summary>Lane choice sufficient for turning movements: the allowed lane with most room at its entry.</summary>
+    /// <summary>
+    /// Lane continuity: the lane of the next link a vehicle in <paramref name="lane"/> enters at the
+    /// end of route step <paramref name="step"/>, or -1 when the lane does not serve its movement.
+    /// </summary>
+    private int ExitLaneOf(int lane, int step) =>
+        _m.StepExitLane[_m.StepExitLaneOffset[step] + lane - _m.LinkFirstLane[_m.StepLink[step]]];
+
+    /// <summary>A driver stuck this long at the stop line in a lane that does not serve its movement turns from it anyway.</summary>
+    private const long WrongLaneGiveUpTicks = 10 * SimTime.TicksPerSecond;
+
+    /// <summary>
+    /// The lane a front vehicle enters beyond its stop line: the one ahead of its lane, or, when its
+    /// lane does not serve its movement and it has waited at the line longer than
+    /// WrongLaneGiveUpTicks (a queue beside it that never opens, or two drivers each needing the
+    /// other's lane), the one ahead of the nearest lane that does: drivers then turn from the wrong
+    /// lane, as they do in the street. -1 while it still waits for a gap.
+    /// </summary>
+    private int ExitLaneFor(int slot, int lane, int step)
+    {
+        var next = ExitLaneOf(lane, step);
+        if (next >= 0 || _wrongLaneSinceTicks[slot] < 0 || NowTicks - _wrongLaneSinceTicks[slot] < WrongLaneGiveUpTicks) return next;
+        var first = _m.LinkFirstLane[_m.StepLink[step]];
+        var index = lane - first;
+        var dir = TowardsMask(_m.StepLaneMask[step], index);
+        for (var k = index + dir; k >= 0 && k < _m.LinkLaneCount[_m.StepLink[step]]; k += dir)
+        {
+            var exit = ExitLaneOf(first + k, step);
+            if (exit >= 0) return exit;
+        }
+        return -1;
+    }
+
+    /// <summary>Entry lane: the allowed lane with most room at its entry.</summary>
     private int ChooseLane(int link, ulong laneMask)
     {
         var first = _m.LinkFirstLane[link];
@@ -246,10 +289,11 @@ public sealed partial class Simulation
         return best;
     }
 
+    /// <summary>The driver's desired speed on a link: its own factor of the limit, capped by its own (class) maximum.</summary>
     private double FreeSpeedMps(int slot, int link)
     {
         var max = _desiredSpeedMps[slot];
-        var limit = _m.LinkSpeedLimitMps[link];
+        var limit = _m.LinkSpeedLimitMps[link] * _speedFactor[slot];
         return max < limit ? max : limit;
     }
 }

@@ -9,4 +9,5 @@ public sealed record SimulationResult(
     long EndTicks,
     int VehiclesInNetworkAtEnd,
     int VehiclesWaitingAtEntriesAtEnd,
-    int VehiclesEntered);
+    int VehiclesEntered,
+    DrivingCounters? Driving = null);

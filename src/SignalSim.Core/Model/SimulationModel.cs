@@ -76,6 +76,36 @@ public sealed record SimulationModel
     /// <summary>Distance along the route to the start of the step's link.</summary>
     public required double[] StepStartDistanceM { get; init; }
 
+    /// <summary>
+    /// Lanes the vehicle should drive in on the step's link: those of its next movement, narrowed
+    /// to its mode's own lanes (bus, cycle, tram) when the movement has some. Drivers outside them
+    /// change lanes (a mandatory change) before the stop line.
+    /// </summary>
+    public required ulong[] StepTargetMask { get; init; }
+
+    /// <summary>
+    /// Lane continuity across the stop line: StepExitLane[StepExitLaneOffset[s] + k] is the lane of
+    /// the next link that a vehicle in lane k of step s's link enters (-1 when lane k does not serve
+    /// the movement). Empty range on a route's last step.
+    /// </summary>
+    public required int[] StepExitLaneOffset { get; init; }
+    public required int[] StepExitLane { get; init; }
+
+    /// <summary>Speed at which the movement at the end of the step is taken, +∞ when the exit link's limit applies.</summary>
+    public required double[] StepTurnSpeedMps { get; init; }
+
+    /// <summary>Permissive conflicts of the movement at the end of the step: Yields[StepYieldFirst[s] ..+ StepYieldCount[s]].</summary>
+    public required int[] StepYieldFirst { get; init; }
+    public required int[] StepYieldCount { get; init; }
+    public required YieldModel[] Yields { get; init; }
+
+    /// <summary>Lanes of each link each class may drive on: LinkClassLaneMask[link * Classes.Length + class].</summary>
+    public required ulong[] LinkClassLaneMask { get; init; }
+
+    /// <summary>Opposing movements some movement gives way to (approach link, exit link).</summary>
+    public required int[] OpposingFromLink { get; init; }
+    public required int[] OpposingToLink { get; init; }
+
     public required DemandModel[] Demands { get; init; }
     public required LineModel[] Lines { get; init; }
     public required StopTable Stops { get; init; }
@@ -88,3 +118,9 @@ public sealed record SimulationModel
     public int LinkCount => LinkIds.Length;
     public int GroupCount => GroupIds.Length;
 }
+
+/// <summary>
+/// One permissive conflict: give way to the pedestrians of a crossing inside [ZoneStartM, ZoneEndM]
+/// of its length, or to the vehicles of an opposing movement (index into OpposingFromLink).
+/// </summary>
+public readonly record struct YieldModel(int Crossing, int Opposing, double ZoneStartM, double ZoneEndM);

@@ -36,6 +36,16 @@ public static class SimulationModelBuilder
         private readonly List<int> _stepGroup = [];
         private readonly List<ulong> _stepMask = [];
         private readonly List<double> _stepStartDistance = [];
+        private readonly List<ulong> _stepTargetMask = [];
+        private readonly List<int> _stepExitLaneOffset = [];
+        private readonly List<int> _stepExitLane = [];
+        private readonly List<double> _stepTurnSpeed = [];
+        private readonly List<int> _stepYieldFirst = [];
+        private readonly List<int> _stepYieldCount = [];
+        private readonly List<YieldModel> _yields = [];
+        private readonly Dictionary<(int, int), int> _opposing = [];
+        private int[] _linkFirstLane = [];
+        private Dictionary<(string, string), int> _crossingIndex = [];
 
         public SimulationModel Build(ulong seed, double durationS)
         {
@@ -45,6 +55,8 @@ public static class SimulationModelBuilder
             var centreIndex = centres.Select((c, i) => (c.Id, i)).ToDictionary(x => x.Id, x => x.i, StringComparer.Ordinal);
             var (controllers, groupIds, groupIntersection, groupKinds) = BuildControllers(centres, centreIndex);
             var (linkFirstLane, laneLink, laneCapacity) = BuildLanes(classParams.Min(c => c.LengthM));
+            _linkFirstLane = linkFirstLane;
+            _crossingIndex = s.Intersections.SelectMany(x => x.Crossings.Select(c => (x.Id, c.Id))).Select((k, i) => (k, i)).ToDictionary(p => p.k, p => p.i);
             var linkToIntersection = s.Links.Select(l => _intersectionIndex.TryGetValue(l.To, out var x) ? x : -1).ToArray();
 
             var demands = new DemandModel[s.Demand.Count];
@@ -116,6 +128,17 @@ public static class SimulationModelBuilder
                 StepGroup = _stepGroup.ToArray(),
                 StepLaneMask = _stepMask.ToArray(),
                 StepStartDistanceM = _stepStartDistance.ToArray(),
+                StepTargetMask = _stepTargetMask.ToArray(),
+                LinkClassLaneMask = s.Links.SelectMany(link => _classes.Select(c => Enumerable.Range(0, link.Lanes)
+                    .Where(k => ScenarioRules.LanePermits(link, k, c.Mode)).Aggregate(0UL, (m, k) => m | (1UL << k)))).ToArray(),
+                StepExitLaneOffset = _stepExitLaneOffset.ToArray(),
+                StepExitLane = _stepExitLane.ToArray(),
+                StepTurnSpeedMps = _stepTurnSpeed.ToArray(),
+                StepYieldFirst = _stepYieldFirst.ToArray(),
+                StepYieldCount = _stepYieldCount.ToArray(),
+                Yields = _yields.ToArray(),
+                OpposingFromLink = _opposing.OrderBy(p => p.Value).Select(p => p.Key.Item1).ToArray(),
+                OpposingToLink = _opposing.OrderBy(p => p.Value).Select(p => p.Key.Item2).ToArray(),
                 Demands = demands,
                 Lines = lines,
                 Stops = stops,
@@ -239,6 +262,8 @@ public static class SimulationModelBuilder
             _routeFirstStep.Add(_stepLink.Count);
             _routeStepCount.Add(links.Count);
             var distance = 0.0;
+            var masks = new ulong[links.Count];
+            var movements = new MovementSpec?[links.Count];
             for (var k = 0; k < links.Count; k++)
             {
                 var link = s.Links[_linkIndex[links[k]]];
@@ -249,6 +274,7 @@ public static class SimulationModelBuilder
                 if (k + 1 < links.Count)
                 {
                     var movement = s.Intersections[_intersectionIndex[link.To]].Movements.First(m => m.From == link.Id && m.To == links[k + 1]);
+                    movements[k] = movement;
                     _stepGroup.Add(_groupIndex[(link.To, movement.Group)]);
                     lanes = ScenarioRules.MovementLanes(link, movement);
                 }
@@ -261,7 +287,46 @@ public static class SimulationModelBuilder
                 {
                     if (ScenarioRules.LanePermits(link, lane, cls.Mode)) mask |= 1UL << lane;
                 }
+                masks[k] = mask;
                 _stepMask.Add(mask);
+                _stepTargetMask.Add(ScenarioRules.OwnLanes(link, mask, cls.Mode));
+            }
+            for (var k = 0; k < links.Count; k++)
+            {
+                _stepExitLaneOffset.Add(_stepExitLane.Count);
+                _stepYieldFirst.Add(_yields.Count);
+                var movement = movements[k];
+                if (movement is null)
+                {
+                    _stepTurnSpeed.Add(double.PositiveInfinity);
+                    _stepYieldCount.Add(0);
+                    continue;
+                }
+                var from = s.Links[_linkIndex[links[k]]];
+                var to = s.Links[_linkIndex[links[k + 1]]];
+                var exitLanes = ScenarioRules.ExitLanes(from, to, movement, cls.Mode);
+                for (var lane = 0; lane < from.Lanes; lane++)
+                {
+                    var exit = exitLanes[lane];
+                    _stepExitLane.Add(exit < 0 ? -1 : _linkFirstLane[_linkIndex[to.Id]] + exit);
+                }
+                _stepTurnSpeed.Add(ScenarioRules.TurnSpeedKmh(movement) is { } turn ? turn / 3.6 : double.PositiveInfinity);
+                var x = s.Intersections[_intersectionIndex[from.To]];
+                foreach (var y in movement.Yields)
+                {
+                    if (y.Crossing is { } crossing)
+                    {
+                        var c = x.Crossings.First(c => c.Id == crossing);
+                        _yields.Add(new YieldModel(_crossingIndex[(x.Id, crossing)], -1, y.ZoneStartM ?? 0, y.ZoneEndM ?? c.LengthM));
+                    }
+                    else
+                    {
+                        var key = (_linkIndex[y.From!], _linkIndex[y.To!]);
+                        if (!_opposing.TryGetValue(key, out var o)) _opposing[key] = o = _opposing.Count;
+                        _yields.Add(new YieldModel(-1, o, 0, 0));
+                    }
+                }
+                _stepYieldCount.Add(movement.Yields.Count);
             }
             return route;
         }

@@ -18,6 +18,16 @@ public readonly struct VehicleClassParameters
         MinGapM = spec.MinGapM;
         Occupancy = spec.Occupancy;
         TwoSqrtAb = 2 * Math.Sqrt(spec.AccelerationMps2 * spec.ComfortableDecelerationMps2);
+        // A class with a range of desired speeds draws them directly; the others scale the limit.
+        SpeedFactorSd = spec.MinSpeedKmh is { } min && min < spec.MaxSpeedKmh ? 0 : spec.SpeedFactorSd;
+        MaxDecelerationMps2 = spec.MaxDecelerationMps2;
+        DiscretionaryLaneChanges = spec.DiscretionaryLaneChanges;
+        Politeness = spec.LaneChangePoliteness;
+        LaneChangeThresholdMps2 = spec.LaneChangeThresholdMps2;
+        SafeDecelerationMps2 = spec.LaneChangeSafeDecelerationMps2;
+        CriticalGapTicks = SimTime.FromSeconds(spec.CriticalGapS);
+        FollowUpTicks = SimTime.FromSeconds(spec.FollowUpTimeS);
+        PedestrianGapTicks = SimTime.FromSeconds(spec.PedestrianGapS);
     }
 
     public string Id { get; }
@@ -35,4 +45,22 @@ public readonly struct VehicleClassParameters
 
     /// <summary>2√(ab), the IDM's braking-interaction denominator, precomputed.</summary>
     public double TwoSqrtAb { get; }
+
+    /// <summary>Standard deviation of the desired-speed factor (0: every driver at the limit).</summary>
+    public double SpeedFactorSd { get; }
+
+    /// <summary>Strongest deceleration in normal driving; demands beyond it are hard braking.</summary>
+    public double MaxDecelerationMps2 { get; }
+
+    public bool DiscretionaryLaneChanges { get; }
+
+    /// <summary>MOBIL politeness p, threshold Δa_th and safe deceleration b_safe.</summary>
+    public double Politeness { get; }
+    public double LaneChangeThresholdMps2 { get; }
+    public double SafeDecelerationMps2 { get; }
+
+    /// <summary>Gap acceptance: critical gap t_c and follow-up time t_f against opposing vehicles; free time needed on a crosswalk.</summary>
+    public long CriticalGapTicks { get; }
+    public long FollowUpTicks { get; }
+    public long PedestrianGapTicks { get; }
 }

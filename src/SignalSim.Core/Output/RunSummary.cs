@@ -24,7 +24,8 @@ public sealed record RunSummary(
     PointsDurs PointsDurs,
     IReadOnlyList<ApproachSummary> Approaches,
     IReadOnlyList<SignalWaitSummary> SignalWaits,
-    IReadOnlyList<string> Warnings);
+    IReadOnlyList<string> Warnings,
+    Engine.DrivingCounters? Driving = null);
 
 /// <summary>
 /// Vehicle counts. Entered counts every vehicle admitted since time 0, warm-up included;

@@ -29,7 +29,8 @@ public static class RunSummaryBuilder
             PointsDurs: PointsDursBuilder.Build(result),
             Approaches: Approaches(result),
             SignalWaits: SignalWaitMetrics.Build(result),
-            Warnings: context.Warnings);
+            Warnings: context.Warnings,
+            Driving: result.Driving);
     }
 
     /// <summary>Every mode that some demand or line uses, in the order of <see cref="TravelMode"/>, with or without trips.</summary>

@@ -63,6 +63,7 @@ public static partial class SummaryJsonWriter
             WritePedestrians(w, s.Pedestrians);
             WriteLines(w, s.Lines);
             WritePointsDurs(w, s.PointsDurs);
+            WriteDriving(w, s.Driving);
 
             w.WriteStartArray("approaches");
             foreach (var a in s.Approaches)

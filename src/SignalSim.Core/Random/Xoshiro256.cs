@@ -55,4 +55,12 @@ public struct Xoshiro256
 
     /// <summary>Exponential with the given mean; never returns 0 or infinity.</summary>
     public double NextExponential(double mean) => -mean * Math.Log(1.0 - NextDouble());
+
+    /// <summary>A standard normal draw (Box–Muller; one of the pair is discarded to keep the stream stateless).</summary>
+    public double NextStandardNormal()
+    {
+        var u1 = 1.0 - NextDouble(); // (0, 1]: the logarithm stays finite
+        var u2 = NextDouble();
+        return Math.Sqrt(-2.0 * Math.Log(u1)) * Math.Cos(2.0 * Math.PI * u2);
+    }
 }

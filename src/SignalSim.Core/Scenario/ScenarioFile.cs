@@ -156,6 +156,33 @@ public sealed record VehicleClassSpec
 
     [Description("Lowest desired speed in km/h; when given, each vehicle draws its desired speed uniformly between this and max_speed_kmh (e.g. cycles 13–21 km/h).")]
     public double? MinSpeedKmh { get; init; }
+
+    [Description("Spread of the drivers' desired speeds: each vehicle drives at a factor of the speed limit drawn from a normal distribution of mean 1 and this standard deviation, clipped to ±2 standard deviations (ignored when min_speed_kmh gives a range).")]
+    public double SpeedFactorSd { get; init; } = 0.1;
+
+    [Description("Strongest deceleration a driver of the class applies in normal driving, in m/s²; stronger demands are counted in summary.json's hard-braking diagnostic.")]
+    public double MaxDecelerationMps2 { get; init; } = 4.5;
+
+    [Description("Whether drivers change lanes at will within a link (MOBIL); changes needed to reach the lanes of the next movement or to pass a stopped vehicle's lane are made either way.")]
+    public bool DiscretionaryLaneChanges { get; init; } = true;
+
+    [Description("MOBIL politeness p: weight of the followers' loss against the driver's own gain (0 selfish, 1 altruistic).")]
+    public double LaneChangePoliteness { get; init; } = 0.3;
+
+    [Description("MOBIL threshold: acceleration gain in m/s² a discretionary lane change must bring.")]
+    public double LaneChangeThresholdMps2 { get; init; } = 0.15;
+
+    [Description("MOBIL safety: strongest deceleration in m/s² a lane change may impose on the new follower.")]
+    public double LaneChangeSafeDecelerationMps2 { get; init; } = 4.0;
+
+    [Description("Critical gap in seconds: the smallest time to the next opposing vehicle a driver accepts to turn across it (HCM-style permitted turns 4–6 s).")]
+    public double CriticalGapS { get; init; } = 5.0;
+
+    [Description("Follow-up time in seconds: headway between successive drivers of a queue using the same gap (HCM-style 2.2–3.3 s).")]
+    public double FollowUpTimeS { get; init; } = 2.5;
+
+    [Description("Seconds a crossing's conflict zone must stay free of pedestrians for a turning driver to go.")]
+    public double PedestrianGapS { get; init; } = 2.5;
 }
 
 [Description("A signalised intersection.")]
@@ -245,6 +272,34 @@ public sealed record MovementSpec
 
     [Description("Signal group controlling the movement.")]
     public required string Group { get; init; }
+
+    [Description("Exit lane (0 = rightmost) taken from each approach lane of the movement, in the order of 'lanes' (or of all approach lanes); by default the i-th lane of the movement a vehicle's mode may use (from the right) continues into the i-th exit lane it may use, the leftmost taking any lane beyond it (a lane drop, where vehicles merge in turn).")]
+    public IReadOnlyList<int>? ExitLanes { get; init; }
+
+    [Description("Permissive conflicts: the crossings and opposing movements, served by the same green, that this movement gives way to.")]
+    public IReadOnlyList<YieldSpec> Yields { get; init; } = [];
+
+    [Description("Speed in km/h at which drivers take the movement; default 20 km/h for a movement that gives way, otherwise the exit link's limit.")]
+    public double? TurnSpeedKmh { get; init; }
+}
+
+[Description("A permissive conflict: give way to the pedestrians on a crossing, or to the vehicles of an opposing movement (from, to), when both have green.")]
+public sealed record YieldSpec
+{
+    [Description("Crossing id at this intersection whose pedestrians this movement gives way to.")]
+    public string? Crossing { get; init; }
+
+    [Description("Approach link of the opposing movement given way to.")]
+    public string? From { get; init; }
+
+    [Description("Exit link of the opposing movement given way to.")]
+    public string? To { get; init; }
+
+    [Description("Start of the crossing's conflict zone, in metres from the crossing's forward start (default 0).")]
+    public double? ZoneStartM { get; init; }
+
+    [Description("End of the crossing's conflict zone, in metres from the crossing's forward start (default the crossing's length).")]
+    public double? ZoneEndM { get; init; }
 }
 
 [Description("A fixed-time plan.")]

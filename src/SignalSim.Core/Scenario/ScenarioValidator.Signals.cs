@@ -65,6 +65,7 @@ public sealed partial class ScenarioValidator
                         Error($"{mp}.lanes[{k}]", $"lane {lanes[k]} does not exist on link '{from.Id}' (lanes 0 to {from.Lanes - 1}, 0 = rightmost)");
                 }
             }
+            if (from is not null && to is not null) CheckMovementLanesAndYields(x, m, mp, from, to, intergreen);
         }
 
         if (x.Plans.Count == 0) Error($"{p}.plans", $"intersection '{x.Id}' has no plan; add one, e.g. \"day\": {{\"cycle_s\": 90, \"greens\": {{...}}}}");

@@ -106,6 +106,7 @@ public sealed partial class ScenarioValidator
             Positive(c.Occupancy, $"{p}.occupancy", "the occupancy");
             if (c.MinSpeedKmh is { } min && (!(min > 0) || min > c.MaxSpeedKmh))
                 Error($"{p}.min_speed_kmh", $"min_speed_kmh {min} must be positive and at most max_speed_kmh {c.MaxSpeedKmh}");
+            CheckClassBehaviour(c, p);
         }
         foreach (var d in VehicleClassDefaults.All) _classes.TryAdd(d.Id, d);
     }

@@ -16,6 +16,8 @@ public static class VehicleClassDefaults
         TimeHeadwayS = 1.0,
         MinGapM = 2.0,
         Occupancy = 1.3,
+        SpeedFactorSd = 0.1,
+        MaxDecelerationMps2 = 4.5,
     };
 
     /// <summary>Standard 12 m city bus; gentler acceleration and braking for standing passengers.</summary>
@@ -30,6 +32,10 @@ public static class VehicleClassDefaults
         TimeHeadwayS = 1.5,
         MinGapM = 2.0,
         Occupancy = 50,
+        SpeedFactorSd = 0.05,
+        MaxDecelerationMps2 = 4.0,
+        // Buses keep their lane; they change only to reach their movement's lanes or a stop.
+        DiscretionaryLaneChanges = false,
     };
 
     /// <summary>Citadis 402 as on the T3a (about 44 m, about 304 passengers at capacity; 200 on average assumed).</summary>
@@ -44,6 +50,10 @@ public static class VehicleClassDefaults
         TimeHeadwayS = 2.0,
         MinGapM = 5.0,
         Occupancy = 200,
+        // Trams run to their timetable on their own track.
+        SpeedFactorSd = 0,
+        MaxDecelerationMps2 = 3.0,
+        DiscretionaryLaneChanges = false,
     };
 
     /// <summary>Urban cycle: desired speeds 13–21 km/h as observed in Paris.</summary>
@@ -59,6 +69,9 @@ public static class VehicleClassDefaults
         TimeHeadwayS = 1.0,
         MinGapM = 1.0,
         Occupancy = 1,
+        MaxDecelerationMps2 = 3.0,
+        // Cycles keep to the right (or to their track) rather than weave.
+        DiscretionaryLaneChanges = false,
     };
 
     /// <summary>The classes every scenario has unless it defines a class of the same id.</summary>

@@ -20,7 +20,7 @@ public sealed class CompareCommandTests : IDisposable
     [Fact]
     public async Task Writes_the_tables_and_each_strategys_run_files()
     {
-        var run = await Compare(_tmp["out"], "--replications", "4");
+        var run = await Compare(_tmp["out"], "--replications", "8");
         Assert.True(run.ExitCode == ExitCodes.Ok, run.ToString());
         Assert.Equal(["bad-offsets", "charts", "comparison.csv", "comparison.json", "comparison.md", "green-wave", "report.html", "report.md", "scenario.json"], Directory.EnumerateFileSystemEntries(_tmp["out"]).Select(Path.GetFileName).Order(StringComparer.Ordinal));
         Assert.Contains("note written:", run.Out, StringComparison.Ordinal);
@@ -35,7 +35,7 @@ public sealed class CompareCommandTests : IDisposable
         var header = lines[0].Split(',');
         var bad = lines.Single(l => l.StartsWith("bad-offsets,car,", StringComparison.Ordinal)).Split(',');
         string Field(string column) => bad[Array.IndexOf(header, column)];
-        Assert.Equal("4", Field("replications"));
+        Assert.Equal("8", Field("replications"));
         Assert.Equal("yes", Field("diff_significant"));
         Assert.True(double.Parse(Field("diff_ci95_low_s"), System.Globalization.CultureInfo.InvariantCulture) > 0); // bad offsets cost time
         Assert.Equal("no", Field("partial"));

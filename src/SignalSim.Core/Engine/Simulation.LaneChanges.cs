@@ -1,0 +1,259 @@
+// Lane changes within a link, decided on the moved state and applied in order (CityFlow's
+// compute-then-commit), so that no change depends on the order lanes are visited and no change
+// creates an overlap:
+// - mandatory: a driver whose lane does not serve its next movement (or who should be in its
+//   mode's own lane, or in the kerb lane for its next stop) moves one lane towards it whenever the
+//   gap is safe; until then it may not cross the stop line (see CarFollowing);
+// - discretionary (MOBIL, Kesting, Treiber and Helbing 2007): within the lanes of its movement, a
+//   driver changes when its own acceleration gain exceeds politeness p × the followers' loss plus
+//   the threshold Δa_th, and the new follower's braking stays above −b_safe. A bus dwelling at a
+//   stop in a general lane is overtaken this way.
+// Gaps to the new leader and follower must keep both standstill gaps, and a driver waits a
+// cool-down between two changes, which keeps it from hopping back and forth.
+namespace SignalSim.Core.Engine;
+
+public sealed partial class Simulation
+{
+    private const long LaneChangeCooldownTicks = 3 * SimTime.TicksPerSecond;
+
+    /// <summary>After a change, braking of the driver and its new follower is put down to the change for this long.</summary>
+    private const long CutInMemoryTicks = 3 * SimTime.TicksPerSecond;
+
+    private long[] _lastLaneChangeTicks = [];
+    private long[] _cutInUntilTicks = [];
+    private long[] _laneLastDepartureTicks = [];
+    private long[] _hardBrakingSteps = [];
+    private bool[] _missedLane = [];
+    private int[] _multiLaneLinks = [];
+    private int[] _decisionSlot = [];
+    private int[] _decisionFrom = [];
+    private int[] _decisionTo = [];
+    private int _decisionCount;
+
+    /// <summary>Lane changes made, mandatory (towards the lanes of the next movement) and discretionary.</summary>
+    public long MandatoryLaneChanges { get; private set; }
+    public long DiscretionaryLaneChanges { get; private set; }
+
+    /// <summary>Link entries in a lane that does not serve the next movement, and those that still reached the stop line in it.</summary>
+    public long MandatoryLaneChangesNeeded { get; private set; }
+    public long MandatoryLaneChangesMissed { get; private set; }
+
+    /// <summary>Vehicle-steps in which a driver braked harder than its class's maximum deceleration, by cause.</summary>
+    public ReadOnlySpan<long> HardBrakingSteps => _hardBrakingSteps;
+
+    private void InitialiseLaneChanges()
+    {
+        var total = _posM.Length;
+        _lastLaneChangeTicks = new long[total];
+        _cutInUntilTicks = new long[total];
+        _missedLane = new bool[total];
+        _decisionSlot = new int[total];
+        _decisionFrom = new int[total];
+        _decisionTo = new int[total];
+        _laneLastDepartureTicks = new long[_laneCount.Length];
+        Array.Fill(_laneLastDepartureTicks, long.MinValue / 2);
+        _hardBrakingSteps = new long[BrakingCauses.Count];
+        var multi = new List<int>();
+        for (var l = 0; l < _m.LinkCount; l++)
+        {
+            if (_m.LinkLaneCount[l] > 1) multi.Add(l);
+        }
+        _multiLaneLinks = multi.ToArray();
+    }
+
+    /// <summary>Counts a link entry in a lane that does not serve the vehicle's next movement.</summary>
+    private void NoteEntryLane(int slot, int lane, int step)
+    {
+        _missedLane[slot] = false;
+        _wrongLaneSinceTicks[slot] = -1;
+        if (_m.StepGroup[step] < 0) return;
+        if ((_m.StepLaneMask[step] & (1UL << (lane - _m.LinkFirstLane[_m.StepLink[step]]))) == 0) MandatoryLaneChangesNeeded++;
+    }
+
+    /// <summary>A front vehicle stopping at the line in a lane that does not serve its movement: the change came too late.</summary>
+    private void NoteMissedLane(int slot, double toStopLineM)
+    {
+        if (_missedLane[slot] || toStopLineM > 5 || _speedMps[slot] > StopSpeedMps) return;
+        _missedLane[slot] = true;
+        _wrongLaneSinceTicks[slot] = NowTicks;
+        MandatoryLaneChangesMissed++;
+    }
+
+    private void ChangeLanes()
+    {
+        _decisionCount = 0;
+        var links = _multiLaneLinks;
+        for (var i = 0; i < links.Length; i++)
+        {
+            var link = links[i];
+            var first = _m.LinkFirstLane[link];
+            var lanes = _m.LinkLaneCount[link];
+            for (var k = 0; k < lanes; k++) DecideInLane(link, first + k, k, lanes);
+        }
+        ApplyLaneChanges();
+    }
+
+    private void DecideInLane(int link, int lane, int index, int lanes)
+    {
+        var n = _laneCount[lane];
+        if (n == 0) return;
+        var left = index + 1 < lanes ? lane + 1 : -1;
+        var right = index > 0 ? lane - 1 : -1;
+        var leftCount = left >= 0 ? _laneCount[left] : 0;
+        var rightCount = right >= 0 ? _laneCount[right] : 0;
+        var jl = 0;
+        var jr = 0;
+        var classCount = _m.Classes.Length;
+        for (var k = 0; k < n; k++)
+        {
+            var slot = SlotAt(lane, k);
+            var pos = _posM[slot];
+            // Index in each neighbour lane of the first vehicle behind this one (lanes are in order).
+            while (jl < leftCount && _posM[SlotAt(left, jl)] >= pos) jl++;
+            while (jr < rightCount && _posM[SlotAt(right, jr)] >= pos) jr++;
+            if (NowTicks - _lastLaneChangeTicks[slot] < LaneChangeCooldownTicks || _dwellUntilTicks[slot] >= 0) continue;
+            ref readonly var p = ref _m.Classes[_class[slot]];
+            if (pos - _lengthM[slot] < p.MinGapM || pos >= _m.LinkLengthM[link]) continue; // not wholly on the link
+            var step = _step[slot];
+            var target = _m.StepTargetMask[step];
+            if (_stopAtM[slot] != double.PositiveInfinity) target &= ~target + 1; // the kerbside lane of the movement for its stop
+            var permitted = _m.LinkClassLaneMask[link * classCount + _class[slot]];
+            var leader = k > 0 ? SlotAt(lane, k - 1) : -1;
+            var follower = k + 1 < n ? SlotAt(lane, k + 1) : -1;
+            if ((target & (1UL << index)) == 0)
+            {
+                var dir = TowardsMask(target, index);
+                var to = dir > 0 ? left : right;
+                if (to >= 0 && (permitted & (1UL << (index + dir))) != 0
+                    && Gain(slot, link, to, dir > 0 ? jl : jr, leader, follower, mandatory: true) > 0)
+                {
+                    Decide(slot, lane, to);
+                }
+                continue;
+            }
+            if (!p.DiscretionaryLaneChanges) continue;
+            var bestGain = 0.0;
+            var bestLane = -1;
+            if (left >= 0 && (target & (1UL << (index + 1))) != 0)
+            {
+                var g = Gain(slot, link, left, jl, leader, follower, mandatory: false);
+                if (g > bestGain) { bestGain = g; bestLane = left; }
+            }
+            if (right >= 0 && (target & (1UL << (index - 1))) != 0)
+            {
+                var g = Gain(slot, link, right, jr, leader, follower, mandatory: false);
+                if (g > bestGain) { bestGain = g; bestLane = right; }
+            }
+            if (bestLane >= 0) Decide(slot, lane, bestLane);
+        }
+    }
+
+    /// <summary>+1 (left) or −1 (right): the direction of the nearest lane of the mask, the right one on a tie.</summary>
+    private static int TowardsMask(ulong mask, int index)
+    {
+        for (var d = 1; d < 64; d++)
+        {
+            if (index - d >= 0 && (mask & (1UL << (index - d))) != 0) return -1;
+            if (index + d < 64 && (mask & (1UL << (index + d))) != 0) return 1;
+        }
+        return 0;
+    }
+
+    private void Decide(int slot, int from, int to)
+    {
+        _decisionSlot[_decisionCount] = slot;
+        _decisionFrom[_decisionCount] = from;
+        _decisionTo[_decisionCount] = to;
+        _decisionCount++;
+    }
+
+    /// <summary>
+    /// MOBIL for a change into <paramref name="to"/>, where <paramref name="insertAt"/> is the index of
+    /// the first vehicle behind: the incentive minus the threshold (positive: change), or −∞ when
+    /// unsafe. A mandatory change needs only to be safe.
+    /// </summary>
+    private double Gain(int slot, int link, int to, int insertAt, int leader, int follower, bool mandatory)
+    {
+        if (_laneCount[to] >= _laneCapacity[to]) return double.NegativeInfinity;
+        ref readonly var p = ref _m.Classes[_class[slot]];
+        var newLeader = insertAt > 0 ? SlotAt(to, insertAt - 1) : -1;
+        var newFollower = insertAt < _laneCount[to] ? SlotAt(to, insertAt) : -1;
+        if (newLeader >= 0 && _posM[newLeader] - _lengthM[newLeader] - _posM[slot] < p.MinGapM) return double.NegativeInfinity;
+        if (newFollower >= 0 && _posM[slot] - _lengthM[slot] - _posM[newFollower] < _m.Classes[_class[newFollower]].MinGapM) return double.NegativeInfinity;
+        var ownAfter = AccelerationBehind(slot, newLeader, link);
+        if (ownAfter < -p.SafeDecelerationMps2) return double.NegativeInfinity;
+        var newFollowerAfter = newFollower >= 0 ? AccelerationBehind(newFollower, slot, link) : 0;
+        if (newFollowerAfter < -p.SafeDecelerationMps2) return double.NegativeInfinity;
+        if (mandatory) return double.PositiveInfinity;
+        var ownBefore = AccelerationBehind(slot, leader, link);
+        var newFollowerBefore = newFollower >= 0 ? AccelerationBehind(newFollower, newLeader, link) : 0;
+        var oldFollowerBefore = follower >= 0 ? AccelerationBehind(follower, slot, link) : 0;
+        var oldFollowerAfter = follower >= 0 ? AccelerationBehind(follower, leader, link) : 0;
+        var gain = ownAfter - ownBefore + p.Politeness * (newFollowerAfter - newFollowerBefore + oldFollowerAfter - oldFollowerBefore);
+        return gain - p.LaneChangeThresholdMps2;
+    }
+
+    /// <summary>IDM acceleration of a vehicle behind a leader on the same link (free road when there is none).</summary>
+    private double AccelerationBehind(int slot, int leader, int link)
+    {
+        ref readonly var p = ref _m.Classes[_class[slot]];
+        var desired = FreeSpeedMps(slot, link);
+        if (leader < 0) return Idm.FreeRoadAcceleration(in p, _speedMps[slot], desired);
+        return Idm.Acceleration(in p, _speedMps[slot], desired, _posM[leader] - _lengthM[leader] - _posM[slot], _speedMps[leader]);
+    }
+
+    /// <summary>Applies the decisions in order, each against the state the previous ones left, keeping only those still safe.</summary>
+    private void ApplyLaneChanges()
+    {
+        for (var d = 0; d < _decisionCount; d++)
+        {
+            var slot = _decisionSlot[d];
+            var from = _decisionFrom[d];
+            var to = _decisionTo[d];
+            if (_laneCount[to] >= _laneCapacity[to]) continue;
+            var pos = _posM[slot];
+            var j = 0;
+            var n = _laneCount[to];
+            while (j < n && _posM[SlotAt(to, j)] >= pos) j++;
+            var newLeader = j > 0 ? SlotAt(to, j - 1) : -1;
+            var newFollower = j < n ? SlotAt(to, j) : -1;
+            if (newLeader >= 0 && _posM[newLeader] - _lengthM[newLeader] - pos < _m.Classes[_class[slot]].MinGapM) continue;
+            if (newFollower >= 0 && pos - _lengthM[slot] - _posM[newFollower] < _m.Classes[_class[newFollower]].MinGapM) continue;
+            RemoveFromLane(from, slot);
+            InsertIntoLane(to, j, slot);
+            _lastLaneChangeTicks[slot] = NowTicks;
+            _wrongLaneSinceTicks[slot] = -1;
+            _missedLane[slot] = false;
+            _cutInUntilTicks[slot] = NowTicks + CutInMemoryTicks;
+            if (newFollower >= 0) _cutInUntilTicks[newFollower] = NowTicks + CutInMemoryTicks;
+            var step = _step[slot];
+            var fromIndex = from - _m.LinkFirstLane[_m.StepLink[step]];
+            if ((_m.StepTargetMask[step] & (1UL << fromIndex)) == 0 || _stopAtM[slot] != double.PositiveInfinity) MandatoryLaneChanges++;
+            else DiscretionaryLaneChanges++;
+        }
+    }
+
+    private void SetSlotAt(int lane, int k, int slot)
+    {
+        var i = _laneHead[lane] + k;
+        if (i >= _laneCapacity[lane]) i -= _laneCapacity[lane];
+        _laneSlots[_laneOffset[lane] + i] = slot;
+    }
+
+    private void RemoveFromLane(int lane, int slot)
+    {
+        var n = _laneCount[lane];
+        var k = 0;
+        while (SlotAt(lane, k) != slot) k++;
+        for (var i = k; i < n - 1; i++) SetSlotAt(lane, i, SlotAt(lane, i + 1));
+        _laneCount[lane] = n - 1;
+    }
+
+    private void InsertIntoLane(int lane, int index, int slot)
+    {
+        var n = _laneCount[lane];
+        _laneCount[lane] = n + 1;
+        for (var i = n; i > index; i--) SetSlotAt(lane, i, SlotAt(lane, i - 1));
+        SetSlotAt(lane, index, slot);
+    }
+}

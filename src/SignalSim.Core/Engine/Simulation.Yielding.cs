@@ -1,0 +1,94 @@
+// Permissive conflicts: a movement that gives way to pedestrians on a crossing or to an opposing
+// movement served by the same green. Its front driver goes only when
+// - the next opposing vehicle reaches its stop line (the conflict point: the intersection box has
+//   no length) at least the critical gap t_c after the driver reaches its own, and at least the
+//   follow-up time t_f has passed since the previous driver of its lane left, which reproduces
+//   the gap-acceptance capacity q·e^(−q·t_c) / (1 − e^(−q·t_f)) of Harders and Siegloch;
+// - no pedestrian is inside the crossing's conflict zone during the driver's pedestrian gap, each
+//   pedestrian walking at their own speed.
+// A driver who accepted and can no longer stop comfortably goes on (as at amber).
+using SignalSim.Core.Signals;
+
+namespace SignalSim.Core.Engine;
+
+public sealed partial class Simulation
+{
+    /// <summary>Per opposing movement: when its next vehicle reaches the stop line (long.MaxValue: none coming).</summary>
+    private long[] _opposingEtaTicks = [];
+
+    private void InitialiseYielding()
+    {
+        _opposingEtaTicks = new long[_m.OpposingFromLink.Length];
+    }
+
+    /// <summary>Estimates, for every opposing movement someone gives way to, when its next vehicle arrives.</summary>
+    private void WatchConflicts()
+    {
+        for (var o = 0; o < _opposingEtaTicks.Length; o++)
+        {
+            var from = _m.OpposingFromLink[o];
+            var to = _m.OpposingToLink[o];
+            var length = _m.LinkLengthM[from];
+            var eta = long.MaxValue;
+            var first = _m.LinkFirstLane[from];
+            for (var lane = first; lane < first + _m.LinkLaneCount[from]; lane++)
+            {
+                var n = _laneCount[lane];
+                for (var k = 0; k < n; k++)
+                {
+                    var slot = SlotAt(lane, k);
+                    var step = _step[slot];
+                    var group = _m.StepGroup[step];
+                    if (group < 0) break;
+                    var state = _groupState[group];
+                    // Nobody behind a red (or an amber one can stop for) reaches the line soon.
+                    if (state == SignalState.Red && !_committed[slot]) break;
+                    if (k == 0 && _laneFrontHeld[lane] && _speedMps[slot] < StoppedSpeedMps) break;
+                    if (_m.StepLink[step + 1] != to) continue; // turns elsewhere: the next one may be opposing
+                    var t = NowTicks + SimTime.FromSeconds(TimeToCoverS(slot, length - _posM[slot], FreeSpeedMps(slot, from)));
+                    if (t < eta) eta = t;
+                    break;
+                }
+            }
+            _opposingEtaTicks[o] = eta;
+        }
+    }
+
+    /// <summary>Time to cover a distance from the current speed, accelerating at the class's a up to the free speed.</summary>
+    private double TimeToCoverS(int slot, double distanceM, double freeSpeedMps)
+    {
+        if (distanceM <= 0) return 0;
+        var v = _speedMps[slot];
+        if (v >= freeSpeedMps) return distanceM / v;
+        var a = _m.Classes[_class[slot]].AccelerationMps2;
+        var rampS = (freeSpeedMps - v) / a;
+        var rampM = (v + freeSpeedMps) * 0.5 * rampS;
+        if (distanceM <= rampM) return (-v + Math.Sqrt(v * v + 2 * a * distanceM)) / a;
+        return rampS + (distanceM - rampM) / freeSpeedMps;
+    }
+
+    private bool GapAccepted(int slot, int lane, int step, in Model.VehicleClassParameters p, double speed, double toStopLine)
+    {
+        if (_yieldCommitted[slot]) return true;
+        var link = _m.StepLink[step];
+        var atLine = NowTicks + SimTime.FromSeconds(TimeToCoverS(slot, toStopLine, Math.Min(FreeSpeedMps(slot, link), _m.StepTurnSpeedMps[step])));
+        var first = _m.StepYieldFirst[step];
+        for (var i = first; i < first + _m.StepYieldCount[step]; i++)
+        {
+            var y = _m.Yields[i];
+            if (y.Opposing >= 0)
+            {
+                var eta = _opposingEtaTicks[y.Opposing];
+                if (eta != long.MaxValue && eta - atLine < p.CriticalGapTicks) return false;
+                if (atLine - _laneLastDepartureTicks[lane] < p.FollowUpTicks) return false;
+            }
+            else if (PedestrianInZone(y.Crossing, y.ZoneStartM, y.ZoneEndM, atLine, atLine + p.PedestrianGapTicks))
+            {
+                return false;
+            }
+        }
+        // Accepted: once it could no longer stop comfortably it goes, whatever appears later.
+        if (speed * speed / (2 * Math.Max(toStopLine, 0.01)) > p.ComfortableDecelerationMps2) _yieldCommitted[slot] = true;
+        return true;
+    }
+}
