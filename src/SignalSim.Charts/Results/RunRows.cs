@@ -5,14 +5,16 @@ using SignalSim.Core.Signals;
 
 namespace SignalSim.Charts.Results;
 
-/// <summary>trips.csv: one completed trip.</summary>
+/// <summary>trips.csv: one finished trip (travel-time charts draw finished trips; unfinished rows, finished = no, are skipped).</summary>
 public readonly record struct TripRow(string Mode, string Demand, string Route, double DepartS, double TravelTimeS, double DelayS)
 {
     public const string FileName = "trips.csv";
     public static readonly string[] Columns = ["mode", "demand", "route", "depart_s", "travel_time_s", "delay_s"];
 
-    public static List<TripRow> Read(string path) => CsvFile.ReadAll(path, Columns, c =>
-        new TripRow(c.Text("mode"), c.Text("demand"), c.Text("route"), c.Number("depart_s"), c.Number("travel_time_s"), c.Number("delay_s")));
+    public static List<TripRow> Read(string path) => CsvFile.ReadAll(path, Columns, c => c.OptionalText("finished") == "no"
+            ? (TripRow?)null
+            : new TripRow(c.Text("mode"), c.Text("demand"), c.Text("route"), c.Number("depart_s"), c.Number("travel_time_s"), c.Number("delay_s")))
+        .OfType<TripRow>().ToList();
 }
 
 /// <summary>approaches.csv: one queue sample of an approach.</summary>

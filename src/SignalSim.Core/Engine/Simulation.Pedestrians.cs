@@ -73,7 +73,7 @@ public sealed partial class Simulation
 
     private void Record(ref PedestrianStream p, long arrival, long start)
     {
-        if (arrival >= _m.WarmupTicks) Recorder.RecordPedestrian(new PedestrianRecord(p.Crossing, p.Backward, arrival, start));
+        if (IsMeasured(arrival)) Recorder.RecordPedestrian(new PedestrianRecord(p.Crossing, p.Backward, arrival, start));
     }
 
     private static void Wait(ref PedestrianStream p, long arrival)

@@ -110,6 +110,7 @@ public sealed partial class Simulation
         InitialiseTransit();
         InitialisePedestrians();
         InitialiseMerging();
+        InitialiseMeasurement();
         _controllers = new SignalController[model.Controllers.Length];
         for (var i = 0; i < _controllers.Length; i++)
         {
@@ -154,6 +155,7 @@ public sealed partial class Simulation
         CrossStopLines();           // hand vehicles to the next link, or finish their trip
         RecordQueues();             // queue samples per approach at the sample interval
         RecordTrajectories();       // positions for time-space diagrams, when asked for
+        AccumulateSystemTime();     // vehicle-time in the network and at entries, measured period only
     }
 
     /// <summary>Runs to the end and returns what was recorded.</summary>
@@ -169,7 +171,12 @@ public sealed partial class Simulation
         return Result();
     }
 
-    public SimulationResult Result() => new(_m, Recorder, NowTicks, VehiclesInNetwork, WaitingAtEntries(), _nextVehicleId);
+    /// <summary>What was recorded; at the end of the run, the unfinished measured vehicles and pedestrians are added first (once).</summary>
+    public SimulationResult Result()
+    {
+        RecordUnfinished();
+        return new(_m, Recorder, NowTicks, VehiclesInNetwork, WaitingAtEntries(), _nextVehicleId);
+    }
 
     private void UpdateSignals()
     {
