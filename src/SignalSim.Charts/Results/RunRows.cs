@@ -78,10 +78,10 @@ public readonly record struct CrossingRow(double TimeS, string Intersection, str
             c.Integer("vehicle_id"), c.Text("mode"), c.Number("delay_s"), c.OptionalNumber("dwell_s") ?? 0));
 }
 
-/// <summary>comparison.csv: one strategy and mode, over all replications.</summary>
+/// <summary>comparison.csv: one strategy and mode, over all replications. Unfinished per replication is null in files written before it existed.</summary>
 public readonly record struct ComparisonRow(
     string Strategy, string Mode, int Trips, double MeanTravelTimeS, double Ci95LowS, double Ci95HighS, double P90TravelTimeS,
-    double MeanDelayS, double? DiffVsBaselineS, double? DiffCi95LowS, double? DiffCi95HighS)
+    double MeanDelayS, double? DiffVsBaselineS, double? DiffCi95LowS, double? DiffCi95HighS, double? UnfinishedPerReplication = null)
 {
     public const string FileName = "comparison.csv";
     public static readonly string[] Columns =
@@ -93,5 +93,6 @@ public readonly record struct ComparisonRow(
         c.Text("strategy"), c.Text("mode"), c.Integer("trips"), c.OptionalNumber("mean_travel_time_s") ?? double.NaN,
         c.OptionalNumber("ci95_low_s") ?? double.NaN, c.OptionalNumber("ci95_high_s") ?? double.NaN,
         c.OptionalNumber("p90_travel_time_s") ?? double.NaN, c.OptionalNumber("mean_delay_s") ?? double.NaN,
-        c.OptionalNumber("diff_vs_baseline_s"), c.OptionalNumber("diff_ci95_low_s"), c.OptionalNumber("diff_ci95_high_s")));
+        c.OptionalNumber("diff_vs_baseline_s"), c.OptionalNumber("diff_ci95_low_s"), c.OptionalNumber("diff_ci95_high_s"),
+        c.OptionalNumber("unfinished_per_replication")));
 }
