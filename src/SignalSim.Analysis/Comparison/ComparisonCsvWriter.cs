@@ -21,7 +21,7 @@ public static class ComparisonCsvWriter
         "stops_per_trip",
         "person_delay_h", "person_delay_ci95_low_h", "person_delay_ci95_high_h",
         "person_delay_diff_h", "person_delay_diff_ci95_low_h", "person_delay_diff_ci95_high_h", "person_delay_diff_significant",
-        "headway_cv", "partial",
+        "headway_cv", "unfinished_per_replication", "system_vehicle_h", "system_person_h", "partial",
     ];
 
     public static void Write(ComparisonTable table, TextWriter writer)
@@ -54,6 +54,9 @@ public static class ComparisonCsvWriter
             csv.Field(H(r.PersonDelay?.Ci95High));
             Difference(csv, r.PersonDelayDiff, H, withPValue: false);
             csv.Field(Number(r.HeadwayCv, 3));
+            csv.Field(InvariantText.Fixed(r.UnfinishedPerReplication, 1));
+            csv.Field(H(r.SystemVehicleH));
+            csv.Field(H(r.SystemPersonH));
             csv.Field(partial);
             csv.EndRow();
         }

@@ -1,6 +1,7 @@
 // comparison.md: the comparison as tables to paste into a committee note. First the person-delay
-// summary (who gains, who pays, in person-hours), then travel time and delay by mode, then bus
-// and tram regularity and pedestrian waiting when the scenario has them. Numbers are rounded for
+// summary (who gains, who pays, in person-hours), then the unfinished vehicles and the time spent
+// in the system, then travel time and delay by mode, then bus and tram regularity and pedestrian
+// waiting when the scenario has them. Numbers are rounded for
 // reading; comparison.csv keeps more decimals.
 using System.Globalization;
 using SignalSim.Analysis.Metrics;
@@ -24,13 +25,14 @@ public static class ComparisonMarkdownWriter
                 "Figures cover the replications that finished (column *reps*); differences use the replications finished by both strategies.");
             w.WriteLine();
         }
-        w.WriteLine(Invariant($"Scenario {info.Source}; {table.ReplicationsRequested} replications of {info.DurationS:0.###} s measured after {info.WarmupS:0.###} s of warm-up; {info.SeedNote}, base seed {info.BaseSeed}. Baseline: **{table.Baseline}**."));
+        w.WriteLine(Invariant($"Scenario {info.Source}; {table.ReplicationsRequested} replications of {info.DurationS:0.###} s measured after {info.WarmupS:0.###} s of warm-up, measured vehicles followed through {info.CooldownS:0.###} s of cool-down; {info.SeedNote}, base seed {info.BaseSeed}. Baseline: **{table.Baseline}**."));
         w.WriteLine();
         w.WriteLine("Every strategy runs on the same random arrivals in each replication (common random numbers), so differences are due to the strategy. " +
             "Intervals are 95 % Student t intervals across replications; a difference is significant (*) when its interval excludes zero. Negative differences are gains.");
         w.WriteLine();
         Strategies(table, w);
         PersonDelay(table, modes, w);
+        Unfinished(table, modes, w);
         ByMode(table, w);
         Regularity(table, w);
         PedestrianWaits(table, w);
@@ -52,7 +54,8 @@ public static class ComparisonMarkdownWriter
     {
         w.WriteLine("## Person-delay");
         w.WriteLine();
-        w.WriteLine("Delay of every traveller over the measured period, in person-hours: vehicle delay (travel time minus free-flow time) times occupancy, plus pedestrians' waits at crossings. " +
+        w.WriteLine("Delay of every measured traveller (arrived in the measured period), in person-hours: vehicle delay (travel time minus free-flow time) times occupancy, plus pedestrians' waits at crossings; " +
+            "vehicles and pedestrians that had not finished by the end of the cool-down count with the delay accumulated so far. " +
             $"The mode columns split the difference against {table.Baseline}.");
         w.WriteLine();
         var header = "| strategy | reps | person-delay (person-h) | 95 % CI | vs baseline | 95 % CI | " + string.Join(" | ", modes.Select(m => Enum.Parse<ReportMode>(m, ignoreCase: true).Plural())) + " |";
@@ -72,11 +75,32 @@ public static class ComparisonMarkdownWriter
         w.WriteLine();
     }
 
+    private static void Unfinished(ComparisonTable table, List<string> modes, TextWriter w)
+    {
+        w.WriteLine("## Unfinished trips and time in the system");
+        w.WriteLine();
+        w.WriteLine("Unfinished: measured vehicles still in the network or waiting at an entry (pedestrians: still waiting) at the end of the cool-down, per replication; travel-time figures cover finished trips only. " +
+            "Time in the system: vehicle-hours and person-hours spent in the network and waiting to enter during the measured period by every vehicle present, per replication.");
+        w.WriteLine();
+        w.WriteLine("| strategy | unfinished | " + string.Join(" | ", modes.Select(m => Enum.Parse<ReportMode>(m, ignoreCase: true).Plural())) + " | vehicle-h in system | person-h in system |");
+        w.WriteLine("|" + string.Concat(Enumerable.Repeat(" --- |", 4 + modes.Count)));
+        foreach (var s in table.Strategies)
+        {
+            var all = table.Row(s.Id, ComparisonTable.AllModes);
+            var cells = new List<string> { s.Id, F(all.UnfinishedPerReplication, 1) };
+            cells.AddRange(modes.Select(m => F(table.Row(s.Id, m).UnfinishedPerReplication, 1)));
+            cells.Add(F(all.SystemVehicleH, 2));
+            cells.Add(F(all.SystemPersonH, 2));
+            w.WriteLine("| " + string.Join(" | ", cells) + " |");
+        }
+        w.WriteLine();
+    }
+
     private static void ByMode(ComparisonTable table, TextWriter w)
     {
         w.WriteLine("## Travel time and delay by mode");
         w.WriteLine();
-        w.WriteLine("Trips per replication; times in seconds, averaged over replications (percentiles are per replication, then averaged). " +
+        w.WriteLine("Finished trips per replication; times in seconds, averaged over replications (percentiles are per replication, then averaged). " +
             "For pedestrians the delay is the wait for the walk signal, and they have no travel time.");
         w.WriteLine();
         w.WriteLine("| strategy | mode | reps | trips | mean travel time | 95 % CI | median | p90 | p95 | mean delay | stops/trip | Δ travel time | 95 % CI | Δ delay | 95 % CI |");

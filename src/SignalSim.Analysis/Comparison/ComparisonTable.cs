@@ -31,7 +31,17 @@ public sealed record ComparisonRow(
     double? HeadwayCv,
     PairedDifference? TravelTimeDiff,
     PairedDifference? DelayDiff,
-    PairedDifference? PersonDelayDiff);
+    PairedDifference? PersonDelayDiff)
+{
+    /// <summary>Measured vehicles (or pedestrians) not finished at the end of a run, mean per replication.</summary>
+    public double UnfinishedPerReplication { get; init; }
+
+    /// <summary>Vehicle-hours in the network and waiting to enter over the measured period, mean per replication; null for pedestrians.</summary>
+    public double? SystemVehicleH { get; init; }
+
+    /// <summary>The same in person-hours (occupancy-weighted), mean per replication; null for pedestrians.</summary>
+    public double? SystemPersonH { get; init; }
+}
 
 public sealed record ComparisonTable(
     string Baseline,
@@ -97,7 +107,12 @@ public sealed record ComparisonTable(
             MeanOf(own, m => m.HeadwayCv),
             Diff(m => m.MeanTravelTimeS),
             Diff(m => m.MeanDelayS),
-            Diff(m => m.PersonDelayH));
+            Diff(m => m.PersonDelayH))
+        {
+            UnfinishedPerReplication = own.Count > 0 ? own.Average(v => (double)v.Metrics.Unfinished) : 0,
+            SystemVehicleH = MeanOf(own, m => m.SystemVehicleH),
+            SystemPersonH = MeanOf(own, m => m.SystemPersonH),
+        };
     }
 
     private static ComparisonRow AllRow(ReplicationResults results, int s, int baseline)
@@ -123,7 +138,12 @@ public sealed record ComparisonTable(
             own.Count > 0 ? own.Average(m => (double)m.Modes.Values.Sum(x => x.Trips)) : 0,
             null, null, null, null, null, null, null,
             personDelay.Count > 0 ? SampleStatistics.Mean(personDelay) : null,
-            null, null, null, diff);
+            null, null, null, diff)
+        {
+            UnfinishedPerReplication = own.Count > 0 ? own.Average(m => (double)m.Unfinished) : 0,
+            SystemVehicleH = own.Count > 0 ? own.Average(m => m.SystemVehicleH) : null,
+            SystemPersonH = own.Count > 0 ? own.Average(m => m.SystemPersonH) : null,
+        };
     }
 
     private readonly record struct Sample(int Replication, ModeMetrics Metrics);

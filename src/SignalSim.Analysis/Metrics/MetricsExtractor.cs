@@ -1,12 +1,14 @@
-// Reduces a simulation result to RunMetrics: per mode, trips, travel-time mean and percentiles,
-// delay, stops, person-delay (occupancy-weighted) and, for buses and trams, headway regularity.
-// Only what was measured after the warm-up counts (the engine records trips and pedestrians that
-// way; stop events are filtered here).
+// Reduces a simulation result to RunMetrics: per mode, finished trips, travel-time mean and
+// percentiles, delay, stops, unfinished vehicles, person-delay (occupancy-weighted, unfinished
+// vehicles' accumulated delay included), time in the system over the measured period and, for
+// buses and trams, headway regularity. Only measured vehicles and pedestrians count (the engine
+// records them that way; stop events are filtered by MeasuredRecords).
 using SignalSim.Analysis.Statistics;
 using SignalSim.Core;
 using SignalSim.Core.Engine;
 using SignalSim.Core.Metrics;
 using MeasuredRecords = SignalSim.Core.Output.MeasuredRecords;
+using RunSummaryBuilder = SignalSim.Core.Output.RunSummaryBuilder;
 using TransitMetrics = SignalSim.Core.Output.TransitMetrics;
 using TripStatistics = SignalSim.Core.Output.TripStatistics;
 
@@ -19,8 +21,14 @@ public static class MetricsExtractor
         var m = result.Model;
         var used = UsedModes(result);
         var trips = new List<TripRecord>[ReportModes.All.Count];
-        for (var i = 0; i < trips.Length; i++) trips[i] = [];
+        var unfinished = new List<TripRecord>[ReportModes.All.Count];
+        for (var i = 0; i < trips.Length; i++)
+        {
+            trips[i] = [];
+            unfinished[i] = [];
+        }
         foreach (var t in result.Records.Trips) trips[(int)ReportModes.Of(m.Classes[t.ClassIndex].Mode)].Add(t);
+        foreach (var t in result.Records.UnfinishedTrips) unfinished[(int)ReportModes.Of(m.Classes[t.ClassIndex].Mode)].Add(t);
 
         var modes = new SortedDictionary<ReportMode, ModeMetrics>();
         var vehicleDelayS = 0.0;
@@ -29,12 +37,13 @@ public static class MetricsExtractor
             if (!used.Contains(mode)) continue;
             if (mode == ReportMode.Pedestrian)
             {
-                modes[mode] = Pedestrians(result.Records.Pedestrians);
+                modes[mode] = Pedestrians(result.Records.Pedestrians, result.Records.UnfinishedPedestrians);
                 continue;
             }
             var list = trips[(int)mode];
-            modes[mode] = Vehicles(result, mode, list);
+            modes[mode] = Vehicles(result, mode, list, unfinished[(int)mode]);
             foreach (var t in list) vehicleDelayS += t.DelayS;
+            foreach (var t in unfinished[(int)mode]) vehicleDelayS += t.DelayS;
         }
         return new RunMetrics(modes) { VehicleDelayH = vehicleDelayS / 3600 };
     }
@@ -50,22 +59,30 @@ public static class MetricsExtractor
         return used;
     }
 
-    private static ModeMetrics Vehicles(SimulationResult result, ReportMode mode, List<TripRecord> trips)
+    private static ModeMetrics Vehicles(SimulationResult result, ReportMode mode, List<TripRecord> trips, List<TripRecord> unfinished)
     {
+        var m = result.Model;
         var headwayCv = mode.IsTransit() ? HeadwayCv(result, mode) : null;
-        if (TripStatistics.Of(trips, result.Model.Classes) is not { } st) return new ModeMetrics(0, null, null, null, null, null, null, null, 0, headwayCv);
+        var personDelayH = TripStatistics.PersonDelayH(trips, unfinished, m.Classes);
+        var system = RunSummaryBuilder.SystemTimeOf(result, c => ReportModes.Of(m.Classes[c].Mode) == mode);
+        if (TripStatistics.Of(trips) is not { } st)
+            return new ModeMetrics(0, null, null, null, null, null, null, null, personDelayH, headwayCv, unfinished.Count, system.VehicleH, system.PersonH);
         return new ModeMetrics(st.Trips, st.MeanTravelTimeS, st.P50TravelTimeS, st.P90TravelTimeS, st.P95TravelTimeS,
-            st.MeanDelayS, st.P90DelayS, st.StopsPerTrip, st.PersonDelayH, headwayCv);
+            st.MeanDelayS, st.P90DelayS, st.StopsPerTrip, personDelayH, headwayCv, unfinished.Count, system.VehicleH, system.PersonH);
     }
 
-    private static ModeMetrics Pedestrians(IReadOnlyList<PedestrianRecord> pedestrians)
+    /// <summary>Waits of the pedestrians served; person-delay adds the waits so far of those still at the kerb.</summary>
+    private static ModeMetrics Pedestrians(IReadOnlyList<PedestrianRecord> pedestrians, IReadOnlyList<PedestrianRecord> unfinished)
     {
-        if (pedestrians.Count == 0) return new ModeMetrics(0, null, null, null, null, null, null, null, 0, null);
+        var unfinishedS = 0.0;
+        foreach (var p in unfinished) unfinishedS += p.WaitS;
+        if (pedestrians.Count == 0) return new ModeMetrics(0, null, null, null, null, null, null, null, unfinishedS / 3600, null, unfinished.Count, null, null);
         var waits = new double[pedestrians.Count];
         for (var i = 0; i < waits.Length; i++) waits[i] = pedestrians[i].WaitS;
         var sum = waits.Sum();
         Array.Sort(waits);
-        return new ModeMetrics(pedestrians.Count, null, null, null, null, sum / waits.Length, SampleStatistics.Percentile(waits, 0.90), null, sum / 3600, null);
+        return new ModeMetrics(pedestrians.Count, null, null, null, null, sum / waits.Length, SampleStatistics.Percentile(waits, 0.90), null,
+            (sum + unfinishedS) / 3600, null, unfinished.Count, null, null);
     }
 
     /// <summary>

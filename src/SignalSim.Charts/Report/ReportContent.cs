@@ -45,7 +45,7 @@ public sealed class ReportContent
         }
     }
 
-    /// <summary>Rows of the comparison table, formatted: strategy, mode, trips, mean, CI, P90, delay, difference, CI of the difference.</summary>
+    /// <summary>Rows of the comparison table, formatted: strategy, mode, trips, unfinished per replication, mean, CI, P90, delay, difference, CI of the difference.</summary>
     public IEnumerable<string[]> ComparisonRows()
     {
         var l = Labels;
@@ -57,14 +57,14 @@ public sealed class ReportContent
             yield return
             [
                 r.Strategy == Folder.Baseline ? $"{r.Strategy} ({l["report.baseline"]})" : r.Strategy,
-                l.Mode(r.Mode), r.Trips.ToString(CultureInfo.InvariantCulture),
+                l.Mode(r.Mode), r.Trips.ToString(CultureInfo.InvariantCulture), r.UnfinishedPerReplication is { } u ? l.Number(u, 1) : "–",
                 N(r.MeanTravelTimeS), $"[{N(r.Ci95LowS)} ; {N(r.Ci95HighS)}]", N(r.P90TravelTimeS), N(r.MeanDelayS), diff, diffCi,
             ];
         }
     }
 
     public string[] ComparisonHeader() =>
-        new[] { "report.col.strategy", "report.col.mode", "report.col.trips", "report.col.mean", "report.col.ci", "report.col.p90", "report.col.delay", "report.col.diff", "report.col.diff_ci" }
+        new[] { "report.col.strategy", "report.col.mode", "report.col.trips", "report.col.unfinished", "report.col.mean", "report.col.ci", "report.col.p90", "report.col.delay", "report.col.diff", "report.col.diff_ci" }
             .Select(k => Labels[k]).ToArray();
 
     public IEnumerable<string> ReproducibilityLines()

@@ -5,14 +5,16 @@ using SignalSim.Core.Signals;
 
 namespace SignalSim.Charts.Results;
 
-/// <summary>trips.csv: one completed trip.</summary>
+/// <summary>trips.csv: one finished trip (travel-time charts draw finished trips; unfinished rows, finished = no, are skipped).</summary>
 public readonly record struct TripRow(string Mode, string Demand, string Route, double DepartS, double TravelTimeS, double DelayS)
 {
     public const string FileName = "trips.csv";
     public static readonly string[] Columns = ["mode", "demand", "route", "depart_s", "travel_time_s", "delay_s"];
 
-    public static List<TripRow> Read(string path) => CsvFile.ReadAll(path, Columns, c =>
-        new TripRow(c.Text("mode"), c.Text("demand"), c.Text("route"), c.Number("depart_s"), c.Number("travel_time_s"), c.Number("delay_s")));
+    public static List<TripRow> Read(string path) => CsvFile.ReadAll(path, Columns, c => c.OptionalText("finished") == "no"
+            ? (TripRow?)null
+            : new TripRow(c.Text("mode"), c.Text("demand"), c.Text("route"), c.Number("depart_s"), c.Number("travel_time_s"), c.Number("delay_s")))
+        .OfType<TripRow>().ToList();
 }
 
 /// <summary>approaches.csv: one queue sample of an approach.</summary>
@@ -76,10 +78,10 @@ public readonly record struct CrossingRow(double TimeS, string Intersection, str
             c.Integer("vehicle_id"), c.Text("mode"), c.Number("delay_s"), c.OptionalNumber("dwell_s") ?? 0));
 }
 
-/// <summary>comparison.csv: one strategy and mode, over all replications.</summary>
+/// <summary>comparison.csv: one strategy and mode, over all replications. Unfinished per replication is null in files written before it existed.</summary>
 public readonly record struct ComparisonRow(
     string Strategy, string Mode, int Trips, double MeanTravelTimeS, double Ci95LowS, double Ci95HighS, double P90TravelTimeS,
-    double MeanDelayS, double? DiffVsBaselineS, double? DiffCi95LowS, double? DiffCi95HighS)
+    double MeanDelayS, double? DiffVsBaselineS, double? DiffCi95LowS, double? DiffCi95HighS, double? UnfinishedPerReplication = null)
 {
     public const string FileName = "comparison.csv";
     public static readonly string[] Columns =
@@ -91,5 +93,6 @@ public readonly record struct ComparisonRow(
         c.Text("strategy"), c.Text("mode"), c.Integer("trips"), c.OptionalNumber("mean_travel_time_s") ?? double.NaN,
         c.OptionalNumber("ci95_low_s") ?? double.NaN, c.OptionalNumber("ci95_high_s") ?? double.NaN,
         c.OptionalNumber("p90_travel_time_s") ?? double.NaN, c.OptionalNumber("mean_delay_s") ?? double.NaN,
-        c.OptionalNumber("diff_vs_baseline_s"), c.OptionalNumber("diff_ci95_low_s"), c.OptionalNumber("diff_ci95_high_s")));
+        c.OptionalNumber("diff_vs_baseline_s"), c.OptionalNumber("diff_ci95_low_s"), c.OptionalNumber("diff_ci95_high_s"),
+        c.OptionalNumber("unfinished_per_replication")));
 }

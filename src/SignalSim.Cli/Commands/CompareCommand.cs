@@ -100,7 +100,7 @@ public sealed class CompareCommand(CliConsole console, ScenarioSource scenarios,
             return ExitCodes.Cancelled;
         }
         var table = ComparisonTable.Build(results);
-        var info = new StudyInfo(scenario.Name, loaded.SourceName, durationS ?? scenario.Simulation.DurationS, scenario.Simulation.WarmupS, baseSeed, "common random numbers");
+        var info = new StudyInfo(scenario.Name, loaded.SourceName, durationS ?? scenario.Simulation.DurationS, scenario.Simulation.WarmupS, baseSeed, "common random numbers", scenario.Simulation.CooldownS);
         var context = new RunContext(loaded.SourceName, SignalSimApp.Version, loaded.Warnings.Select(w => w.Format(loaded.SourceName)).ToList());
         var written = strategies.Select((s, i) => (s.Id, firstRuns[i])).Where(p => p.Item2 is not null).Select(p => (p.Id, p.Item2!)).ToList();
         try

@@ -133,7 +133,7 @@ public sealed class OptimizeCommand(CliConsole console, ScenarioSource scenarios
             return ExitCodes.Cancelled;
         }
 
-        var info = new StudyInfo(scenario.Name, loaded.SourceName, request.DurationS ?? scenario.Simulation.DurationS, scenario.Simulation.WarmupS, request.BaseSeed, "fresh evaluation seeds, none used by the search");
+        var info = new StudyInfo(scenario.Name, loaded.SourceName, request.DurationS ?? scenario.Simulation.DurationS, scenario.Simulation.WarmupS, request.BaseSeed, "fresh evaluation seeds, none used by the search", scenario.Simulation.CooldownS);
         try
         {
             OptimisationOutput.Write(outDir, result, request, info);

@@ -11,12 +11,13 @@ internal static class RunReport
     public static void Write(TextWriter w, RunSummary s, string folder, IReadOnlyList<string> files)
     {
         var c = CultureInfo.InvariantCulture;
-        w.WriteLine(string.Create(c, $"{s.Source}: scenario '{s.Scenario}', seed {s.Seed}, {s.DurationS:0.###} s measured after {s.WarmupS:0.###} s of warm-up"));
+        w.WriteLine(string.Create(c, $"{s.Source}: scenario '{s.Scenario}', seed {s.Seed}, {s.DurationS:0.###} s measured after {s.WarmupS:0.###} s of warm-up, then {s.CooldownS:0.###} s of cool-down"));
         foreach (var m in s.Modes)
         {
+            var unfinished = m.Unfinished > 0 ? string.Create(c, $"; {m.Unfinished} unfinished at the end") : "";
             w.WriteLine(m.Trips == 0
-                ? $"  {m.Mode}: no completed trip"
-                : string.Create(c, $"  {m.Mode}: {m.Trips} trips, mean travel time {m.MeanTravelTimeS:0.0} s, mean delay {m.MeanDelayS:0.0} s, {m.MeanStops:0.00} stops"));
+                ? $"  {m.Mode}: no completed trip{unfinished}"
+                : string.Create(c, $"  {m.Mode}: {m.Trips} trips, mean travel time {m.MeanTravelTimeS:0.0} s, mean delay {m.MeanDelayS:0.0} s, {m.MeanStops:0.00} stops{unfinished}"));
         }
         if (s.Pedestrians.Crossings.Count > 0)
         {

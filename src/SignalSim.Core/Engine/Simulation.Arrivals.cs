@@ -135,6 +135,7 @@ public sealed partial class Simulation
             {
                 EnqueueWaiting(ref a);
                 a.Generated++;
+                CountArrival(a.NextTicks, a.ClassIndex);
                 a.NextTicks = a.Line >= 0 ? DrawNextDeparture(ref a, a.NextTicks) : DrawNextArrival(ref a, d, a.NextTicks, first: false);
             }
         }

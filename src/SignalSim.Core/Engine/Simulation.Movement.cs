@@ -143,7 +143,8 @@ public sealed partial class Simulation
 
     private void FinishTrip(int slot, double exitS)
     {
-        if (_departTicks[slot] >= _m.WarmupTicks)
+        _finishedByClass[_class[slot]]++;
+        if (IsMeasured(_departTicks[slot]))
         {
             Recorder.RecordTrip(new Metrics.TripRecord(_vehicleId[slot], _route[slot], _class[slot], _departTicks[slot], SimTime.FromSeconds(exitS),
                 _freeFlowS[slot], _stops[slot], _scheduledTicks[slot]));

@@ -94,7 +94,7 @@ public sealed partial class Simulation
 
     private void Record(ref PedestrianStream p, long arrival, long start)
     {
-        if (arrival >= _m.WarmupTicks) Recorder.RecordPedestrian(new PedestrianRecord(p.Crossing, p.Backward, arrival, start));
+        if (IsMeasured(arrival)) Recorder.RecordPedestrian(new PedestrianRecord(p.Crossing, p.Backward, arrival, start));
         var crossing = _m.Crossings[p.Crossing];
         StartCrossing(p.Crossing, start, crossing.WalkingSpeedMps * (0.8 + 0.4 * p.Speeds.NextDouble()), p.Backward);
     }

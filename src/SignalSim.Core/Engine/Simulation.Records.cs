@@ -1,4 +1,5 @@
-// Measurement inside the step: stop-line delay per approach and periodic queue samples.
+// Measurement inside the step: stop-line delay per approach (measured vehicles, whenever they
+// cross) and periodic queue samples (over the measured period).
 namespace SignalSim.Core.Engine;
 
 public sealed partial class Simulation
@@ -13,7 +14,7 @@ public sealed partial class Simulation
     private void RecordStopLineCrossing(int link, double crossS, int slot)
     {
         var approach = _approachOfLink[link];
-        if (approach < 0 || NowTicks <= _m.WarmupTicks) return;
+        if (approach < 0 || !IsMeasured(_departTicks[slot])) return;
         var delay = crossS - _stopLineDueS[slot];
         _approachDepartures[approach]++;
         _approachDelaySumS[approach] += delay;
@@ -25,9 +26,9 @@ public sealed partial class Simulation
 
     private void RecordQueues()
     {
-        if (NowTicks <= _m.WarmupTicks) return;
+        if (NowTicks <= _m.WarmupTicks || NowTicks - _m.StepTicks >= _m.MeasuredEndTicks) return; // measured period only
         var atSample = NowTicks % _m.QueueSampleTicks == 0;
-        if (!atSample && !Finished) return; // the last, shorter interval is recorded at the end
+        if (!atSample && NowTicks < _m.MeasuredEndTicks) return; // the last, shorter interval is recorded at its end
         var approaches = _m.ApproachLinks;
         for (var a = 0; a < approaches.Length; a++)
         {

@@ -118,6 +118,7 @@ public sealed partial class Simulation
         InitialiseMerging();
         InitialiseLaneChanges();
         InitialiseYielding();
+        InitialiseMeasurement();
         _controllers = new SignalController[model.Controllers.Length];
         for (var i = 0; i < _controllers.Length; i++)
         {
@@ -164,6 +165,7 @@ public sealed partial class Simulation
         ChangeLanes();              // MOBIL and mandatory changes, decided on the moved state, applied in order
         RecordQueues();             // queue samples per approach at the sample interval
         RecordTrajectories();       // positions for time-space diagrams, when asked for
+        AccumulateSystemTime();     // vehicle-time in the network and at entries, measured period only
     }
 
     /// <summary>Runs to the end and returns what was recorded.</summary>
@@ -179,8 +181,13 @@ public sealed partial class Simulation
         return Result();
     }
 
-    public SimulationResult Result() => new(_m, Recorder, NowTicks, VehiclesInNetwork, WaitingAtEntries(), _nextVehicleId,
-        new DrivingCounters(MandatoryLaneChanges, DiscretionaryLaneChanges, MandatoryLaneChangesNeeded, MandatoryLaneChangesMissed, _hardBrakingSteps.ToArray()));
+    /// <summary>What was recorded; at the end of the run, the unfinished measured vehicles and pedestrians are added first (once).</summary>
+    public SimulationResult Result()
+    {
+        RecordUnfinished();
+        return new(_m, Recorder, NowTicks, VehiclesInNetwork, WaitingAtEntries(), _nextVehicleId,
+            new DrivingCounters(MandatoryLaneChanges, DiscretionaryLaneChanges, MandatoryLaneChangesNeeded, MandatoryLaneChangesMissed, _hardBrakingSteps.ToArray()));
+    }
 
     private void UpdateSignals()
     {

@@ -1,5 +1,6 @@
 // What a run records, in lists sized up front from the scenario so the step loop does not
-// allocate: trips, queue samples and signal changes.
+// allocate: trips, queue samples and signal changes; at the end, the measured vehicles and
+// pedestrians that did not finish, and the time spent in the system over the measured period.
 using SignalSim.Core.Metrics;
 using SignalSim.Core.Model;
 using SignalSim.Core.Signals;
@@ -17,6 +18,8 @@ public sealed class SimulationRecorder
     private readonly List<PriorityEvent> _priority;
     private readonly List<TrajectorySample> _trajectories;
     private readonly SignalState[] _initialSignals;
+    private readonly List<TripRecord> _unfinishedTrips = [];
+    private readonly List<PedestrianRecord> _unfinishedPedestrians = [];
 
     public SimulationRecorder(SimulationModel model)
     {
@@ -29,6 +32,7 @@ public sealed class SimulationRecorder
         var changes = (model.EndTicks / shortestCycle + 2) * 4 * model.GroupCount + 16;
         _signals = new List<SignalChange>((int)Math.Min(50_000_000, changes));
         _initialSignals = new SignalState[model.GroupCount];
+        Occupancy = new SystemOccupancy(model.Classes.Length);
         var approachesPerTrip = model.RouteStepCount.DefaultIfEmpty(1).Max();
         _crossings = new List<StopLineCrossing>((int)Math.Min(50_000_000, expectedTrips * 1.25 * approachesPerTrip + 256));
         var transitTrips = model.Lines.Sum(l => l.ScheduledDepartureTicks.Length);
@@ -43,7 +47,17 @@ public sealed class SimulationRecorder
         _trajectories = new List<TrajectorySample>((int)Math.Min(20_000_000, trajectorySamples * lanes + 16));
     }
 
+    /// <summary>Finished trips of measured vehicles, in completion order.</summary>
     public IReadOnlyList<TripRecord> Trips => _trips;
+
+    /// <summary>Measured vehicles still in the network or waiting at an entry at the end of the run.</summary>
+    public IReadOnlyList<TripRecord> UnfinishedTrips => _unfinishedTrips;
+
+    /// <summary>Measured pedestrians still waiting to cross at the end of the run.</summary>
+    public IReadOnlyList<PedestrianRecord> UnfinishedPedestrians => _unfinishedPedestrians;
+
+    /// <summary>Vehicle-time in the network and at entries over the measured period, and the measured arrivals.</summary>
+    public SystemOccupancy Occupancy { get; }
     public IReadOnlyList<QueueSample> Queues => _queues;
     public IReadOnlyList<SignalChange> SignalChanges => _signals;
     public IReadOnlyList<SignalState> InitialSignals => _initialSignals;
@@ -54,6 +68,10 @@ public sealed class SimulationRecorder
     public IReadOnlyList<TrajectorySample> Trajectories => _trajectories;
 
     internal void RecordTrip(in TripRecord trip) => _trips.Add(trip);
+
+    internal void RecordUnfinishedTrip(in TripRecord trip) => _unfinishedTrips.Add(trip);
+
+    internal void RecordUnfinishedPedestrian(in PedestrianRecord pedestrian) => _unfinishedPedestrians.Add(pedestrian);
 
     internal void RecordCrossing(in StopLineCrossing crossing) => _crossings.Add(crossing);
 

@@ -1,8 +1,12 @@
 // Records of the other modes: pedestrians served at crossings and public-transport stop events.
 namespace SignalSim.Core.Metrics;
 
-/// <summary>A pedestrian who arrived at a crossing and started to cross when the walk signal allowed.</summary>
-public readonly record struct PedestrianRecord(int Crossing, bool Backward, long ArrivalTicks, long StartTicks)
+/// <summary>
+/// A measured pedestrian who arrived at a crossing and started to cross when the walk signal
+/// allowed; unfinished (Finished false) when still waiting at the end of the run, StartTicks then
+/// being that end, so WaitS is the wait so far.
+/// </summary>
+public readonly record struct PedestrianRecord(int Crossing, bool Backward, long ArrivalTicks, long StartTicks, bool Finished = true)
 {
     public double WaitS => SimTime.ToSeconds(StartTicks - ArrivalTicks);
 }

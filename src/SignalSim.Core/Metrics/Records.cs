@@ -5,10 +5,13 @@ using SignalSim.Core.Signals;
 namespace SignalSim.Core.Metrics;
 
 /// <summary>
-/// A completed trip. Departure is the arrival at the entry (queueing to enter counts); for a
-/// line vehicle ScheduledTicks is its timetable departure, otherwise equal to DepartTicks.
+/// A measured vehicle's trip. Departure is the arrival at the entry (queueing to enter counts);
+/// for a line vehicle ScheduledTicks is its timetable departure, otherwise equal to DepartTicks.
+/// An unfinished trip (Finished false) is a vehicle still in the network or waiting at its entry
+/// when the run ended: ArriveTicks is the end of the run and FreeFlowS the free-flow time of the
+/// distance it covered (0 while waiting at the entry), so DelayS is the delay accumulated so far.
 /// </summary>
-public readonly record struct TripRecord(int VehicleId, int Route, int ClassIndex, long DepartTicks, long ArriveTicks, double FreeFlowS, int Stops, long ScheduledTicks)
+public readonly record struct TripRecord(int VehicleId, int Route, int ClassIndex, long DepartTicks, long ArriveTicks, double FreeFlowS, int Stops, long ScheduledTicks, bool Finished = true)
 {
     public double TravelTimeS => SimTime.ToSeconds(ArriveTicks - DepartTicks);
 

@@ -12,7 +12,10 @@ public sealed record SimulationModel
     public required long StepTicks { get; init; }
     public required long WarmupTicks { get; init; }
 
-    /// <summary>End of the run: warm-up plus measured duration.</summary>
+    /// <summary>End of the measured period: warm-up plus measured duration. Vehicles and pedestrians arriving in [WarmupTicks, MeasuredEndTicks) are measured.</summary>
+    public required long MeasuredEndTicks { get; init; }
+
+    /// <summary>End of the run: the measured period plus the cool-down that lets measured vehicles finish.</summary>
     public required long EndTicks { get; init; }
     public required long QueueSampleTicks { get; init; }
 

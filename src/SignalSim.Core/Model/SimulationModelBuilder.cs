@@ -87,7 +87,9 @@ public static class SimulationModelBuilder
             }
 
             var warmup = SimTime.FromSeconds(s.Simulation.WarmupS);
-            var endTicks = warmup + SimTime.FromSeconds(durationS);
+            var measuredEnd = warmup + SimTime.FromSeconds(durationS);
+            // Demand and lines go on through the cool-down, so measured vehicles finish in traffic like theirs.
+            var endTicks = measuredEnd + SimTime.FromSeconds(s.Simulation.CooldownS);
             var (lines, stops) = BuildLines(classIndex, classParams, endTicks);
             var crossings = s.Intersections.SelectMany((x, i) => x.Crossings.Select(c => new CrossingModel(
                 c.Id, i, _groupIndex[(x.Id, c.Group)], c.LengthM, c.FlowForwardPedPerHour, c.FlowBackwardPedPerHour, c.WalkingSpeedMps))).ToArray();
@@ -98,6 +100,7 @@ public static class SimulationModelBuilder
                 Seed = seed,
                 StepTicks = SimTime.FromSeconds(s.Simulation.StepS),
                 WarmupTicks = warmup,
+                MeasuredEndTicks = measuredEnd,
                 EndTicks = endTicks,
                 QueueSampleTicks = SimTime.FromSeconds(s.Simulation.QueueSampleS),
                 Classes = classParams,

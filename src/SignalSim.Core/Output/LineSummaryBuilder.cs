@@ -11,6 +11,7 @@ internal static class LineSummaryBuilder
     {
         var m = result.Model;
         var tripsByLine = result.Records.Trips.Where(t => m.RouteLine[t.Route] >= 0).ToLookup(t => m.RouteLine[t.Route]);
+        var unfinishedByLine = result.Records.UnfinishedTrips.Where(t => m.RouteLine[t.Route] >= 0).ToLookup(t => m.RouteLine[t.Route]);
         var dwellByVehicle = new Dictionary<int, double>();
         var lastStopLateness = new Dictionary<int, double>();
         foreach (var e in result.Records.StopEvents)
@@ -26,6 +27,7 @@ internal static class LineSummaryBuilder
             var line = m.Lines[l];
             var cls = m.Classes[line.ClassIndex];
             var trips = tripsByLine[l].ToList();
+            var unfinished = unfinishedByLine[l].ToList();
             var times = trips.Select(t => t.TravelTimeS).Order().ToArray();
             var lateness = line.StopCount > 0
                 ? trips.Where(t => lastStopLateness.ContainsKey(t.VehicleId)).Select(t => lastStopLateness[t.VehicleId]).ToList()
@@ -41,6 +43,7 @@ internal static class LineSummaryBuilder
                 EntryLink: ModelNames.EntryLink(m, line.Route),
                 ExitLink: ModelNames.ExitLink(m, line.Route),
                 Trips: trips.Count,
+                Unfinished: unfinished.Count,
                 MeanTravelTimeS: SampleStatistics.MeanOrNull(times),
                 P50TravelTimeS: times.Length > 0 ? SampleStatistics.Percentile(times, 0.50) : null,
                 P90TravelTimeS: times.Length > 0 ? SampleStatistics.Percentile(times, 0.90) : null,
@@ -53,7 +56,7 @@ internal static class LineSummaryBuilder
                 Headways: headways.Length,
                 MeanHeadwayS: SampleStatistics.MeanOrNull(headways),
                 HeadwayCv: TransitMetrics.HeadwayCv(departures),
-                PersonDelayH: TransitMetrics.PersonDelayH(cls.Occupancy, trips.Select(t => t.DelayS))));
+                PersonDelayH: TransitMetrics.PersonDelayH(cls.Occupancy, trips.Concat(unfinished).Select(t => t.DelayS))));
         }
         return summaries;
     }

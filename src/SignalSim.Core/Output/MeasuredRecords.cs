@@ -1,6 +1,9 @@
-// Which records belong to the measured period, where the engine records from time 0. Trips,
-// stop-line crossings, queue samples and pedestrians are already limited to it by the engine;
-// priority events and stop events are not, because a request or a dwell straddles the warm-up.
+// Which records are measured, where the engine records some from time 0. The engine already
+// keeps trips, stop-line crossings and pedestrians of measured vehicles and pedestrians (those
+// arriving in the measured period, followed through the cool-down) and queue samples of the
+// measured period. Priority events are recorded for every vehicle and kept here for measured
+// vehicles; stop events, behind headway regularity (a measure at a stop, by time), are kept
+// for departures within the measured period.
 using SignalSim.Core.Engine;
 using SignalSim.Core.Metrics;
 
@@ -8,11 +11,16 @@ namespace SignalSim.Core.Output;
 
 internal static class MeasuredRecords
 {
-    /// <summary>Priority events from the end of the warm-up on, in the order they happened.</summary>
-    public static IEnumerable<PriorityEvent> Priority(SimulationResult result) =>
-        result.Records.Priority.Where(e => e.Ticks >= result.Model.WarmupTicks);
+    /// <summary>Priority events of measured vehicles (finished or not), in the order they happened.</summary>
+    public static IEnumerable<PriorityEvent> Priority(SimulationResult result)
+    {
+        var measured = new HashSet<int>();
+        foreach (var t in result.Records.Trips) measured.Add(t.VehicleId);
+        foreach (var t in result.Records.UnfinishedTrips) measured.Add(t.VehicleId);
+        return result.Records.Priority.Where(e => measured.Contains(e.VehicleId));
+    }
 
     /// <summary>Stop events whose vehicle left the stop within the measured period.</summary>
     public static IEnumerable<StopEvent> DeparturesFrom(SimulationResult result, int stop) =>
-        result.Records.StopEvents.Where(e => e.Stop == stop && e.DepartTicks >= result.Model.WarmupTicks && e.DepartTicks <= result.EndTicks);
+        result.Records.StopEvents.Where(e => e.Stop == stop && e.DepartTicks >= result.Model.WarmupTicks && e.DepartTicks < result.Model.MeasuredEndTicks);
 }

@@ -2,8 +2,11 @@
 // checked on a hand-made sample.
 namespace SignalSim.Core.Output;
 
-/// <summary>Waits of the pedestrians who started to cross; the figures are null when none did.</summary>
-public sealed record WaitSummary(int Crossed, double? MeanWaitS, double? P95WaitS, double? ShareWaitingOver60S);
+/// <summary>
+/// Waits of the pedestrians who started to cross; the figures are null when none did. Unfinished
+/// counts the measured pedestrians still waiting at the end of the run (their waits are not in the figures).
+/// </summary>
+public sealed record WaitSummary(int Crossed, double? MeanWaitS, double? P95WaitS, double? ShareWaitingOver60S, int Unfinished = 0);
 
 public static class PedestrianMetrics
 {

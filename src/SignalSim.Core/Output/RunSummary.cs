@@ -16,8 +16,10 @@ public sealed record RunSummary(
     double DurationS,
     double StepS,
     double WarmupS,
+    double CooldownS,
     double QueueSampleS,
     VehicleTotals Vehicles,
+    SystemTime System,
     IReadOnlyList<ModeSummary> Modes,
     PedestrianSummary Pedestrians,
     IReadOnlyList<LineSummary> Lines,
@@ -28,14 +30,28 @@ public sealed record RunSummary(
     Engine.DrivingCounters? Driving = null);
 
 /// <summary>
-/// Vehicle counts. Entered counts every vehicle admitted since time 0, warm-up included;
-/// completed trips count only trips that departed after the warm-up.
+/// Vehicle counts. Entered counts every vehicle admitted since time 0, warm-up and cool-down
+/// included; measured arrivals are the vehicles that arrived at their entry in the measured
+/// period, each either a completed trip or unfinished (still in the network or waiting at an
+/// entry at the end of the run). In network and waiting at the end count every vehicle.
 /// </summary>
-public sealed record VehicleTotals(int Entered, int CompletedTrips, int InNetworkAtEnd, int WaitingAtEntriesAtEnd);
+public sealed record VehicleTotals(int Entered, int MeasuredArrivals, int CompletedTrips, int Unfinished, int InNetworkAtEnd, int WaitingAtEntriesAtEnd);
 
 /// <summary>
-/// Trip statistics of one vehicle mode; the travel-time and delay figures are null without trips.
-/// Person-delay weights each trip's delay by its class's occupancy.
+/// Time spent in the system over the measured period by every vehicle present (measured or not,
+/// finished or not): vehicle-hours in the network, vehicle-hours waiting to enter, and their sum
+/// weighted by occupancy.
+/// </summary>
+public sealed record SystemTime(double InNetworkVehicleH, double WaitingToEnterVehicleH, double PersonH)
+{
+    public double VehicleH => InNetworkVehicleH + WaitingToEnterVehicleH;
+}
+
+/// <summary>
+/// Trip statistics of one vehicle mode. Travel-time, delay and stop figures cover finished trips
+/// and are null without any; Unfinished counts the measured vehicles that had not finished at the
+/// end of the run. Person-delay weights each measured vehicle's delay by its class's occupancy,
+/// unfinished vehicles with the delay accumulated so far. System holds the mode's time in the system.
 /// </summary>
 public sealed record ModeSummary(
     string Mode,
@@ -46,9 +62,11 @@ public sealed record ModeSummary(
     double? P95TravelTimeS,
     double? MeanDelayS,
     double? MeanStops,
-    double PersonDelayH);
+    double PersonDelayH,
+    int Unfinished,
+    SystemTime System);
 
-/// <summary>Stop-line totals of one approach over the measured period.</summary>
+/// <summary>Stop-line totals of one approach: the crossings of measured vehicles (cool-down included) and the queues sampled over the measured period.</summary>
 public sealed record ApproachSummary(
     string Intersection,
     string Centre,

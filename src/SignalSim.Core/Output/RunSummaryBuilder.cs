@@ -18,11 +18,14 @@ public static class RunSummaryBuilder
             Source: context.SourceName,
             ProgramVersion: context.ProgramVersion,
             Seed: m.Seed,
-            DurationS: SimTime.ToSeconds(m.EndTicks - m.WarmupTicks),
+            DurationS: SimTime.ToSeconds(m.MeasuredEndTicks - m.WarmupTicks),
             StepS: SimTime.ToSeconds(m.StepTicks),
             WarmupS: SimTime.ToSeconds(m.WarmupTicks),
+            CooldownS: SimTime.ToSeconds(m.EndTicks - m.MeasuredEndTicks),
             QueueSampleS: SimTime.ToSeconds(m.QueueSampleTicks),
-            Vehicles: new VehicleTotals(result.VehiclesEntered, result.Records.Trips.Count, result.VehiclesInNetworkAtEnd, result.VehiclesWaitingAtEntriesAtEnd),
+            Vehicles: new VehicleTotals(result.VehiclesEntered, Enumerable.Range(0, m.Classes.Length).Sum(result.Records.Occupancy.Arrivals),
+                result.Records.Trips.Count, result.Records.UnfinishedTrips.Count, result.VehiclesInNetworkAtEnd, result.VehiclesWaitingAtEntriesAtEnd),
+            System: SystemTimeOf(result, _ => true),
             Modes: Modes(result),
             Pedestrians: PedestrianSummaryBuilder.Build(result),
             Lines: LineSummaryBuilder.Build(result),
@@ -43,12 +46,31 @@ public static class RunSummaryBuilder
         {
             if (!used.Contains(mode)) continue;
             var trips = result.Records.Trips.Where(t => m.Classes[t.ClassIndex].Mode == mode).ToList();
-            summaries.Add(TripStatistics.Of(trips, m.Classes) is { } st
+            var unfinished = result.Records.UnfinishedTrips.Where(t => m.Classes[t.ClassIndex].Mode == mode).ToList();
+            var personDelayH = TripStatistics.PersonDelayH(trips, unfinished, m.Classes);
+            var system = SystemTimeOf(result, c => m.Classes[c].Mode == mode);
+            summaries.Add(TripStatistics.Of(trips) is { } st
                 ? new ModeSummary(InvariantText.Word(mode), st.Trips, st.MeanTravelTimeS, st.P50TravelTimeS, st.P90TravelTimeS, st.P95TravelTimeS,
-                    st.MeanDelayS, st.StopsPerTrip, st.PersonDelayH)
-                : new ModeSummary(InvariantText.Word(mode), 0, null, null, null, null, null, null, 0));
+                    st.MeanDelayS, st.StopsPerTrip, personDelayH, unfinished.Count, system)
+                : new ModeSummary(InvariantText.Word(mode), 0, null, null, null, null, null, null, personDelayH, unfinished.Count, system));
         }
         return summaries;
+    }
+
+    /// <summary>Time in the system over the measured period of the classes chosen.</summary>
+    public static SystemTime SystemTimeOf(SimulationResult result, Func<int, bool> classes)
+    {
+        var m = result.Model;
+        var o = result.Records.Occupancy;
+        double inNetwork = 0, waiting = 0, persons = 0;
+        for (var c = 0; c < m.Classes.Length; c++)
+        {
+            if (!classes(c)) continue;
+            inNetwork += o.InNetworkVehicleHours(c);
+            waiting += o.WaitingVehicleHours(c);
+            persons += o.SystemVehicleHours(c) * m.Classes[c].Occupancy;
+        }
+        return new SystemTime(inNetwork, waiting, persons);
     }
 
     private static List<ApproachSummary> Approaches(SimulationResult result)
@@ -56,11 +78,16 @@ public static class RunSummaryBuilder
         var m = result.Model;
         var totals = new Dictionary<int, ApproachTotals>();
         foreach (var link in m.ApproachLinks) totals[link] = new ApproachTotals();
+        // Every crossing of a measured vehicle, also in the cool-down; queues over the measured period.
+        foreach (var c in result.Records.Crossings)
+        {
+            var t = totals[c.ApproachLink];
+            t.Departures++;
+            t.DelaySumS += c.DelayS;
+        }
         foreach (var s in result.Records.Queues)
         {
             var t = totals[s.ApproachLink];
-            t.Departures += s.Departures;
-            t.DelaySumS += s.DelaySumS;
             t.MaxQueuedVehicles = Math.Max(t.MaxQueuedVehicles, s.QueuedVehicles);
             t.MaxQueueLengthM = Math.Max(t.MaxQueueLengthM, s.QueueLengthM);
         }

@@ -34,7 +34,8 @@ public static class SignalWaitMetrics
     public static List<SignalWaitSummary> Build(SimulationResult result)
     {
         var m = result.Model;
-        var byGroup = result.Records.SignalChanges.GroupBy(c => c.Group).ToDictionary(g => g.Key, g => g.ToList());
+        // Greens that start within the measured period (the cool-down only lets vehicles finish).
+        var byGroup = result.Records.SignalChanges.Where(c => c.Ticks < m.MeasuredEndTicks).GroupBy(c => c.Group).ToDictionary(g => g.Key, g => g.ToList());
         var summaries = new List<SignalWaitSummary>(m.GroupCount);
         for (var g = 0; g < m.GroupCount; g++)
         {

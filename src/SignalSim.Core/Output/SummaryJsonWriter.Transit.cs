@@ -27,6 +27,7 @@ public static partial class SummaryJsonWriter
     private static void Waits(Utf8JsonWriter w, WaitSummary s)
     {
         w.WriteNumber("crossed", s.Crossed);
+        w.WriteNumber("unfinished", s.Unfinished);
         w.WriteStartObject("wait_s");
         Number(w, "mean", s.MeanWaitS, 3);
         Number(w, "p95", s.P95WaitS, 3);
@@ -46,6 +47,7 @@ public static partial class SummaryJsonWriter
             w.WriteString("entry_link", l.EntryLink);
             w.WriteString("exit_link", l.ExitLink);
             w.WriteNumber("trips", l.Trips);
+            w.WriteNumber("unfinished", l.Unfinished);
             w.WriteStartObject("travel_time_s");
             Number(w, "mean", l.MeanTravelTimeS, 3);
             Number(w, "p50", l.P50TravelTimeS, 3);

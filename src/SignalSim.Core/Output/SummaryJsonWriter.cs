@@ -32,14 +32,18 @@ public static partial class SummaryJsonWriter
             Number(w, "duration_s", s.DurationS, 3);
             Number(w, "step_s", s.StepS, 3);
             Number(w, "warmup_s", s.WarmupS, 3);
+            Number(w, "cooldown_s", s.CooldownS, 3);
             Number(w, "queue_sample_s", s.QueueSampleS, 3);
 
             w.WriteStartObject("vehicles");
             w.WriteNumber("entered", s.Vehicles.Entered);
+            w.WriteNumber("measured_arrivals", s.Vehicles.MeasuredArrivals);
             w.WriteNumber("completed_trips", s.Vehicles.CompletedTrips);
+            w.WriteNumber("unfinished", s.Vehicles.Unfinished);
             w.WriteNumber("in_network_at_end", s.Vehicles.InNetworkAtEnd);
             w.WriteNumber("waiting_at_entries_at_end", s.Vehicles.WaitingAtEntriesAtEnd);
             w.WriteEndObject();
+            WriteSystem(w, "system", s.System);
 
             w.WriteStartArray("modes");
             foreach (var mode in s.Modes)
@@ -47,6 +51,7 @@ public static partial class SummaryJsonWriter
                 w.WriteStartObject();
                 w.WriteString("mode", mode.Mode);
                 w.WriteNumber("trips", mode.Trips);
+                w.WriteNumber("unfinished", mode.Unfinished);
                 w.WriteStartObject("travel_time_s");
                 Number(w, "mean", mode.MeanTravelTimeS, 3);
                 Number(w, "p50", mode.P50TravelTimeS, 3);
@@ -56,6 +61,7 @@ public static partial class SummaryJsonWriter
                 Number(w, "mean_delay_s", mode.MeanDelayS, 3);
                 Number(w, "mean_stops", mode.MeanStops, 3);
                 Number(w, "person_delay_h", mode.PersonDelayH, 3);
+                WriteSystem(w, "system", mode.System);
                 w.WriteEndObject();
             }
             w.WriteEndArray();
@@ -101,6 +107,17 @@ public static partial class SummaryJsonWriter
             w.WriteEndObject();
         }
         stream.WriteByte((byte)'\n');
+    }
+
+    /// <summary>Time in the system over the measured period: every vehicle present, in the network or waiting to enter.</summary>
+    private static void WriteSystem(Utf8JsonWriter w, string name, SystemTime t)
+    {
+        w.WriteStartObject(name);
+        Number(w, "vehicle_h", t.VehicleH, 3);
+        Number(w, "in_network_vehicle_h", t.InNetworkVehicleH, 3);
+        Number(w, "waiting_to_enter_vehicle_h", t.WaitingToEnterVehicleH, 3);
+        Number(w, "person_h", t.PersonH, 3);
+        w.WriteEndObject();
     }
 
     private static void Number(Utf8JsonWriter w, string name, double? value, int decimals)

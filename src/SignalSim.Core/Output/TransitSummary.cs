@@ -9,12 +9,14 @@ public sealed record PedestrianSummary(WaitSummary All, IReadOnlyList<CrossingSu
 public sealed record CrossingSummary(string Intersection, string Centre, string Crossing, WaitSummary Waits);
 
 /// <summary>
-/// One line over the measured period. Trip figures (travel time, dwell, lateness, person-delay)
-/// cover the completed trips that departed after the warm-up; headways cover every departure
-/// from the regularity stop within the measured period. Figures are null without data.
+/// One line over the measured period. Trip figures (travel time, dwell, lateness) cover the
+/// finished trips of measured vehicles (departed in the measured period); Unfinished counts
+/// those still on their way at the end of the run, and person-delay covers both (unfinished
+/// with the delay accumulated so far). Headways cover every departure from the regularity stop
+/// within the measured period. Figures are null without data.
 /// </summary>
 /// <param name="LatenessStop">Stop where lateness is measured (the line's last), or null when measured at the exit.</param>
-/// <param name="PersonDelayH">Occupancy × trip delay summed over the trips; trip delay counts dwell at stops.</param>
+/// <param name="PersonDelayH">Occupancy × trip delay summed over finished and unfinished trips; trip delay counts dwell at stops.</param>
 public sealed record LineSummary(
     string Line,
     string Mode,
@@ -22,6 +24,7 @@ public sealed record LineSummary(
     string EntryLink,
     string ExitLink,
     int Trips,
+    int Unfinished,
     double? MeanTravelTimeS,
     double? P50TravelTimeS,
     double? P90TravelTimeS,

@@ -1,5 +1,8 @@
-// The figures of a set of completed trips that both the run summary and the comparison of
-// strategies report, computed in one place so the two always agree.
+// The figures of a set of trips that both the run summary and the comparison of strategies
+// report, computed in one place so the two always agree. Travel-time, delay and stop figures
+// describe finished trips only (an unfinished trip has no travel time yet); person-delay adds the
+// delay unfinished vehicles had accumulated by the end of the run, so that trapping vehicles
+// does not lower it.
 using SignalSim.Core.Metrics;
 using SignalSim.Core.Model;
 
@@ -14,24 +17,33 @@ public sealed record TripStatistics(
     double P95TravelTimeS,
     double MeanDelayS,
     double P90DelayS,
-    double StopsPerTrip,
-    double PersonDelayH)
+    double StopsPerTrip)
 {
-    /// <summary>The statistics of the trips, or null without any; person-delay weights each delay by its class's occupancy.</summary>
-    public static TripStatistics? Of(IReadOnlyList<TripRecord> trips, VehicleClassParameters[] classes)
+    /// <summary>
+    /// Person-hours of delay: each trip's delay (finished, or accumulated so far when unfinished)
+    /// weighted by its class's occupancy.
+    /// </summary>
+    public static double PersonDelayH(IReadOnlyList<TripRecord> finished, IReadOnlyList<TripRecord> unfinished, VehicleClassParameters[] classes)
+    {
+        var personDelayS = 0.0;
+        for (var i = 0; i < finished.Count; i++) personDelayS += finished[i].DelayS * classes[finished[i].ClassIndex].Occupancy;
+        for (var i = 0; i < unfinished.Count; i++) personDelayS += unfinished[i].DelayS * classes[unfinished[i].ClassIndex].Occupancy;
+        return personDelayS / 3600;
+    }
+
+    /// <summary>The statistics of the finished trips, or null without any.</summary>
+    public static TripStatistics? Of(IReadOnlyList<TripRecord> trips)
     {
         if (trips.Count == 0) return null;
         var times = new double[trips.Count];
         var delays = new double[trips.Count];
         var stops = 0L;
-        var personDelayS = 0.0;
         for (var i = 0; i < trips.Count; i++)
         {
             var t = trips[i];
             times[i] = t.TravelTimeS;
             delays[i] = t.DelayS;
             stops += t.Stops;
-            personDelayS += t.DelayS * classes[t.ClassIndex].Occupancy;
         }
         var meanTime = times.Average();
         var meanDelay = delays.Average();
@@ -45,7 +57,6 @@ public sealed record TripStatistics(
             SampleStatistics.Percentile(times, 0.95),
             meanDelay,
             SampleStatistics.Percentile(delays, 0.90),
-            stops / (double)trips.Count,
-            personDelayS / 3600);
+            stops / (double)trips.Count);
     }
 }

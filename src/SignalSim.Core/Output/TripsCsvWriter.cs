@@ -1,4 +1,7 @@
-// trips.csv: one row per completed trip that departed after the warm-up, in completion order.
+// trips.csv: one row per measured vehicle (arrived at its entry in the measured period):
+// finished trips in completion order, then the unfinished ones (finished = no), still in the
+// network or waiting at an entry at the end of the run, with arrive_s the end of the run and
+// the time and delay accumulated so far.
 using SignalSim.Core.Engine;
 
 namespace SignalSim.Core.Output;
@@ -8,14 +11,19 @@ public static class TripsCsvWriter
     public const string FileName = "trips.csv";
 
     public static readonly string[] Columns =
-        ["trip_id", "mode", "vehicle_class", "demand", "route", "entry_link", "exit_link", "depart_s", "arrive_s", "travel_time_s", "delay_s", "stops"];
+        ["trip_id", "mode", "vehicle_class", "demand", "route", "entry_link", "exit_link", "depart_s", "arrive_s", "travel_time_s", "delay_s", "stops", "finished"];
 
     public static void Write(SimulationResult result, TextWriter writer, CancellationToken cancellation = default)
     {
-        var m = result.Model;
         var csv = new CsvTable(writer);
         csv.Header(Columns);
-        var trips = result.Records.Trips;
+        Rows(result, csv, result.Records.Trips, cancellation);
+        Rows(result, csv, result.Records.UnfinishedTrips, cancellation);
+    }
+
+    private static void Rows(SimulationResult result, CsvTable csv, IReadOnlyList<Metrics.TripRecord> trips, CancellationToken cancellation)
+    {
+        var m = result.Model;
         for (var i = 0; i < trips.Count; i++)
         {
             if ((i & 0xFFF) == 0) cancellation.ThrowIfCancellationRequested();
@@ -33,6 +41,7 @@ public static class TripsCsvWriter
             csv.Field(InvariantText.Seconds(t.ArriveTicks - t.DepartTicks));
             csv.Field(InvariantText.Fixed(t.DelayS, 3));
             csv.Field(InvariantText.Integer(t.Stops));
+            csv.Field(t.Finished ? "yes" : "no");
             csv.EndRow();
         }
     }

@@ -23,7 +23,7 @@ public sealed record ScenarioFile
     [Description("Numbers that are assumptions rather than measurements.")]
     public IReadOnlyList<string> Assumptions { get; init; } = [];
 
-    [Description("Run settings: duration, step, warm-up, seed.")]
+    [Description("Run settings: duration, step, warm-up, cool-down, seed.")]
     public SimulationSettings Simulation { get; init; } = new();
 
     [Description("Regulation centres (e.g. paris, val-de-marne), each with its clock and plan schedule.")]
@@ -57,6 +57,15 @@ public sealed record ScenarioFile
 [Description("Run settings.")]
 public sealed record SimulationSettings
 {
+    /// <summary>Five minutes: long enough for queues of a signal cycle or two to form before measuring.</summary>
+    public const double DefaultWarmupS = 300;
+
+    /// <summary>Fifteen minutes: a measured vehicle still in the network after that is trapped, and counted as unfinished.</summary>
+    public const double DefaultCooldownS = 900;
+
+    /// <summary>A cool-down longer than a day follows nothing more that matters and only costs run time.</summary>
+    public const double MaxCooldownS = 86400;
+
     [Description("Simulated time after warm-up, in seconds.")]
     public double DurationS { get; init; } = 3600;
 
@@ -66,8 +75,11 @@ public sealed record SimulationSettings
     [Description("Time step in seconds (default 0.5). Must divide into whole milliseconds.")]
     public double StepS { get; init; } = 0.5;
 
-    [Description("Warm-up before measurement starts, in seconds; trips departing during warm-up are not recorded.")]
-    public double WarmupS { get; init; }
+    [Description("Warm-up before measurement starts, in seconds (default 300); vehicles and pedestrians arriving during warm-up are simulated but not measured.")]
+    public double WarmupS { get; init; } = DefaultWarmupS;
+
+    [Description("Cool-down after the measured period, in seconds (default 900, at most a day): the vehicles that arrived in the measured period are followed until they finish; those still in the network or waiting at an entry at the end are counted as unfinished with the time and delay accumulated so far.")]
+    public double CooldownS { get; init; } = DefaultCooldownS;
 
     [Description("Master random seed; each arrival stream derives its own seed from it.")]
     public ulong Seed { get; init; } = 1;

@@ -89,11 +89,11 @@ public sealed partial class ScenarioValidator
         }
     }
 
-    /// <summary>The plans a centre runs at some point of the simulated period (warm-up included), by its clock without drift.</summary>
+    /// <summary>The plans a centre runs at some point of the simulated period (warm-up and cool-down included), by its clock without drift.</summary>
     private HashSet<string> PlansInForce(CentreSpec centre)
     {
         var start = _s.Simulation.StartTimeOfDayS + centre.Clock.OffsetS;
-        var end = start + _s.Simulation.WarmupS + _s.Simulation.DurationS;
+        var end = start + _s.Simulation.WarmupS + _s.Simulation.DurationS + _s.Simulation.CooldownS;
         var result = new HashSet<string>(StringComparer.Ordinal) { PlanAt(centre, start) };
         for (var day = Math.Floor(start / 86400) * 86400; day < end; day += 86400)
         {

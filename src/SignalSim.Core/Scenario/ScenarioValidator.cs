@@ -65,6 +65,11 @@ public sealed partial class ScenarioValidator
         if (sim.StepS > 0 && !SimTime.IsWholeTicks(sim.StepS)) Error($"{p}.step_s", $"step_s {sim.StepS} is not a whole number of milliseconds; use e.g. 0.5 or 0.25");
         if (sim.StepS > 2) Error($"{p}.step_s", $"step_s {sim.StepS} is too coarse for car-following; use 2 s or less (0.5 s is the default)");
         if (sim.WarmupS < 0) Error($"{p}.warmup_s", $"warmup_s is {sim.WarmupS}; it must be 0 or more");
+        if (sim.WarmupS > MaxDurationS) Error($"{p}.warmup_s", $"warmup_s {sim.WarmupS} is more than a week ({MaxDurationS} s); check the unit (seconds)");
+        if (sim.CooldownS < 0) Error($"{p}.cooldown_s", $"cooldown_s is {sim.CooldownS}; it must be 0 or more (0 stops the run at the end of the measured period)");
+        if (sim.CooldownS > SimulationSettings.MaxCooldownS)
+            Error($"{p}.cooldown_s", $"cooldown_s {sim.CooldownS} is more than a day ({SimulationSettings.MaxCooldownS} s); 900 s lets ordinary trips finish, and the value is in seconds");
+        if (sim.CooldownS > 0 && !SimTime.IsWholeTicks(sim.CooldownS)) Error($"{p}.cooldown_s", $"cooldown_s {sim.CooldownS} is not a whole number of milliseconds");
         if (sim.StartTimeOfDayS < 0 || sim.StartTimeOfDayS >= 86400) Error($"{p}.start_time_of_day_s", "start_time_of_day_s must be within one day, 0 to 86399 s after midnight");
         Positive(sim.QueueSampleS, $"{p}.queue_sample_s", "the queue sample interval");
         if (sim.QueueSampleS > 0 && sim.StepS > 0 && !IsMultiple(sim.QueueSampleS, sim.StepS))

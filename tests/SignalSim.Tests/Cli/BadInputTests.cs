@@ -82,6 +82,17 @@ public sealed class BadInputTests : IDisposable
     }
 
     [Theory]
+    [InlineData("-60", "cooldown_s is -60; it must be 0 or more")]
+    [InlineData("90000", "cooldown_s 90000 is more than a day")]
+    [InlineData("0.0005", "cooldown_s 0.0005 is not a whole number of milliseconds")]
+    public async Task BadCooldownInTheFile_IsRejectedWhereItIs(string value, string message)
+    {
+        var s = ScenarioEdit.Write(_tmp.Path, "bad-cooldown.json", "\"warmup_s\": 600,", $"\"warmup_s\": 600, \"cooldown_s\": {value},");
+        var run = await RunOn(s);
+        AssertRejected(run, s, s.Locate($"\"cooldown_s\": {value}", "\"cooldown_s\": "), message);
+    }
+
+    [Theory]
     [InlineData("0", "not a positive duration")]
     [InlineData("-5", "not a positive duration")]
     [InlineData("1h", "not a number")]

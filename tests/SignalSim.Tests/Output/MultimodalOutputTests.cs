@@ -30,27 +30,37 @@ public sealed class MultimodalOutputTests : IDisposable
 
     private static double Number(string field) => double.Parse(field, CultureInfo.InvariantCulture);
 
+    /// <summary>Priority events of the measured vehicles: those that arrived at their entry in the measured period, finished or not.</summary>
+    private static List<PriorityEvent> MeasuredPriority(SimulationResult r)
+    {
+        var measured = r.Records.Trips.Concat(r.Records.UnfinishedTrips)
+            .Where(t => t.DepartTicks >= r.Model.WarmupTicks && t.DepartTicks < r.Model.MeasuredEndTicks).Select(t => t.VehicleId).ToHashSet();
+        return r.Records.Priority.Where(e => measured.Contains(e.VehicleId)).ToList();
+    }
+
     [Fact]
     public void Pedestrians_OneRowPerPedestrian_WaitIsStartMinusArrival()
     {
         var r = Result.Value;
         RunOutputWriter.Write(r, Context, _tmp["out"]);
 
-        Assert.Equal("crossing,intersection,centre,direction,arrival_s,start_s,wait_s", File.ReadLines(_tmp["out/pedestrians.csv"]).First());
+        Assert.Equal("crossing,intersection,centre,direction,arrival_s,start_s,wait_s,finished", File.ReadLines(_tmp["out/pedestrians.csv"]).First());
         var rows = Rows(PedestriansCsvWriter.FileName);
-        Assert.Equal(r.Records.Pedestrians.Count, rows.Length);
+        Assert.Equal(r.Records.Pedestrians.Count + r.Records.UnfinishedPedestrians.Count, rows.Length);
+        Assert.Equal(r.Records.UnfinishedPedestrians.Count, rows.Count(row => row[7] == "no"));
         Assert.True(rows.Length > 100, $"only {rows.Length} pedestrians");
         var first = r.Records.Pedestrians[0];
         Assert.Equal(
             ["west-arm", "X", "paris", first.Backward ? "backward" : "forward",
              (first.ArrivalTicks / 1000.0).ToString("F3", CultureInfo.InvariantCulture),
              (first.StartTicks / 1000.0).ToString("F3", CultureInfo.InvariantCulture),
-             first.WaitS.ToString("F3", CultureInfo.InvariantCulture)],
+             first.WaitS.ToString("F3", CultureInfo.InvariantCulture), "yes"],
             rows[0]);
         Assert.Contains(rows, row => row[3] == "forward");
         Assert.Contains(rows, row => row[3] == "backward");
         Assert.All(rows, row => Assert.Equal(Number(row[5]) - Number(row[4]), Number(row[6]), 3));
         Assert.All(rows, row => Assert.True(Number(row[4]) >= r.Model.WarmupTicks / 1000.0, "a pedestrian of the warm-up was written"));
+        Assert.All(rows, row => Assert.True(Number(row[4]) < r.Model.MeasuredEndTicks / 1000.0, "a pedestrian of the cool-down was written"));
     }
 
     [Fact]
@@ -62,7 +72,7 @@ public sealed class MultimodalOutputTests : IDisposable
         Assert.Equal("time_s,vehicle_id,mode,line,intersection,centre,source,action,reason,eta_s,lateness_s,granted_s",
             File.ReadLines(_tmp["out/priority.csv"]).First());
         var rows = Rows(PriorityCsvWriter.FileName);
-        var measured = r.Records.Priority.Where(e => e.Ticks >= r.Model.WarmupTicks).ToList();
+        var measured = MeasuredPriority(r);
         Assert.NotEmpty(measured);
         Assert.Equal(measured.Count, rows.Length);
 
@@ -136,7 +146,7 @@ public sealed class MultimodalOutputTests : IDisposable
         Assert.Equal("halfway", bus.GetProperty("lateness_stop").GetString());
         Assert.Equal("halfway", bus.GetProperty("regularity_stop").GetString());
         var departures = r.Records.StopEvents
-            .Where(e => e.DepartTicks >= m.WarmupTicks && e.DepartTicks <= r.EndTicks)
+            .Where(e => e.DepartTicks >= m.WarmupTicks && e.DepartTicks < m.MeasuredEndTicks)
             .Select(e => e.DepartTicks / 1000.0).Order().ToList();
         Assert.Equal(departures.Count - 1, bus.GetProperty("headways").GetInt32());
         var headways = departures.Zip(departures.Skip(1), (a, b) => b - a).ToList();
@@ -181,7 +191,7 @@ public sealed class MultimodalOutputTests : IDisposable
         Assert.Equal(busDelays.Count, x.GetProperty("bus").GetProperty("crossings").GetInt32());
         Assert.Equal(r.Records.Crossings.Count(c => m.Classes[c.ClassIndex].Mode == TravelMode.Tram), x.GetProperty("tram").GetProperty("crossings").GetInt32());
         var priority = x.GetProperty("priority");
-        var measured = r.Records.Priority.Where(e => e.Ticks >= m.WarmupTicks).ToList();
+        var measured = MeasuredPriority(r);
         Assert.Equal(measured.Count(e => e.Action == PriorityAction.Requested), priority.GetProperty("requests").GetInt32());
         Assert.Equal(measured.Count(e => e.Action == PriorityAction.EarlyGreen), priority.GetProperty("early_greens").GetInt32());
         Assert.Equal(Enum.GetValues<PriorityReason>().Length - 1, priority.GetProperty("refusals").EnumerateObject().Count()); // every reason but none
