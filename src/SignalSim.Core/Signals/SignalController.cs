@@ -108,6 +108,8 @@ public sealed partial class SignalController
         {
             if (!AdvanceTransition(local, ref plan, ref tau))
             {
+                // The cycle-time-0 state is held: nothing may change, so requests are only closed or refused.
+                if (_requestCount > 0) DuringPlanChange(simTicks, plan, log);
                 Publish(plan, 0, simTicks, groupStates);
                 return;
             }
