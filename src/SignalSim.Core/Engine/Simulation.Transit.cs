@@ -184,13 +184,9 @@ public sealed partial class Simulation
         if (next < 0 || _m.IntersectionCentre[next] == centre) return;
         // Each centre's losses come from its own stream, so they disturb nothing else.
         if (_forwardingLoss[centre].NextDouble() < rules.LossProbability) return;
-        // Free flow over the next link plus the expected dwell at its stops; refreshed from the
+        // Over the next link at free speed, with the expected dwell at its stops; refreshed from the
         // vehicle's state once the announcement is delivered.
-        var vf = FreeSpeedMps(slot, nextLink);
-        ref readonly var cls = ref _m.Classes[_class[slot]];
-        var etaHereS = SimTime.ToSeconds(etaHereTicks);
-        var stopsS = StopsAheadS(step + 1, _nextStop[slot], 0, vf, cls.AccelerationMps2, cls.ComfortableDecelerationMps2, etaHereS);
-        var eta = etaHereTicks + SimTime.FromSeconds(_m.LinkLengthM[nextLink] / vf + stopsS);
+        var eta = etaHereTicks + SimTime.FromSeconds(TimeToLineS(slot, nextLink, step + 1, _nextStop[slot], 0, FreeSpeedMps(slot, nextLink), SimTime.ToSeconds(etaHereTicks)));
         if (_messageCount == _messages.Length) Array.Resize(ref _messages, _messages.Length * 2);
         _messages[_messageCount++] = new ForwardedRequest
         {

@@ -68,6 +68,25 @@ public sealed partial class SignalController
     /// <summary>Priority requests waiting for their vehicle to pass the stop line.</summary>
     public int PendingRequests => _requestCount;
 
+    /// <summary>Vehicle of the i-th pending request (0 ≤ i &lt; <see cref="PendingRequests"/>), for inspection.</summary>
+    public int PendingVehicle(int i) => _requests[i].VehicleId;
+
+    /// <summary>The arrival estimate held for a vehicle's request, if it has one here (for inspection).</summary>
+    public bool TryGetEstimate(int vehicleId, out long etaTicks)
+    {
+        for (var i = 0; i < _requestCount; i++)
+        {
+            if (_requests[i].VehicleId != vehicleId) continue;
+            etaTicks = _requests[i].EtaTicks;
+            return true;
+        }
+        etaTicks = 0;
+        return false;
+    }
+
+    /// <summary>A plan change is under way: the old plan's cycle-time-0 state is held until the new plan reaches its own.</summary>
+    public bool PlanChangeInProgress => _pendingSlot >= 0;
+
     /// <summary>How far the controller runs ahead of its coordinated plan (negative: behind), in ticks.</summary>
     public long OffsetDeviationTicks => Normalise(_delta, CurrentPlan.CycleTicks);
 
