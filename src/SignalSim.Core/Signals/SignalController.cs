@@ -121,7 +121,9 @@ public sealed partial class SignalController
         var tau = SimTime.Mod(CurrentPlan.CycleTime(local) + _delta, CurrentPlan.CycleTicks);
         var wrapped = _lastTau >= 0 && tau < _lastTau;
 
-        if (wrapped) OnCycleStart(simTicks, local, CurrentPlan, log);
+        // A plan change holds the cycle-time-0 state without recording τc, so every update of the
+        // hold looks like a wrap: only the one that began the change starts a cycle.
+        if (wrapped && _pendingSlot < 0) OnCycleStart(simTicks, local, CurrentPlan, log);
         var plan = ShownPlan;
         if (_pendingSlot >= 0)
         {
@@ -143,7 +145,7 @@ public sealed partial class SignalController
     private void OnCycleStart(long simTicks, long local, FixedTimePlan plan, Engine.SimulationRecorder log)
     {
         var scheduled = _d.Centre.PlanSlotAt(local);
-        if (scheduled != _planSlot && _pendingSlot < 0) _pendingSlot = scheduled;
+        if (scheduled != _planSlot) _pendingSlot = scheduled;
         _inserting = _pendingSlot < 0 && _d.InsertionPlan is not null && StartInsertion(simTicks, plan, log);
         // Spread the recovery of the remaining deviation over the cycles left.
         var deviation = Math.Abs(Normalise(_delta, plan.CycleTicks));
