@@ -27,9 +27,16 @@ public class LiveEstimateTests(ITestOutputHelper output)
         PassengersPerHour = passengersPerHour,
     };
 
-    private static ScenarioFile OneBus(double firstDepartureS, IReadOnlyList<StopSpec> stops) =>
-        TransitFixture.With(ExtensionOnly, [TransitFixture.BusLine(headwayS: 900) with { FirstDepartureS = firstDepartureS, Stops = stops }],
+    private static ScenarioFile OneBus(double firstDepartureS, IReadOnlyList<StopSpec> stops, PrioritySpec? priority = null) =>
+        TransitFixture.With(priority ?? ExtensionOnly, [TransitFixture.BusLine(headwayS: 900) with { FirstDepartureS = firstDepartureS, Stops = stops }],
             mainFlow: 10, sideFlow: 10, durationS: 600, warmupS: 0);
+
+    /// <summary>The first departure that makes the single bus check in at the given time (nothing slows it before the check-in).</summary>
+    private static double DepartureForCheckIn(double checkInS, PrioritySpec? priority = null)
+    {
+        var probe = TransitFixture.Run(OneBus(30, [], priority), 1);
+        return 30 + checkInS - SimTime.ToSeconds(probe.Records.Priority.First(e => e.Action == PriorityAction.Requested).Ticks);
+    }
 
     private static PriorityEvent[] EventsOf(SimulationResult r, int vehicle) => r.Records.Priority.Where(e => e.VehicleId == vehicle).ToArray();
 
@@ -39,9 +46,7 @@ public class LiveEstimateTests(ITestOutputHelper output)
         const double dwellS = 20;
         // Time the bus so that it checks in 4 s before the main green ends (45 s into the 90 s
         // cycle, third cycle): at free flow it would need about 5 s of extension.
-        var probe = TransitFixture.Run(OneBus(30, []), 1);
-        var probeCheckInS = SimTime.ToSeconds(probe.Records.Priority.First(e => e.Action == PriorityAction.Requested).Ticks);
-        var departureS = 30 + (2 * 90 + 45 - 4) - probeCheckInS;
+        var departureS = DepartureForCheckIn(2 * 90 + 45 - 4);
 
         // Control: without the stop the bus is given the extension and uses it.
         var free = TransitFixture.Run(OneBus(departureS, []), 1);
@@ -79,6 +84,25 @@ public class LiveEstimateTests(ITestOutputHelper output)
         var during = estimates.Where(e => e.Ticks >= dwell.ArriveTicks && e.Ticks < dwell.DepartTicks).ToList();
         Assert.NotEmpty(during);
         Assert.All(during, e => Assert.True(e.Eta > dwell.DepartTicks, $"at {SimTime.ToSeconds(e.Ticks):0.0} s the estimate {SimTime.ToSeconds(e.Eta):0.0} s is before the dwell ends"));
+    }
+
+    [Fact]
+    public void No_early_green_is_started_for_a_bus_that_will_still_be_dwelling_when_the_plan_gives_it_green()
+    {
+        var earlyGreen = new PrioritySpec { Bus = new BusPrioritySpec { Action = BusPriorityAction.EarlyGreen, MaxEarlyGreenS = 20, CheckInDistanceM = 120 } };
+        // Check-in 60 s into the cycle, in the side road's green: at free flow the bus would reach
+        // the line about 21 s before the main green starts (at 90 s), so its green is brought forward.
+        var departureS = DepartureForCheckIn(2 * 90 + 60, earlyGreen);
+        var free = TransitFixture.Run(OneBus(departureS, [], earlyGreen), 1);
+        Assert.InRange(SimTime.ToSeconds(free.Records.Priority.First(e => e.Action == PriorityAction.Requested).Ticks), 2 * 90 + 58, 2 * 90 + 62);
+        Assert.Contains(free.Records.Priority, e => e.Action == PriorityAction.EarlyGreen);
+
+        // A 30 s dwell 50 m before the line: the bus will still be at its stop when the plan's green starts.
+        var dwelling = TransitFixture.Run(OneBus(departureS, [NearSideStop(30)], earlyGreen), 1);
+        var requested = dwelling.Records.Priority.First(e => e.Action == PriorityAction.Requested);
+        Assert.InRange(SimTime.ToSeconds(requested.Ticks), 2 * 90 + 58, 2 * 90 + 62);
+        Assert.True(SimTime.ToSeconds(requested.Ticks) + requested.EtaS > 3 * 90, $"estimated at {SimTime.ToSeconds(requested.Ticks) + requested.EtaS:0.0} s");
+        Assert.DoesNotContain(dwelling.Records.Priority, e => e.Action == PriorityAction.EarlyGreen);
     }
 
     [Fact]
