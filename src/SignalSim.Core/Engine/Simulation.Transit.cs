@@ -153,18 +153,13 @@ public sealed partial class Simulation
         return SimTime.ToSeconds(NowTicks - _scheduledTicks[slot]) - due;
     }
 
+    /// <summary>The vehicle reached its check-in point, which EnterLink placed only where its mode has priority.</summary>
     private void CheckIn(int slot, int link)
     {
         _checkInAtM[slot] = double.PositiveInfinity;
-        var intersection = _m.LinkToIntersection[link];
-        var step = _step[slot];
         var mode = _m.Classes[_class[slot]].Mode;
-        var line = _m.RouteLine[_route[slot]];
-        var lateness = LatenessS(slot);
-        var eta = ArrivalEstimateTicks(slot, link);
-        var definition = _m.Controllers[intersection];
-        if ((mode == TravelMode.Tram ? definition.Tram : definition.Bus) is not null)
-            _controllers[intersection].Request(NowTicks, _vehicleId[slot], line, _m.StepGroup[step], mode, eta, lateness, forwarded: false, Recorder);
+        _controllers[_m.LinkToIntersection[link]].Request(NowTicks, _vehicleId[slot], _m.RouteLine[_route[slot]], _m.StepGroup[_step[slot]], mode,
+            ArrivalEstimateTicks(slot, link), LatenessS(slot), forwarded: false, Recorder);
     }
 
     /// <summary>
