@@ -1,7 +1,8 @@
 // Buses and trams: stops with dwell (a fixed part plus boarding for the passengers who arrived
 // since the previous vehicle of the line, so late vehicles dwell longer), schedule lateness, and
-// the priority detectors: check-in upstream of each stop line, check-out at the line, and, at the
-// check-out, the announcement of the vehicle to the next centre's intersection when its centre forwards.
+// the priority detectors: check-in upstream of each stop line, a fresh arrival estimate every
+// step while a request is open (Simulation.ArrivalEstimates.cs), check-out at the line, and, at
+// the check-out, the announcement of the vehicle to the next centre's intersection when its centre forwards.
 using MathNet.Numerics.Distributions;
 using SignalSim.Core.Metrics;
 using SignalSim.Core.Random;
@@ -91,7 +92,7 @@ public sealed partial class Simulation
         _checkInAtM[slot] = Math.Max(0, _m.LinkLengthM[link] - rules.CheckInDistanceAt(FreeSpeedMps(slot, link)));
     }
 
-    /// <summary>Dwell at stops and priority check-ins, after vehicles moved.</summary>
+    /// <summary>Dwell at stops, priority check-ins and fresh arrival estimates, after vehicles moved.</summary>
     private void ServeStopsAndDetectors()
     {
         // The order is deterministic (insertions and removals are), so requests reach controllers reproducibly.
@@ -99,15 +100,18 @@ public sealed partial class Simulation
         {
             var slot = _transitSlots[i];
             if (_posM[slot] >= _checkInAtM[slot]) CheckIn(slot, _m.StepLink[_step[slot]]);
-            if (_stopAtM[slot] == double.PositiveInfinity) continue;
-            if (_dwellUntilTicks[slot] >= 0)
+            if (_stopAtM[slot] != double.PositiveInfinity)
             {
-                if (NowTicks >= _dwellUntilTicks[slot]) LeaveStop(slot);
+                if (_dwellUntilTicks[slot] >= 0)
+                {
+                    if (NowTicks >= _dwellUntilTicks[slot]) LeaveStop(slot);
+                }
+                else if (_stopAtM[slot] - _posM[slot] < StopReachedM && _speedMps[slot] < StopSpeedMps)
+                {
+                    ArriveAtStop(slot);
+                }
             }
-            else if (_stopAtM[slot] - _posM[slot] < StopReachedM && _speedMps[slot] < StopSpeedMps)
-            {
-                ArriveAtStop(slot);
-            }
+            RefreshArrivalEstimate(slot); // with the dwell just started or ended
         }
     }
 
@@ -133,8 +137,7 @@ public sealed partial class Simulation
         var stop = _nextStop[slot];
         _stopLastDepartureTicks[stop] = NowTicks;
         _dwellUntilTicks[slot] = -1;
-        var line = _m.Lines[_m.Stops.Line[stop]];
-        var next = stop + 1 < line.FirstStop + line.StopCount ? stop + 1 : -1;
+        var next = NextStopOfLine(stop);
         _nextStop[slot] = next;
         _stopAtM[slot] = next >= 0 && _m.Stops.Step[next] == _step[slot] ? _m.Stops.PositionM[next] : double.PositiveInfinity;
     }
@@ -150,20 +153,13 @@ public sealed partial class Simulation
         return SimTime.ToSeconds(NowTicks - _scheduledTicks[slot]) - due;
     }
 
+    /// <summary>The vehicle reached its check-in point, which EnterLink placed only where its mode has priority.</summary>
     private void CheckIn(int slot, int link)
     {
         _checkInAtM[slot] = double.PositiveInfinity;
-        var intersection = _m.LinkToIntersection[link];
-        var step = _step[slot];
         var mode = _m.Classes[_class[slot]].Mode;
-        var line = _m.RouteLine[_route[slot]];
-        var lateness = LatenessS(slot);
-        var speed = FreeSpeedMps(slot, link);
-        var toStopLine = _m.LinkLengthM[link] - _posM[slot];
-        var eta = NowTicks + SimTime.FromSeconds(toStopLine / speed);
-        var definition = _m.Controllers[intersection];
-        if ((mode == TravelMode.Tram ? definition.Tram : definition.Bus) is not null)
-            _controllers[intersection].Request(NowTicks, _vehicleId[slot], line, _m.StepGroup[step], mode, eta, lateness, forwarded: false, Recorder);
+        _controllers[_m.LinkToIntersection[link]].Request(NowTicks, _vehicleId[slot], _m.RouteLine[_route[slot]], _m.StepGroup[_step[slot]], mode,
+            ArrivalEstimateTicks(slot, link), LatenessS(slot), forwarded: false, Recorder);
     }
 
     /// <summary>
@@ -183,7 +179,9 @@ public sealed partial class Simulation
         if (next < 0 || _m.IntersectionCentre[next] == centre) return;
         // Each centre's losses come from its own stream, so they disturb nothing else.
         if (_forwardingLoss[centre].NextDouble() < rules.LossProbability) return;
-        var eta = etaHereTicks + SimTime.FromSeconds(_m.LinkLengthM[nextLink] / FreeSpeedMps(slot, nextLink));
+        // Over the next link at free speed, with the expected dwell at its stops; refreshed from the
+        // vehicle's state once the announcement is delivered.
+        var eta = etaHereTicks + SimTime.FromSeconds(TimeToLineS(slot, nextLink, step + 1, _nextStop[slot], 0, FreeSpeedMps(slot, nextLink), SimTime.ToSeconds(etaHereTicks)));
         if (_messageCount == _messages.Length) Array.Resize(ref _messages, _messages.Length * 2);
         _messages[_messageCount++] = new ForwardedRequest
         {

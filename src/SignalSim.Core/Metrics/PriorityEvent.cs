@@ -19,6 +19,11 @@ public enum PriorityAction : byte
     Expired,
     /// <summary>The controller did not act; the reason says why.</summary>
     Refused,
+    /// <summary>
+    /// An extension under way was released before the vehicle reached the line: its refreshed
+    /// estimate showed it could not make it within the maximum; the reason says why.
+    /// </summary>
+    Cancelled,
 }
 
 public enum PriorityReason : byte
@@ -36,9 +41,9 @@ public enum PriorityReason : byte
 
 /// <param name="Line">Line index of the vehicle, -1 if it belongs to none.</param>
 /// <param name="Forwarded">The request came as an announcement from the previous centre, not from this intersection's detector.</param>
-/// <param name="EtaS">Estimated time to the stop line when requested, in seconds.</param>
+/// <param name="EtaS">Estimated time to the stop line at the event, in seconds (refreshed every step from the vehicle's state).</param>
 /// <param name="LatenessS">Seconds behind schedule when requested (negative: early).</param>
-/// <param name="GrantedS">On check-out: green time granted (extension plus early green), in seconds.</param>
+/// <param name="GrantedS">On check-out or expiry: green time granted (extension plus early green); on cancellation: the extension held so far; in seconds.</param>
 public readonly record struct PriorityEvent(
     long Ticks,
     int VehicleId,

@@ -36,8 +36,9 @@ public sealed record PriorityRules(
         TravelMode.Tram,
         true,
         true,
-        SimTime.FromSeconds(spec.Absolute ? spec.MaxExtensionS : Math.Min(spec.MaxExtensionS, 15)),
-        SimTime.FromSeconds(spec.Absolute ? spec.MaxEarlyGreenS : Math.Min(spec.MaxEarlyGreenS, 20)),
+        // Relative priority: the scenario's relative caps also apply.
+        SimTime.FromSeconds(spec.Absolute ? spec.MaxExtensionS : Math.Min(spec.MaxExtensionS, spec.RelativeMaxExtensionS)),
+        SimTime.FromSeconds(spec.Absolute ? spec.MaxEarlyGreenS : Math.Min(spec.MaxEarlyGreenS, spec.RelativeMaxEarlyGreenS)),
         spec.CheckInDistanceM,
         SimTime.FromSeconds(spec.RequestExpiryS),
         null,

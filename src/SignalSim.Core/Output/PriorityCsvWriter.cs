@@ -1,8 +1,10 @@
 // priority.csv: every priority event from the end of the warm-up on, in the order it happened —
 // requests (source: the intersection's own detector, or forwarded by the previous centre), the
-// extensions and early greens granted, check-outs, expiries and refusals with their reason.
-// reason is empty unless the action is a refusal; granted_s (extension plus early green) is
-// given only when a request closes (checked-out or expired), empty otherwise.
+// extensions and early greens granted, extensions cancelled because the vehicle's refreshed
+// estimate showed it could not use them, check-outs, expiries and refusals with their reason.
+// reason is empty unless the action is a refusal or a cancellation; granted_s (extension plus
+// early green) is given when a request closes (checked-out or expired), and for a cancellation
+// the extension held before it was released; empty otherwise. eta_s is the estimate at the event.
 using SignalSim.Core.Engine;
 using SignalSim.Core.Metrics;
 
@@ -35,7 +37,7 @@ public static class PriorityCsvWriter
             csv.Field(e.Reason == PriorityReason.None ? "" : InvariantText.Kebab(e.Reason));
             csv.Field(InvariantText.Fixed(e.EtaS, 3));
             csv.Field(InvariantText.Fixed(e.LatenessS, 3));
-            csv.Field(e.Action is PriorityAction.CheckedOut or PriorityAction.Expired ? InvariantText.Fixed(e.GrantedS, 3) : "");
+            csv.Field(e.Action is PriorityAction.CheckedOut or PriorityAction.Expired or PriorityAction.Cancelled ? InvariantText.Fixed(e.GrantedS, 3) : "");
             csv.EndRow();
         }
     }

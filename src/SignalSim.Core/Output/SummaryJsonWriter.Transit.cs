@@ -130,6 +130,7 @@ public static partial class SummaryJsonWriter
         w.WriteNumber("phase_insertions", c.PhaseInsertions);
         w.WriteNumber("checked_out", c.CheckedOut);
         w.WriteNumber("expired", c.Expired);
+        w.WriteNumber("cancelled_extensions", c.Cancellations);
         w.WriteNumber("refused", c.Refused);
         w.WriteStartObject("refusals");
         foreach (var r in c.Refusals) w.WriteNumber(r.Reason, r.Count);

@@ -550,7 +550,7 @@ public sealed record BusPrioritySpec
 [Description("Tram priority: absolute by default (the tram does not stop at signals unless its request came too late to serve safely).")]
 public sealed record TramPrioritySpec
 {
-    [Description("Absolute priority: extend and advance greens as far as safety allows.")]
+    [Description("Absolute priority: extend and advance greens as far as safety allows, up to max_extension_s and max_early_green_s; false: relative priority, also capped by relative_max_extension_s and relative_max_early_green_s.")]
     public bool Absolute { get; init; } = true;
 
     [Description("Check-in detector distance upstream of the stop line, in metres (capped at the approach length).")]
@@ -564,6 +564,12 @@ public sealed record TramPrioritySpec
 
     [Description("Most green time taken from conflicting groups for one tram, in seconds.")]
     public double MaxEarlyGreenS { get; init; } = 60;
+
+    [Description("Relative priority (absolute false): the extension is at most the smaller of this and max_extension_s, in seconds.")]
+    public double RelativeMaxExtensionS { get; init; } = 15;
+
+    [Description("Relative priority (absolute false): the early green is at most the smaller of this and max_early_green_s, in seconds.")]
+    public double RelativeMaxEarlyGreenS { get; init; } = 20;
 
     [Description("A request lapses if the tram has not passed the stop line this many seconds after check-in.")]
     public double RequestExpiryS { get; init; } = 90;

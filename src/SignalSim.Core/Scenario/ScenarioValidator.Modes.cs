@@ -218,6 +218,8 @@ public sealed partial class ScenarioValidator
         {
             if (tram.MaxExtensionS < 0) Error($"{p}.tram.max_extension_s", "max_extension_s must be 0 or more");
             if (tram.MaxEarlyGreenS < 0) Error($"{p}.tram.max_early_green_s", "max_early_green_s must be 0 or more");
+            if (tram.RelativeMaxExtensionS < 0) Error($"{p}.tram.relative_max_extension_s", "relative_max_extension_s must be 0 or more (0: no extension under relative priority)");
+            if (tram.RelativeMaxEarlyGreenS < 0) Error($"{p}.tram.relative_max_early_green_s", "relative_max_early_green_s must be 0 or more (0: no early green under relative priority)");
             Positive(tram.CheckInDistanceM, $"{p}.tram.check_in_distance_m", "the check-in distance");
             if (tram.CheckInTimeS is { } tramTime) Positive(tramTime, $"{p}.tram.check_in_time_s", "the check-in time");
             Positive(tram.RequestExpiryS, $"{p}.tram.request_expiry_s", "the request expiry");

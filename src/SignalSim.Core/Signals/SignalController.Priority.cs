@@ -1,6 +1,8 @@
-// Priority in the running controller: requests from detectors and announcements, the hold
-// (green extension) and skip (early green) that serve them within the safety rules, phase
-// insertion, and the recovery to the coordinated offset afterwards.
+// Priority in the running controller: requests from detectors and announcements, whose arrival
+// estimates the simulation refreshes every step from the vehicle's state; the hold (green
+// extension) and skip (early green) that serve them within the safety rules, the release of an
+// extension the vehicle can no longer use, requests during plan changes, phase insertion, and
+// the recovery to the coordinated offset afterwards.
 using SignalSim.Core.Metrics;
 using SignalSim.Core.Scenario;
 
@@ -55,6 +57,20 @@ public sealed partial class SignalController
         };
     }
 
+    /// <summary>
+    /// A fresh estimate of the vehicle's arrival at the stop line, from its state this step
+    /// (the simulation sends it for every vehicle with a request here). No request: nothing to do.
+    /// </summary>
+    public void UpdateEstimate(int vehicleId, long etaTicks)
+    {
+        for (var i = 0; i < _requestCount; i++)
+        {
+            if (_requests[i].VehicleId != vehicleId) continue;
+            _requests[i].EtaTicks = etaTicks;
+            return;
+        }
+    }
+
     /// <summary>The vehicle passed the stop line.</summary>
     public void CheckOut(long simTicks, int vehicleId, Engine.SimulationRecorder log)
     {
@@ -107,13 +123,25 @@ public sealed partial class SignalController
         return best;
     }
 
+    /// <summary>
+    /// During a plan change the cycle-time-0 state of the old plan is held until the new plan
+    /// reaches its own cycle time 0; changing it then could cut an intergreen of the new plan. A
+    /// vehicle whose group is green in the held state passes on that green (it lasts into the new
+    /// plan, which shows the same greens at cycle time 0); the others are refused once with
+    /// plan-change-in-progress and served as usual once the new plan runs. Requests still lapse.
+    /// </summary>
+    private void DuringPlanChange(long simTicks, FixedTimePlan held, Engine.SimulationRecorder log)
+    {
+        ExpireRequests(simTicks, log);
+        for (var i = 0; i < _requestCount; i++)
+        {
+            ref var r = ref _requests[i];
+            if (!held.Windows[r.Group].IsGreen(0)) Refuse(ref r, simTicks, PriorityReason.PlanChangeInProgress, log);
+        }
+    }
+
     private long ServeRequests(long simTicks, long stepTicks, FixedTimePlan plan, long tau, Engine.SimulationRecorder log)
     {
-        if (_pendingSlot >= 0)
-        {
-            for (var i = 0; i < _requestCount; i++) Refuse(ref _requests[i], simTicks, PriorityReason.PlanChangeInProgress, log);
-            return tau;
-        }
         var index = MostUrgent();
         for (var i = 0; i < _requestCount; i++)
         {
@@ -139,7 +167,11 @@ public sealed partial class SignalController
             }
             if (untilArrival > untilEnd + rules.MaxExtensionTicks - r.ExtensionUsed)
             {
-                Refuse(ref r, simTicks, PriorityReason.TooFarForExtension, log);
+                // The refreshed estimate shows the vehicle cannot reach the line in what is left
+                // of the extension (it dwells, queues or runs slower than expected): an extension
+                // under way is released, so the green ends now instead of being held for nobody.
+                if (r.LoggedExtension) Cancel(ref r, simTicks, PriorityReason.TooFarForExtension, log);
+                else Refuse(ref r, simTicks, PriorityReason.TooFarForExtension, log);
                 return tau;
             }
             if (!r.LoggedExtension)
@@ -170,6 +202,14 @@ public sealed partial class SignalController
         }
         r.EarlyUsed += jumped;
         return SimTime.Mod(tau + jumped, plan.CycleTicks);
+    }
+
+    /// <summary>Releases an extension under way; a later green end may grant what is left of the maximum.</summary>
+    private void Cancel(ref PendingRequest r, long simTicks, PriorityReason reason, Engine.SimulationRecorder log)
+    {
+        r.LoggedExtension = false;
+        r.LoggedRefusal = reason; // the same condition is not logged again as a refusal
+        log.RecordPriority(Event(simTicks, ref r, PriorityAction.Cancelled, reason, SimTime.ToSeconds(r.ExtensionUsed)));
     }
 
     private void Refuse(ref PendingRequest r, long simTicks, PriorityReason reason, Engine.SimulationRecorder log)
@@ -241,7 +281,7 @@ public sealed partial class SignalController
     /// <summary>Back to the coordinated plan: hold greens when ahead, shorten greens when behind.</summary>
     private long Recover(long simTicks, long stepTicks, FixedTimePlan plan, long tau)
     {
-        if (_pendingSlot >= 0 || _recoveryBudget <= 0) return tau;
+        if (_recoveryBudget <= 0) return tau; // Update never recovers during a plan change
         var deviation = Normalise(_delta, plan.CycleTicks);
         if (deviation == 0)
         {

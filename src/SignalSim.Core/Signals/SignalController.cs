@@ -68,6 +68,25 @@ public sealed partial class SignalController
     /// <summary>Priority requests waiting for their vehicle to pass the stop line.</summary>
     public int PendingRequests => _requestCount;
 
+    /// <summary>Vehicle of the i-th pending request (0 ≤ i &lt; <see cref="PendingRequests"/>), for inspection.</summary>
+    public int PendingVehicle(int i) => _requests[i].VehicleId;
+
+    /// <summary>The arrival estimate held for a vehicle's request, if it has one here (for inspection).</summary>
+    public bool TryGetEstimate(int vehicleId, out long etaTicks)
+    {
+        for (var i = 0; i < _requestCount; i++)
+        {
+            if (_requests[i].VehicleId != vehicleId) continue;
+            etaTicks = _requests[i].EtaTicks;
+            return true;
+        }
+        etaTicks = 0;
+        return false;
+    }
+
+    /// <summary>A plan change is under way: the old plan's cycle-time-0 state is held until the new plan reaches its own.</summary>
+    public bool PlanChangeInProgress => _pendingSlot >= 0;
+
     /// <summary>How far the controller runs ahead of its coordinated plan (negative: behind), in ticks.</summary>
     public long OffsetDeviationTicks => Normalise(_delta, CurrentPlan.CycleTicks);
 
@@ -102,12 +121,16 @@ public sealed partial class SignalController
         var tau = SimTime.Mod(CurrentPlan.CycleTime(local) + _delta, CurrentPlan.CycleTicks);
         var wrapped = _lastTau >= 0 && tau < _lastTau;
 
-        if (wrapped) OnCycleStart(simTicks, local, CurrentPlan, log);
+        // A plan change holds the cycle-time-0 state without recording τc, so every update of the
+        // hold looks like a wrap: only the one that began the change starts a cycle.
+        if (wrapped && _pendingSlot < 0) OnCycleStart(simTicks, local, CurrentPlan, log);
         var plan = ShownPlan;
         if (_pendingSlot >= 0)
         {
             if (!AdvanceTransition(local, ref plan, ref tau))
             {
+                // The cycle-time-0 state is held: nothing may change, so requests are only closed or refused.
+                if (_requestCount > 0) DuringPlanChange(simTicks, plan, log);
                 Publish(plan, 0, simTicks, groupStates);
                 return;
             }
@@ -122,7 +145,7 @@ public sealed partial class SignalController
     private void OnCycleStart(long simTicks, long local, FixedTimePlan plan, Engine.SimulationRecorder log)
     {
         var scheduled = _d.Centre.PlanSlotAt(local);
-        if (scheduled != _planSlot && _pendingSlot < 0) _pendingSlot = scheduled;
+        if (scheduled != _planSlot) _pendingSlot = scheduled;
         _inserting = _pendingSlot < 0 && _d.InsertionPlan is not null && StartInsertion(simTicks, plan, log);
         // Spread the recovery of the remaining deviation over the cycles left.
         var deviation = Math.Abs(Normalise(_delta, plan.CycleTicks));

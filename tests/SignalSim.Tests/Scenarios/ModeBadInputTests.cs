@@ -138,6 +138,19 @@ public class ModeBadInputTests
         Assert.Contains("check_in_distance_m", error.Message, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("relative_max_extension_s")]
+    [InlineData("relative_max_early_green_s")]
+    public void NegativeRelativeTramLimit_IsRejectedAtItsValue(string field)
+    {
+        var replace = $"\"tram\": {{ \"absolute\": false, \"{field}\": -5, \"check_in_distance_m\": 250 }}";
+        var text = Edit("\"tram\": { \"check_in_distance_m\": 250 }", replace);
+        var error = SingleError(text);
+        var prefix = $"\"tram\": {{ \"absolute\": false, \"{field}\": ";
+        Assert.Equal(Locate(text, replace, prefix), (error.Line, error.Column));
+        Assert.Equal($"{field} must be 0 or more (0: no {(field.Contains("extension") ? "extension" : "early green")} under relative priority)", error.Message);
+    }
+
     [Fact]
     public void StopBeyondItsLink_IsRejectedAtItsPosition()
     {
