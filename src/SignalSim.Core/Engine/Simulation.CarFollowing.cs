@@ -131,7 +131,11 @@ public sealed partial class Simulation
             return Held(lane, in p, speed, desired, toStopLine, BrakingCause.LaneChange, ref cause);
         }
         if (_m.StepYieldCount[step] > 0 && !GapAccepted(slot, lane, step, in p, speed, toStopLine))
-            return Held(lane, in p, speed, desired, toStopLine, BrakingCause.Yield, ref cause);
+        {
+            // A driver giving way waits with its front at the line (at a red it keeps s0 short of it),
+            // ready to take the next gap.
+            return Held(lane, in p, speed, desired, toStopLine + p.MinGapM, BrakingCause.Yield, ref cause);
+        }
         if (BlockedExit(next, in p))
         {
             // Spill-back: the exit lane is queued up to its entry, so the vehicle waits at the stop line.

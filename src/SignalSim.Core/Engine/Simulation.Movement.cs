@@ -50,9 +50,10 @@ public sealed partial class Simulation
                         if (vNew > _speedMps[leader]) vNew = _speedMps[leader];
                     }
                 }
-                else if (_laneFrontHeld[lane] && x >= stopLine)
+                else if (_laneFrontHeld[lane] && (x >= stopLine || (_accCause[slot] == (byte)BrakingCause.Yield && vNew < StoppedSpeedMps && stopLine - x < 1)))
                 {
-                    x = stopLine - StopLineClearanceM; // never across a held stop line
+                    // Never across a held stop line; a driver giving way draws up to it, ready to go.
+                    x = stopLine - StopLineClearanceM;
                     vNew = 0;
                 }
                 _posM[slot] = x;
@@ -126,7 +127,7 @@ public sealed partial class Simulation
                 RecordStopLineCrossing(link, crossS, slot);
                 CheckOut(slot, link);
                 PopFront(lane);
-                _laneLastDepartureTicks[lane] = NowTicks;
+                _laneLastDepartureTicks[lane] = SimTime.FromSeconds(crossS);
                 var nextLink = _m.LaneLink[next];
                 _posM[slot] = x;
                 _step[slot] = step + 1;
