@@ -143,4 +143,48 @@ public sealed class LanesAndYieldingTests(ITestOutputHelper output)
         output.WriteLine($"q_p = {majorFlowVehPerHour} veh/h: {gaps} gaps, Harders allows {allowed} drivers ({allowedLate} if each decision is two steps late), {passed} passed");
         Assert.InRange(passed, allowedLate, allowed);
     }
+
+    [Fact]
+    public void Cars_overtake_a_bus_dwelling_at_a_stop_in_the_right_lane_of_a_two_lane_link()
+    {
+        var s = IsolatedIntersection.With(mainFlowVehPerHour: 500, sideFlowVehPerHour: 200, ArrivalProcess.Poisson, durationS: 1800, warmupS: 300);
+        s = s with
+        {
+            Links = s.Links.Select(l => l.Id is "west-in" or "east-out" ? l with { Lanes = 2 } : l).ToList(),
+            Lines =
+            [
+                new LineSpec
+                {
+                    Id = "bus", VehicleClass = "bus", Links = ["west-in", "east-out"], HeadwayS = 300, FirstDepartureS = 400,
+                    // A long dwell (40 s fixed) well before the stop line, so that cars queue behind it or pass it.
+                    Stops = [new StopSpec { Id = "stop", Link = "west-in", PositionM = 250, DwellFixedS = 40, PassengersPerHour = 0 }],
+                },
+            ],
+        };
+        var sim = ScenarioAssert.Start(s, seed: 4);
+        var m = sim.Model;
+        var westIn = Array.IndexOf(m.LinkIds, "west-in");
+        var bus = Array.FindIndex(m.Classes, c => c.Id == "bus");
+        var overtaken = 0;
+        var dwellingSteps = 0;
+        var seenBehind = new HashSet<int>();
+        while (!sim.Finished)
+        {
+            sim.Step();
+            var right = sim.LaneSnapshot(m.LinkFirstLane[westIn]);
+            var left = sim.LaneSnapshot(m.LinkFirstLane[westIn] + 1);
+            foreach (var b in right.Where(v => v.ClassIndex == bus && v.SpeedMps == 0 && Math.Abs(v.PositionM - 250) < 2))
+            {
+                dwellingSteps++;
+                // Cars that were behind the standing bus in its own lane and are now ahead of it: they changed lanes to pass.
+                foreach (var car in right) if (car.PositionM < b.PositionM - b.LengthM) seenBehind.Add(car.VehicleId);
+                foreach (var car in left) if (car.PositionM > b.PositionM && seenBehind.Remove(car.VehicleId)) overtaken++;
+            }
+        }
+        output.WriteLine($"{dwellingSteps} steps with a bus at its stop; {overtaken} cars from behind it in its lane passed it in the left lane");
+        Assert.True(dwellingSteps > 0, "the bus stopped at its stop");
+        Assert.True(overtaken > 0, "cars pass a dwelling bus");
+        var driving = sim.Result().Driving!;
+        Assert.True(driving.DiscretionaryLaneChanges > 0);
+    }
 }
