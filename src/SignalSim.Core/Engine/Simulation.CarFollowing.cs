@@ -28,6 +28,7 @@ public sealed partial class Simulation
             var front = SlotAt(lane, 0);
             var frontCause = BrakingCause.Leader;
             var frontAcc = FrontAcceleration(lane, link, front, ref frontCause);
+            Bound(ref frontAcc, ref frontCause, CourtesyAcceleration(front, link, in classes[_class[front]]), BrakingCause.LaneChange);
             _accMps2[front] = Ahead(front, link, frontAcc, ref frontCause);
             _accCause[front] = (byte)frontCause;
 
@@ -55,6 +56,7 @@ public sealed partial class Simulation
                         signalAhead = false; // everyone behind a vehicle that stops is behind the line too
                     }
                 }
+                Bound(ref acc, ref cause, CourtesyAcceleration(slot, link, in p), BrakingCause.LaneChange);
                 _accMps2[slot] = Ahead(slot, link, acc, ref cause);
                 _accCause[slot] = (byte)cause;
                 leader = slot;

@@ -30,6 +30,15 @@ public sealed partial class Simulation
     private int[] _decisionTo = [];
     private int _decisionCount;
 
+    // Courtesy: a driver in the target lane behind a driver who must change in lets it in, by
+    // following it as if it were already ahead (as long as that asks no more than b_safe).
+    private int[] _courtesyFor = [];
+    private int[] _courtesyForId = [];
+    private long[] _courtesyUntilTicks = [];
+
+    /// <summary>A courtesy lasts this long unless renewed by the waiting driver.</summary>
+    private const long CourtesyTicks = 2 * SimTime.TicksPerSecond;
+
     /// <summary>Lane changes made, mandatory (towards the lanes of the next movement) and discretionary.</summary>
     public long MandatoryLaneChanges { get; private set; }
     public long DiscretionaryLaneChanges { get; private set; }
@@ -50,6 +59,9 @@ public sealed partial class Simulation
         _decisionSlot = new int[total];
         _decisionFrom = new int[total];
         _decisionTo = new int[total];
+        _courtesyFor = new int[total];
+        _courtesyForId = new int[total];
+        _courtesyUntilTicks = new long[total];
         _laneLastDepartureTicks = new long[_laneCount.Length];
         Array.Fill(_laneLastDepartureTicks, long.MinValue / 2);
         _hardBrakingSteps = new long[BrakingCauses.Count];
@@ -124,10 +136,11 @@ public sealed partial class Simulation
             {
                 var dir = TowardsMask(target, index);
                 var to = dir > 0 ? left : right;
-                if (to >= 0 && (permitted & (1UL << (index + dir))) != 0
-                    && Gain(slot, link, to, dir > 0 ? jl : jr, leader, follower, mandatory: true) > 0)
+                if (to >= 0 && (permitted & (1UL << (index + dir))) != 0)
                 {
-                    Decide(slot, lane, to);
+                    var at = dir > 0 ? jl : jr;
+                    if (Gain(slot, link, to, at, leader, follower, mandatory: true) > 0) Decide(slot, lane, to);
+                    else if (at < _laneCount[to]) AskCourtesy(SlotAt(to, at), slot);
                 }
                 continue;
             }
@@ -146,6 +159,28 @@ public sealed partial class Simulation
             }
             if (bestLane >= 0) Decide(slot, lane, bestLane);
         }
+    }
+
+    private void AskCourtesy(int follower, int changer)
+    {
+        _courtesyFor[follower] = changer;
+        _courtesyForId[follower] = _vehicleId[changer];
+        _courtesyUntilTicks[follower] = NowTicks + CourtesyTicks;
+    }
+
+    /// <summary>
+    /// The acceleration a driver asked for courtesy accepts to let the changer in ahead of it:
+    /// following the changer, if that asks no more than b_safe; +∞ otherwise or when none asked.
+    /// </summary>
+    private double CourtesyAcceleration(int slot, int link, in Model.VehicleClassParameters p)
+    {
+        if (_courtesyUntilTicks[slot] <= NowTicks) return double.PositiveInfinity;
+        var changer = _courtesyFor[slot];
+        if (_vehicleId[changer] != _courtesyForId[slot] || _m.StepLink[_step[changer]] != link) return double.PositiveInfinity;
+        var gap = _posM[changer] - _lengthM[changer] - _posM[slot];
+        if (gap <= 0) return double.PositiveInfinity;
+        var acc = Idm.Acceleration(in p, _speedMps[slot], FreeSpeedMps(slot, link), gap, _speedMps[changer]);
+        return acc >= -p.SafeDecelerationMps2 ? acc : double.PositiveInfinity;
     }
 
     /// <summary>+1 (left) or −1 (right): the direction of the nearest lane of the mask, the right one on a tie.</summary>
