@@ -75,16 +75,25 @@ public class SumoExportTests(ITestOutputHelper output)
         for (var seed = 1; seed <= Seeds; seed++)
         {
             var tripinfo = $"tripinfo-{seed}.xml";
-            var sumo = SumoRunner.Sumo(dir.Path, "--seed", seed.ToString(System.Globalization.CultureInfo.InvariantCulture), "--tripinfo-output", tripinfo);
+            var sumoClock = System.Diagnostics.Stopwatch.StartNew();
+            var sumo = SumoRunner.Sumo(dir.Path, "--seed", seed.ToString(System.Globalization.CultureInfo.InvariantCulture), "--tripinfo-output", tripinfo, "--duration-log.statistics", "true");
+            var sumoWallS = sumoClock.Elapsed.TotalSeconds;
             Assert.True(sumo.Succeeded, sumo.StandardError);
             var (sumoMean, sumoTrips) = SumoRunner.MeanTravelTime(dir[tripinfo], exported.Simulation.WarmupS, type => type == "car");
             sumoMeans.Add(sumoMean);
 
-            var run = new Simulation(SimulationModelBuilder.Build(exported, (ulong)seed)).Run();
+            var signalSimClock = System.Diagnostics.Stopwatch.StartNew();
+            var simulation = new Simulation(SimulationModelBuilder.Build(exported, (ulong)seed));
+            var run = simulation.Run();
+            var signalSimWallS = signalSimClock.Elapsed.TotalSeconds;
             var car = Array.FindIndex(run.Model.Classes, c => c.Id == "car");
             var trips = run.Records.Trips.Where(t => t.ClassIndex == car && t.DepartTicks >= run.Model.WarmupTicks).ToList();
             signalSimMeans.Add(trips.Average(t => t.TravelTimeS));
             output.WriteLine($"seed {seed}: SUMO {sumoMean:0.0} s over {sumoTrips} car trips, SignalSim {signalSimMeans[^1]:0.0} s over {trips.Count}");
+            // Throughput, for bench/README.md: SUMO's own count of vehicle updates per second
+            // (its "UPS", simulation loop only) and its wall time with loading; SignalSim's run.
+            var ups = sumo.StandardOutput.Split('\n').Select(l => l.Trim()).FirstOrDefault(l => l.StartsWith("UPS:", StringComparison.Ordinal)) ?? "UPS: ?";
+            output.WriteLine($"seed {seed}: SUMO wall {sumoWallS:0.00} s, {ups}; SignalSim wall {signalSimWallS:0.00} s, {simulation.VehicleUpdates} updates, {simulation.VehicleUpdates / signalSimWallS:0} updates/s");
         }
         var sumoAll = sumoMeans.Average();
         var signalSimAll = signalSimMeans.Average();
