@@ -152,6 +152,7 @@ public sealed partial class Simulation
         NowTicks += _m.StepTicks;
         ServeStopsAndDetectors();   // dwell at stops, priority check-ins
         CrossStopLines();           // hand vehicles to the next link, or finish their trip
+        UpdateDetectors();          // event-log detectors: on while a vehicle is over the loop
         RecordQueues();             // queue samples per approach at the sample interval
         RecordTrajectories();       // positions for time-space diagrams, when asked for
     }
