@@ -32,18 +32,20 @@ public class EventLogTests(ITestOutputHelper output)
         var (result, log, startS) = RunWithLog(dir);
         var spec = result.Model.Scenario.Intersections[0];
         var plan = spec.Plans["day"];
-        foreach (var group in spec.SignalGroups)
+        var map = ControllerEventMap.Of(result.Model);
+        for (var g = 0; g < spec.SignalGroups.Count; g++)
         {
-            var greens = EventLogMetrics.Greens(log, "X", group.Phase!.Value);
+            var group = spec.SignalGroups[g];
+            var greens = EventLogMetrics.Greens(log, "X", map.GroupPhase[result.Model.Controllers[0].FirstGroup + g]);
             var window = plan.Greens[group.Id];
             Assert.True(greens.Count >= 1800 / plan.CycleS - 1, $"{greens.Count} greens of {group.Id}");
-            foreach (var g in greens)
+            foreach (var green in greens)
             {
                 // Cycle time of the green start on the centre clock (offset 0 here) is the window start.
-                var cycleTime = ((g.StartS - plan.OffsetS) % plan.CycleS + plan.CycleS) % plan.CycleS;
+                var cycleTime = ((green.StartS - plan.OffsetS) % plan.CycleS + plan.CycleS) % plan.CycleS;
                 Assert.Equal(window.StartS, cycleTime, 3);
-                Assert.Equal((window.EndS - window.StartS + plan.CycleS) % plan.CycleS, g.GreenS, 3);
-                Assert.Equal(group.AmberS, g.YellowS, 3);
+                Assert.Equal((window.EndS - window.StartS + plan.CycleS) % plan.CycleS, green.GreenS, 3);
+                Assert.Equal(group.AmberS, green.YellowS, 3);
             }
             for (var k = 1; k < greens.Count; k++) Assert.Equal(plan.CycleS, greens[k].StartS - greens[k - 1].StartS, 3);
         }
@@ -68,7 +70,8 @@ public class EventLogTests(ITestOutputHelper output)
             if (c.State == SignalState.Green) open = SimTime.ToSeconds(c.Ticks);
             else if (c.State == SignalState.Amber && open is { } s) { recordGreens.Add((s, SimTime.ToSeconds(c.Ticks))); open = null; }
         }
-        var logGreens = EventLogMetrics.Greens(log, "X", 2).Select(g => (g.StartS - startS, g.EndS - startS)).ToList();
+        var phase = ControllerEventMap.Of(m).GroupPhase[main];
+        var logGreens = EventLogMetrics.Greens(log, "X", phase).Select(g => (g.StartS - startS, g.EndS - startS)).ToList();
         // The log's first green may start at time 0 (initial state) and close only after its amber.
         Assert.Equal(recordGreens.Where(g => logGreens.Count == 0 || g.Start >= logGreens[0].Item1 - 1e-9).Take(logGreens.Count).ToList(), logGreens);
 
@@ -77,7 +80,7 @@ public class EventLogTests(ITestOutputHelper output)
         var advance = spec.Detectors[detector];
         var distance = advance.PositionM + advance.LengthM;
         var (fromS, toS) = (m.Scenario.Simulation.WarmupS, SimTime.ToSeconds(result.EndTicks) - 60);
-        var fromLog = EventLogMetrics.OnGreen(log, "X", 2, advance.Channel, distance, speedMps, startS + fromS, startS + toS);
+        var fromLog = EventLogMetrics.OnGreen(log, "X", phase, advance.Channel, distance, speedMps, startS + fromS, startS + toS);
         var arrivals = 0;
         var onGreen = 0;
         foreach (var d in result.Records.DetectorEvents.Where(d => d.Detector == detector && d.On))
@@ -95,6 +98,19 @@ public class EventLogTests(ITestOutputHelper output)
         var crossings = result.Records.Crossings.Where(c => c.ApproachLink == approach && c.TimeS - c.DelayS >= fromS && c.TimeS - c.DelayS < toS).ToList();
         var crossingShare = crossings.Count(c => recordGreens.Any(g => c.TimeS - c.DelayS >= g.Start && c.TimeS - c.DelayS < g.End)) / (double)crossings.Count;
         output.WriteLine($"arrivals on green, main approach: event log {fromLog.Share:P1} of {fromLog.Arrivals} detector arrivals; crossings (undelayed arrival) {crossingShare:P1} of {crossings.Count}");
+    }
+
+    [Fact]
+    public void DeclaredPhasesAreKeptAndTheOthersTakeTheLowestFreeNumbers()
+    {
+        var scenario = ScenarioLoader.LoadFile(ShippedFiles.ScenarioPath("isolated-intersection.json")).Scenario;
+        var x = scenario.Intersections[0];
+        var declared = scenario with { Intersections = [x with { SignalGroups = [x.SignalGroups[0], x.SignalGroups[1] with { Phase = 1 }] }] };
+        ScenarioAssert.Valid(declared);
+        var map = ControllerEventMap.Of(SimulationModelBuilder.Build(declared));
+        Assert.Equal([2, 1], map.GroupPhase);
+        var clash = scenario with { Intersections = [x with { SignalGroups = [x.SignalGroups[0] with { Phase = 3 }, x.SignalGroups[1] with { Phase = 3 }] }] };
+        Assert.Contains(ScenarioValidator.Validate(clash), d => d.Severity == DiagnosticSeverity.Error && d.JsonPath.EndsWith("signal_groups[1].phase", StringComparison.Ordinal));
     }
 
     [Theory]
