@@ -1,7 +1,8 @@
 // How a run's controllers appear in the Indiana hi-resolution event log: the phase number of
 // each signal group (declared in the scenario, or assigned in group order from the lowest free
 // number), the channel of each detector, the pattern number of each plan. Written beside the log
-// as controller_events_map.csv, so a reader of the log can tell which phase is which group.
+// as controller_events_map.csv, so a reader of the log can tell which phase is which group and
+// where each detector lies (link, lane, distance from the stop line, length).
 using SignalSim.Core.Model;
 
 namespace SignalSim.Core.Output;
@@ -10,7 +11,7 @@ public sealed class ControllerEventMap
 {
     public const string FileName = "controller_events_map.csv";
 
-    public static readonly string[] Columns = ["signal_id", "kind", "number", "name", "detail"];
+    public static readonly string[] Columns = ["signal_id", "kind", "number", "name", "type", "link", "lane", "position_m", "length_m"];
 
     private ControllerEventMap(int[] groupPhase, int[] detectorIntersection, int[] detectorChannel)
     {
@@ -72,21 +73,25 @@ public sealed class ControllerEventMap
             for (var g = 0; g < c.GroupCount; g++)
                 Row(csv, c.IntersectionId, "phase", GroupPhase[c.FirstGroup + g], c.GroupIds[g], InvariantText.Word(spec.SignalGroups[g].Kind));
             foreach (var d in spec.Detectors)
-                Row(csv, c.IntersectionId, "detector", d.Channel, d.Id,
-                    $"{InvariantText.Kebab(d.Kind)} link {d.Link} lane {d.Lane} at {InvariantText.Fixed(d.PositionM, 1)} m from the stop line, {InvariantText.Fixed(d.LengthM, 1)} m long");
+                Row(csv, c.IntersectionId, "detector", d.Channel, d.Id, InvariantText.Kebab(d.Kind),
+                    d.Link, InvariantText.Integer(d.Lane), InvariantText.Fixed(d.PositionM, 2), InvariantText.Fixed(d.LengthM, 2));
             for (var slot = 0; slot < c.PlansBySlot.Length; slot++)
-                Row(csv, c.IntersectionId, "plan", PatternNumber(m, i, slot), c.PlansBySlot[slot].Name,
-                    $"cycle {InvariantText.Seconds(c.PlansBySlot[slot].CycleTicks)} s");
+                Row(csv, c.IntersectionId, "plan", PatternNumber(m, i, slot), c.PlansBySlot[slot].Name, "fixed-time");
         }
     }
 
-    private static void Row(CsvTable csv, string signal, string kind, int phases, string name, string detail)
+    private static void Row(CsvTable csv, string signal, string kind, int number, string name, string type,
+        string link = "", string lane = "", string positionM = "", string lengthM = "")
     {
         csv.Text(signal);
         csv.Field(kind);
-        csv.Field(InvariantText.Integer(phases));
+        csv.Field(InvariantText.Integer(number));
         csv.Text(name);
-        csv.Text(detail);
+        csv.Field(type);
+        csv.Text(link);
+        csv.Field(lane);
+        csv.Field(positionM);
+        csv.Field(lengthM);
         csv.EndRow();
     }
 }
