@@ -68,6 +68,17 @@ public class EventLogChartTests(ITestOutputHelper output)
         Assert.Equal(3, rows.Length); // header, the log, the run
     }
 
+    [Fact]
+    public async Task CompareWritesTheEventLogOfReplicationOneWhenAsked()
+    {
+        using var dir = new TempDirectory();
+        var compare = await CliRunner.RunAsync("compare", CliRunner.ScenarioPath("isolated-intersection.json"), "--replications", "1", "--duration", "600", "--no-report", "--events", "--out", dir["cmp"]);
+        Assert.True(compare.ExitCode == ExitCodes.Ok, compare.Error);
+        var log = ControllerEventLog.Read(Path.Combine(dir["cmp"], "status-quo", ControllerEventLogWriter.FileName));
+        Assert.Contains(log, e => e.Code == 82);
+        Assert.True(File.Exists(Path.Combine(dir["cmp"], "status-quo", ControllerEventMap.FileName)));
+    }
+
     [Theory]
     [InlineData("signal_id,timestamp,event_code,event_param\nX,2026-01-05 08:00:00.000,1,1\nX,2026-01-05 08:00:01.000,1,999\n", 3)]
     [InlineData("signal_id,timestamp,event_code\nX,2026-01-05 08:00:00.000,1\n", 1)]
