@@ -52,6 +52,23 @@ public sealed record ScenarioFile
 
     [Description("Harmonised strategies to compare: named overlays on this scenario; exactly one is the baseline.")]
     public IReadOnlyList<StrategySpec> Strategies { get; init; } = [];
+
+    [Description("Permanent count stations and the links they count, for `signalsim calibrate` (Paris open data: arc id iu_ac).")]
+    public IReadOnlyList<CountSiteSpec> CountSites { get; init; } = [];
+}
+
+[Description("A count station: the arc id of the counts file and the scenario link it counts (motor vehicles: cars and buses).")]
+public sealed record CountSiteSpec
+{
+    [Description("Arc id in the counts file (iu_ac in Paris's permanent-count open data).")]
+    [JsonPropertyName("iu_ac")]
+    public required string IuAc { get; init; }
+
+    [Description("Link the station counts.")]
+    public required string Link { get; init; }
+
+    [Description("Station label, for reports.")]
+    public string? Label { get; init; }
 }
 
 [Description("Run settings.")]

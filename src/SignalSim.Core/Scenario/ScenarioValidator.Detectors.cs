@@ -1,5 +1,5 @@
-// Checks of what the controller event log reads from an intersection: phase numbers of its
-// signal groups and its detectors (on one of its approaches, within the link, unique channels).
+// Checks of what the bridges to other tools read: the phase numbers and detectors of each
+// intersection (controller event log) and the count sites (calibration from counts).
 namespace SignalSim.Core.Scenario;
 
 public sealed partial class ScenarioValidator
@@ -32,6 +32,22 @@ public sealed partial class ScenarioValidator
             if (d.LengthM <= 0) Error($"{dp}.length_m", "length_m must be more than 0 (a loop is typically 2 m long)");
             if (d.PositionM < 0 || d.PositionM + d.LengthM > link.LengthM)
                 Error($"{dp}.position_m", $"the detector ({d.PositionM} m from the stop line, {d.LengthM} m long) must lie within link '{d.Link}' ({link.LengthM} m)");
+        }
+    }
+}
+
+public sealed partial class ScenarioValidator
+{
+    private void CheckCountSites()
+    {
+        var ids = new HashSet<string>(StringComparer.Ordinal);
+        for (var i = 0; i < _s.CountSites.Count; i++)
+        {
+            var c = _s.CountSites[i];
+            var p = $"$.count_sites[{i}]";
+            if (string.IsNullOrWhiteSpace(c.IuAc)) Error($"{p}.iu_ac", "iu_ac is empty; give the arc id of the counts file");
+            else if (!ids.Add(c.IuAc)) Error($"{p}.iu_ac", $"arc '{c.IuAc}' is listed twice; each count station counts one link");
+            if (!_links.ContainsKey(c.Link)) Error($"{p}.link", $"unknown link '{c.Link}'");
         }
     }
 }

@@ -51,6 +51,7 @@ public sealed partial class ScenarioValidator
         CheckLines();
         CheckPriority();
         CheckGreenWaves();
+        CheckCountSites();
         if (HasErrors) return;
         WarnAboutCapacity();
         CheckStrategies();
