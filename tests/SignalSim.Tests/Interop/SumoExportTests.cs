@@ -42,6 +42,16 @@ public class SumoExportTests(ITestOutputHelper output)
     }
 
     [Fact]
+    public async Task AnUnknownStrategyExitsWithCode2AndWritesNothing()
+    {
+        using var dir = new TempDirectory();
+        var run = await SignalSim.Tests.Cli.CliRunner.RunAsync("export", "sumo", SignalSim.Tests.Cli.CliRunner.ScenarioPath("arterial-green-wave.json"), "--strategy", "no-such", "--out", dir["sumo"]);
+        Assert.Equal(SignalSim.Cli.ExitCodes.InvalidInput, run.ExitCode);
+        Assert.Contains("unknown strategy 'no-such'", run.Error, StringComparison.Ordinal);
+        Assert.False(Directory.Exists(dir["sumo"]));
+    }
+
+    [Fact]
     public void TheReadmeListsWhatSumoDoesNotGet()
     {
         using var dir = new TempDirectory();
