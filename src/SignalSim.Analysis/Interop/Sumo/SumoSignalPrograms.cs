@@ -52,7 +52,11 @@ internal static class SumoSignalPrograms
                         _ => 'r',
                     };
                 }
-                phases.Add(new SumoPhase(next - times[e], new string(state)));
+                // Pedestrian groups have no SUMO link: an instant where only they change leaves
+                // the vehicles' state as it was, so that phase continues.
+                var text = new string(state);
+                if (phases.Count > 0 && phases[^1].State == text) phases[^1] = phases[^1] with { DurationTicks = phases[^1].DurationTicks + next - times[e] };
+                else phases.Add(new SumoPhase(next - times[e], text));
             }
             // SUMO's program time at simulation time t is (t − offset) mod cycle; SignalSim's cycle
             // time is (local time − plan offset) mod cycle with local time = start of day + t + clock offset.
