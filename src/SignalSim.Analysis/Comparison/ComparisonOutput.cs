@@ -22,15 +22,15 @@ public static class ComparisonOutput
         return name is "" or "." or ".." ? "_" + name : name;
     }
 
-    /// <summary>Writes the run files of replication 1 of each strategy that has one, in strategy order.</summary>
-    public static void WriteFirstRuns(string outDir, IReadOnlyList<(string StrategyId, SimulationResult Result)> runs, RunContext context)
+    /// <summary>Writes the run files of replication 1 of each strategy that has one, in strategy order (with the controller event log when asked).</summary>
+    public static void WriteFirstRuns(string outDir, IReadOnlyList<(string StrategyId, SimulationResult Result)> runs, RunContext context, bool controllerEvents = false)
     {
         var used = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
         foreach (var (id, result) in runs)
         {
             var name = FolderName(id);
             for (var n = 2; !used.Add(name); n++) name = $"{FolderName(id)}-{n}";
-            RunOutputWriter.Write(result, context, Path.Combine(outDir, name));
+            RunOutputWriter.Write(result, context, Path.Combine(outDir, name), controllerEvents: controllerEvents);
         }
     }
 

@@ -1,8 +1,10 @@
 // `signalsim chart KIND [RESULTS_DIR] [--window FROM-TO] [--approach ID] [--strategy NAME]
-// [--corridor LINK,LINK,...] [--lang fr|en] [--out DIR]`: one chart, as KIND.png and KIND.svg.
+// [--corridor LINK,LINK,...] [--lang fr|en] [--out DIR]`: one chart, as KIND.png and KIND.svg;
+// with --events FILE, purdue or split-monitor from a controller event log (see EventLogChart).
 using System.CommandLine;
 using Microsoft.Extensions.Options;
 using SignalSim.Charts.Charts;
+using SignalSim.Charts.FieldData;
 using SignalSim.Charts.Report;
 using SignalSim.Charts.Results;
 
@@ -45,6 +47,24 @@ public sealed class ChartCommand(CliConsole console, IOptions<CliSettings> setti
     private readonly Option<string> _lang = ChartOptions.Language();
     private readonly Option<string?> _scenario = ChartOptions.Scenario();
 
+    private readonly Option<string?> _events = new("--events")
+    {
+        HelpName = "FILE",
+        Description = "Draw purdue or split-monitor from a controller event log (signal_id,timestamp,event_code,event_param) instead of a results folder.",
+    };
+
+    private readonly Option<string?> _compareWith = new("--compare-with")
+    {
+        HelpName = "RESULTS_DIR",
+        Description = "With --events: draw this results folder's run (--strategy) on the same axes.",
+    };
+
+    private readonly Option<string?> _signal = new("--signal") { HelpName = "ID", Description = "With --events: signal (intersection) id; needed when the log holds several." };
+    private readonly Option<int?> _phase = new("--phase") { HelpName = "N", Description = "With --events: phase number of the approach (purdue)." };
+    private readonly Option<int?> _detector = new("--detector") { HelpName = "CHANNEL", Description = "With --events: channel of the approach's advance detector (purdue)." };
+    private readonly Option<double?> _distance = new("--distance") { HelpName = "M", Description = "With --events: distance from the detector's upstream edge to the stop line, in metres (default: from controller_events_map.csv beside the log)." };
+    private readonly Option<double?> _speed = new("--speed") { HelpName = "KMH", Description = "With --events: speed for projecting detector arrivals to the stop line (default: the approach's speed limit in --compare-with)." };
+
     private readonly Option<string?> _out = new("--out")
     {
         HelpName = "DIR",
@@ -53,16 +73,32 @@ public sealed class ChartCommand(CliConsole console, IOptions<CliSettings> setti
 
     protected override Command Define()
     {
-        _kind.AcceptOnlyFromAmong([.. ChartCatalog.Kinds]);
+        _kind.AcceptOnlyFromAmong([.. ChartCatalog.Kinds, FieldCharts.SplitMonitorKind]);
         return new Command("chart", "Draw one chart of a results folder as PNG and SVG.")
         {
-            _kind, _results, _window, _approach, _strategy, _corridor, _lang, _scenario, _out,
+            _kind, _results, _window, _approach, _strategy, _corridor, _lang, _scenario, _events, _compareWith, _signal, _phase, _detector, _distance, _speed, _out,
         };
     }
 
     protected override int Execute(ParseResult parseResult, CancellationToken cancellation)
     {
-        var chart = ChartCatalog.Find(parseResult.GetValue(_kind)!)!;
+        var kind = parseResult.GetValue(_kind)!;
+        if (parseResult.GetValue(_events) is { } events)
+        {
+            if (kind is not ("purdue" or FieldCharts.SplitMonitorKind))
+                throw new InvalidInputException($"{CliConsole.ProgramName}: error: --events draws purdue or {FieldCharts.SplitMonitorKind}, not {kind}");
+            var written = EventLogChart.Draw(new EventLogChartRequest(kind == "purdue" ? "purdue" : FieldCharts.SplitMonitorKind, events,
+                parseResult.GetValue(_signal), parseResult.GetValue(_phase), parseResult.GetValue(_detector), parseResult.GetValue(_distance), parseResult.GetValue(_speed),
+                parseResult.GetValue(_compareWith), parseResult.GetValue(_strategy), SplitList(parseResult.GetValue(_approach))?.FirstOrDefault(),
+                parseResult.GetValue(_lang)!, parseResult.GetValue(_out)));
+            console.Out.WriteLine($"chart written: {string.Join(", ", written)}");
+            return ExitCodes.Ok;
+        }
+        if (kind == FieldCharts.SplitMonitorKind)
+            throw new InvalidInputException($"{CliConsole.ProgramName}: error: {FieldCharts.SplitMonitorKind} is drawn from a controller event log: add --events FILE");
+        if (parseResult.GetValue(_compareWith) is not null)
+            throw new InvalidInputException($"{CliConsole.ProgramName}: error: --compare-with goes with --events FILE");
+        var chart = ChartCatalog.Find(kind)!;
         var dir = parseResult.GetValue(_results) ?? settings.Value.DefaultOutputFolder;
         var files = ChartOptions.Guard(() =>
         {

@@ -52,6 +52,11 @@ public sealed class CompareCommand(CliConsole console, ScenarioSource scenarios,
 
     private readonly Option<string> _lang = ChartOptions.Language();
 
+    private readonly Option<bool> _events = new("--events")
+    {
+        Description = "Also write the controller event log (controller_events.csv and controller_events_map.csv) in each strategy's folder (replication 1).",
+    };
+
     private readonly Option<bool> _noReport = new("--no-report")
     {
         Description = "Skip the committee note (report.html, report.md, charts); the tables are written all the same.",
@@ -65,7 +70,7 @@ public sealed class CompareCommand(CliConsole console, ScenarioSource scenarios,
 
     protected override Command Define() => new("compare", "Compare the scenario's strategies over many replications with common random numbers; write comparison.csv, comparison.md and each strategy's run files.")
     {
-        _scenario, _replications, _strategies, _seed, _threads, _duration, _lang, _noReport, _out,
+        _scenario, _replications, _strategies, _seed, _threads, _duration, _lang, _events, _noReport, _out,
     };
 
     protected override int Execute(ParseResult parseResult, CancellationToken cancellation)
@@ -105,7 +110,7 @@ public sealed class CompareCommand(CliConsole console, ScenarioSource scenarios,
         var written = strategies.Select((s, i) => (s.Id, firstRuns[i])).Where(p => p.Item2 is not null).Select(p => (p.Id, p.Item2!)).ToList();
         try
         {
-            ComparisonOutput.WriteFirstRuns(outDir, written, context);
+            ComparisonOutput.WriteFirstRuns(outDir, written, context, parseResult.GetValue(_events));
             ComparisonOutput.WriteStudyFiles(outDir, scenario, results.Seeds, SignalSimApp.Version);
             ComparisonOutput.WriteTables(outDir, table, info);
         }

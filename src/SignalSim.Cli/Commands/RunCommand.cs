@@ -1,4 +1,4 @@
-// `signalsim run [SCENARIO] [--seed N] [--duration S] [--trajectories S] [--out DIR]`: one
+// `signalsim run [SCENARIO] [--seed N] [--duration S] [--trajectories S] [--events] [--out DIR]`: one
 // simulation, written to DIR (see RunOutputWriter for the files), with a short report on stdout.
 // Every check of the user's input happens before the output folder is touched.
 using System.CommandLine;
@@ -34,6 +34,11 @@ public sealed class RunCommand(CliConsole console, ScenarioSource scenarios, IOp
         CustomParser = OptionParsers.DurationS,
     };
 
+    private readonly Option<bool> _events = new("--events")
+    {
+        Description = "Also write the controller event log (controller_events.csv, Indiana hi-resolution codes) and its phase and detector map (controller_events_map.csv).",
+    };
+
     private readonly Option<string?> _out = new("--out")
     {
         HelpName = "DIR",
@@ -42,7 +47,7 @@ public sealed class RunCommand(CliConsole console, ScenarioSource scenarios, IOp
 
     protected override Command Define() => new("run", "Run one simulation and write its result files (trips, approaches, crossings, signals, pedestrians, priority, summary).")
     {
-        _scenario, _seed, _duration, _trajectories, _out,
+        _scenario, _seed, _duration, _trajectories, _events, _out,
     };
 
     protected override int Execute(ParseResult parseResult, CancellationToken cancellation)
@@ -65,8 +70,9 @@ public sealed class RunCommand(CliConsole console, ScenarioSource scenarios, IOp
         logger.LogInformation("Simulated {Updates} vehicle updates in {Elapsed:0.00} s", simulation.VehicleUpdates, TimeProvider.System.GetElapsedTime(started).TotalSeconds);
 
         var context = new RunContext(loaded.SourceName, SignalSimApp.Version, loaded.Warnings.Select(w => w.Format(loaded.SourceName)).ToList());
-        var summary = RunOutputWriter.Write(result, context, folder, cancellation);
-        RunReport.Write(console.Out, summary, folder.TargetPath, RunOutputWriter.FileNamesOf(result));
+        var events = parseResult.GetValue(_events);
+        var summary = RunOutputWriter.Write(result, context, folder, cancellation, events);
+        RunReport.Write(console.Out, summary, folder.TargetPath, RunOutputWriter.FileNamesOf(result, events));
         return ExitCodes.Ok;
     }
 

@@ -39,6 +39,8 @@ internal static class CliHost
         builder.Services.AddSingleton<CliCommand, OptimizeCommand>();
         builder.Services.AddSingleton<CliCommand, ReportCommand>();
         builder.Services.AddSingleton<CliCommand, ChartCommand>();
+        builder.Services.AddSingleton<CliCommand, ExportCommand>();
+        builder.Services.AddSingleton<CliCommand, CalibrateCommand>();
         configureServices?.Invoke(builder.Services);
         return builder.Build();
     }

@@ -163,6 +163,7 @@ public sealed partial class Simulation
         ServeStopsAndDetectors();   // dwell at stops, priority check-ins
         CrossStopLines();           // hand vehicles to the lane ahead on the next link, or finish their trip
         ChangeLanes();              // MOBIL and mandatory changes, decided on the moved state, applied in order
+        UpdateDetectors();          // event-log detectors: on while a vehicle is over the loop
         RecordQueues();             // queue samples per approach at the sample interval
         RecordTrajectories();       // positions for time-space diagrams, when asked for
         AccumulateSystemTime();     // vehicle-time in the network and at entries, measured period only

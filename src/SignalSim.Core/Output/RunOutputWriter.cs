@@ -16,14 +16,20 @@ public static class RunOutputWriter
             SignalsCsvWriter.FileName, PedestriansCsvWriter.FileName, PriorityCsvWriter.FileName, SummaryJsonWriter.FileName,
         ];
 
-    /// <summary>The files of this run: the standard ones, plus trajectories.csv when recorded.</summary>
-    public static IReadOnlyList<string> FileNamesOf(SimulationResult result) =>
-        result.Model.Recording.RecordTrajectories ? [.. FileNames.SkipLast(1), TrajectoriesCsvWriter.FileName, FileNames[^1]] : FileNames;
+    /// <summary>The files of this run: the standard ones, plus trajectories.csv when recorded and the controller event log when asked for.</summary>
+    public static IReadOnlyList<string> FileNamesOf(SimulationResult result, bool controllerEvents = false)
+    {
+        var names = FileNames.SkipLast(1).ToList();
+        if (result.Model.Recording.RecordTrajectories) names.Add(TrajectoriesCsvWriter.FileName);
+        if (controllerEvents) names.AddRange([ControllerEventLogWriter.FileName, ControllerEventMap.FileName]);
+        names.Add(FileNames[^1]);
+        return names;
+    }
 
     private static readonly UTF8Encoding Utf8NoBom = new(encoderShouldEmitUTF8Identifier: false);
 
     /// <summary>Writes and commits; on error or cancellation nothing reaches the target (dispose the folder to clean up).</summary>
-    public static RunSummary Write(SimulationResult result, RunContext context, StagedOutputFolder folder, CancellationToken cancellation = default)
+    public static RunSummary Write(SimulationResult result, RunContext context, StagedOutputFolder folder, CancellationToken cancellation = default, bool controllerEvents = false)
     {
         using (var stream = new FileStream(folder.PathFor(ScenarioJsonWriter.FileName), FileMode.CreateNew, FileAccess.Write))
         {
@@ -37,21 +43,26 @@ public static class RunOutputWriter
         WriteText(folder.PathFor(PriorityCsvWriter.FileName), w => PriorityCsvWriter.Write(result, w, cancellation));
         if (result.Model.Recording.RecordTrajectories)
             WriteText(folder.PathFor(TrajectoriesCsvWriter.FileName), w => TrajectoriesCsvWriter.Write(result, w, cancellation));
+        if (controllerEvents)
+        {
+            WriteText(folder.PathFor(ControllerEventLogWriter.FileName), w => ControllerEventLogWriter.Write(result, w, cancellation));
+            WriteText(folder.PathFor(ControllerEventMap.FileName), w => ControllerEventMap.Of(result.Model).Write(result.Model, w));
+        }
         var summary = RunSummaryBuilder.Build(result, context);
         using (var stream = new FileStream(folder.PathFor(SummaryJsonWriter.FileName), FileMode.CreateNew, FileAccess.Write))
         {
             SummaryJsonWriter.Write(summary, stream);
         }
         cancellation.ThrowIfCancellationRequested();
-        folder.Commit(FileNamesOf(result));
+        folder.Commit(FileNamesOf(result, controllerEvents));
         return summary;
     }
 
     /// <summary>Convenience for callers without a staged folder of their own.</summary>
-    public static RunSummary Write(SimulationResult result, RunContext context, string targetDirectory, CancellationToken cancellation = default)
+    public static RunSummary Write(SimulationResult result, RunContext context, string targetDirectory, CancellationToken cancellation = default, bool controllerEvents = false)
     {
         using var folder = StagedOutputFolder.Create(targetDirectory);
-        return Write(result, context, folder, cancellation);
+        return Write(result, context, folder, cancellation, controllerEvents);
     }
 
     private static void WriteText(string path, Action<TextWriter> write)

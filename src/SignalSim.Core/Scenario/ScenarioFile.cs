@@ -52,6 +52,23 @@ public sealed record ScenarioFile
 
     [Description("Harmonised strategies to compare: named overlays on this scenario; exactly one is the baseline.")]
     public IReadOnlyList<StrategySpec> Strategies { get; init; } = [];
+
+    [Description("Permanent count stations and the links they count, for `signalsim calibrate` (Paris open data: arc id iu_ac).")]
+    public IReadOnlyList<CountSiteSpec> CountSites { get; init; } = [];
+}
+
+[Description("A count station: the arc id of the counts file and the scenario link it counts (motor vehicles: cars and buses).")]
+public sealed record CountSiteSpec
+{
+    [Description("Arc id in the counts file (iu_ac in Paris's permanent-count open data).")]
+    [JsonPropertyName("iu_ac")]
+    public required string IuAc { get; init; }
+
+    [Description("Link the station counts.")]
+    public required string Link { get; init; }
+
+    [Description("Station label, for reports.")]
+    public string? Label { get; init; }
 }
 
 [Description("Run settings.")]
@@ -234,6 +251,36 @@ public sealed record IntersectionSpec
 
     [Description("Priority settings for this intersection, replacing the centre's for each mode given.")]
     public PrioritySpec? Priority { get; init; }
+
+    [Description("Vehicle detectors written to the controller event log (stop-bar and advance loops); they actuate the log only, no controller reads them.")]
+    public IReadOnlyList<DetectorSpec> Detectors { get; init; } = [];
+}
+
+public enum DetectorKind { StopBar, Advance }
+
+[Description("A vehicle detector on one lane of an approach, reported in the controller event log as detector on (82) and off (81) on its channel.")]
+public sealed record DetectorSpec
+{
+    [Description("Detector id within the intersection.")]
+    public required string Id { get; init; }
+
+    [Description("Approach link (ending at this intersection) the detector is on.")]
+    public required string Link { get; init; }
+
+    [Description("Lane index, 0 = rightmost.")]
+    public int Lane { get; init; }
+
+    [Description("Distance from the stop line upstream to the detector's downstream edge, in metres (0 for a stop-bar loop at the line).")]
+    public double PositionM { get; init; }
+
+    [Description("Detection zone length along the lane, in metres.")]
+    public double LengthM { get; init; } = 2;
+
+    [Description("stop-bar (at the stop line, for split and occupancy figures) or advance (upstream, for arrivals on green).")]
+    public DetectorKind Kind { get; init; } = DetectorKind.StopBar;
+
+    [Description("Detector channel number written as the event parameter, unique within the intersection (1 to 255).")]
+    public required int Channel { get; init; }
 }
 
 [Description("A signal group.")]
@@ -253,6 +300,9 @@ public sealed record SignalGroupSpec
 
     [Description("Who the group serves: vehicle (general traffic), bus, tram, cycle or pedestrian.")]
     public SignalGroupKind Kind { get; init; } = SignalGroupKind.Vehicle;
+
+    [Description("Controller phase number of the group in the event log (1 to 255, unique within the intersection); assigned in group order from the lowest free number when omitted.")]
+    public int? Phase { get; init; }
 }
 
 public enum SignalGroupKind { Vehicle, Bus, Tram, Cycle, Pedestrian }

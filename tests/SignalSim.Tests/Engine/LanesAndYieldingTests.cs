@@ -98,6 +98,7 @@ public sealed class LanesAndYieldingTests(ITestOutputHelper output)
                 new LinkSpec { Id = "south-out", From = "X", To = "S2", LengthM = 200, SpeedLimitKmh = 50 }],
             Intersections = [x with
             {
+                Detectors = [], // the shipped loops lie further upstream than this short approach
                 Movements = [.. x.Movements,
                     new MovementSpec { From = "east-in", To = "south-out", Group = "main", Yields = [new YieldSpec { From = "west-in", To = "east-out" }] }],
                 Plans = new Dictionary<string, PlanSpec>
