@@ -9,6 +9,9 @@ public sealed partial class ScenarioValidator
 {
     public const double MaxCycleS = 120;
     public const double MaxDurationS = 7 * 24 * 3600;
+
+    /// <summary>Legal minimum amber of road-vehicle signals in built-up areas in France.</summary>
+    public const double MinVehicleAmberS = 3;
     public const double SaturationFlowPerLaneVehPerHour = 1800;
 
     private readonly ScenarioFile _s;
@@ -19,11 +22,17 @@ public sealed partial class ScenarioValidator
     private readonly Dictionary<string, CentreSpec> _centres = new(StringComparer.Ordinal);
     private readonly Dictionary<string, VehicleClassSpec> _classes = new(StringComparer.Ordinal);
 
+    private CancellationToken _cancellation;
+
     private ScenarioValidator(ScenarioFile scenario) => _s = scenario;
 
-    public static IReadOnlyList<ScenarioDiagnostic> Validate(ScenarioFile scenario)
+    public static IReadOnlyList<ScenarioDiagnostic> Validate(ScenarioFile scenario, CancellationToken cancellation = default)
     {
-        var v = new ScenarioValidator(scenario);
+        // Numbers outside their physical range come first and alone: every later check, and the
+        // tick arithmetic behind it, may rely on numbers being finite and of a sensible size.
+        var ranges = ScenarioRanges.Check(scenario);
+        if (ranges.Count > 0) return ranges;
+        var v = new ScenarioValidator(scenario) { _cancellation = cancellation };
         v.Run();
         return v._diagnostics;
     }
@@ -43,15 +52,22 @@ public sealed partial class ScenarioValidator
         CheckNodes();
         CheckLinks();
         if (HasErrors) return; // later checks follow references that must exist
-        foreach (var (x, i) in _s.Intersections.Select((x, i) => (x, i))) CheckIntersection(x, $"$.intersections[{i}]");
+        foreach (var (x, i) in _s.Intersections.Select((x, i) => (x, i)))
+        {
+            _cancellation.ThrowIfCancellationRequested();
+            CheckIntersection(x, $"$.intersections[{i}]");
+        }
         CheckCentrePlans();
         if (HasErrors) return;
+        _cancellation.ThrowIfCancellationRequested();
         CheckDemand();
         CheckLines();
         CheckPriority();
         CheckGreenWaves();
         if (HasErrors) return;
+        _cancellation.ThrowIfCancellationRequested();
         WarnAboutCapacity();
+        _cancellation.ThrowIfCancellationRequested();
         CheckStrategies();
     }
 
