@@ -98,7 +98,7 @@ public sealed class OptimizeCommand(CliConsole console, ScenarioSource scenarios
     {
         var outDir = parseResult.GetValue(_out) ?? settings.Value.DefaultOptimizeFolder;
         if (StagedOutputFolder.FindProblem(outDir) is { } problem) throw new InvalidInputException($"{CliConsole.ProgramName}: error: --out: {problem}");
-        var loaded = scenarios.Load(parseResult.GetValue(_scenario));
+        var loaded = scenarios.Load(parseResult.GetValue(_scenario), cancellation);
         ReportWarnings(console, loaded);
         var scenario = loaded.Scenario;
         var request = new OptimisationRequest(

@@ -49,14 +49,16 @@ public sealed class JsonLocationIndex
     }
 
     /// <summary>Builds the index; the text must be syntactically valid JSON (comments allowed).</summary>
-    public static JsonLocationIndex Build(byte[] utf8)
+    public static JsonLocationIndex Build(byte[] utf8, CancellationToken cancellation = default)
     {
         var index = new JsonLocationIndex(utf8) { Parseable = JsonComments.Blank(utf8) };
         var reader = new Utf8JsonReader(index.Parseable, ScenarioJson.ReaderOptions);
         var stack = new Stack<Frame>();
         string? pendingProperty = null;
+        var tokens = 0;
         while (reader.Read())
         {
+            if ((++tokens & 0xFFFF) == 0) cancellation.ThrowIfCancellationRequested();
             var start = (int)reader.TokenStartIndex;
             switch (reader.TokenType)
             {

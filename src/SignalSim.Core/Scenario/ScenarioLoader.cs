@@ -17,7 +17,7 @@ public static partial class ScenarioLoader
     /// </summary>
     public const long MaxFileBytes = 64L * 1024 * 1024;
 
-    public static LoadedScenario LoadFile(string path)
+    public static LoadedScenario LoadFile(string path, CancellationToken cancellation = default)
     {
         byte[] bytes;
         try
@@ -31,7 +31,7 @@ public static partial class ScenarioLoader
         {
             throw new ScenarioException(path, [new(DiagnosticSeverity.Error, "", $"cannot read the scenario file: {e.Message}")]);
         }
-        return Load(bytes, path);
+        return Load(bytes, path, cancellation);
     }
 
     public static LoadedScenario LoadText(string json, string sourceName) => Load(Encoding.UTF8.GetBytes(json), sourceName);
@@ -44,7 +44,7 @@ public static partial class ScenarioLoader
         JsonLocationIndex index;
         try
         {
-            index = JsonLocationIndex.Build(utf8);
+            index = JsonLocationIndex.Build(utf8, cancellation);
         }
         catch (JsonException e)
         {
@@ -58,7 +58,9 @@ public static partial class ScenarioLoader
         ScenarioFile? scenario;
         try
         {
-            scenario = JsonSerializer.Deserialize<ScenarioFile>(index.Parseable, ScenarioJson.Options);
+            // Read from a stream so that a large file can be interrupted between buffers (Ctrl+C).
+            using var stream = new MemoryStream(index.Parseable, writable: false);
+            scenario = JsonSerializer.DeserializeAsync<ScenarioFile>(stream, ScenarioJson.Options, cancellation).AsTask().GetAwaiter().GetResult();
         }
         catch (JsonException e)
         {
