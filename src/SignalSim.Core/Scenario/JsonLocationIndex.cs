@@ -18,9 +18,11 @@ public sealed class JsonLocationIndex
     {
         _utf8 = utf8;
         var starts = new List<int> { 0 };
-        for (var i = 0; i < utf8.Length; i++)
+        for (var i = utf8.AsSpan().IndexOf((byte)'\n'); i >= 0;)
         {
-            if (utf8[i] == (byte)'\n') starts.Add(i + 1);
+            starts.Add(i + 1);
+            var next = utf8.AsSpan(i + 1).IndexOf((byte)'\n');
+            i = next < 0 ? -1 : i + 1 + next;
         }
         _lineStartBytes = starts.ToArray();
     }
@@ -58,7 +60,7 @@ public sealed class JsonLocationIndex
         var tokens = 0;
         while (reader.Read())
         {
-            if ((++tokens & 0xFFFF) == 0) cancellation.ThrowIfCancellationRequested();
+            if ((++tokens & 0xFFF) == 0) cancellation.ThrowIfCancellationRequested();
             var start = (int)reader.TokenStartIndex;
             switch (reader.TokenType)
             {
