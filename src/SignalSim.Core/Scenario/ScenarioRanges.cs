@@ -2,7 +2,8 @@
 // property (lists of numbers element by element), run before any other check so that no later
 // check, model building or tick arithmetic ever sees an absurd, infinite or NaN value. Also lists
 // every numeric field with its range, for the README's scenario reference and for the test that
-// no numeric field lacks a range.
+// no numeric field lacks a range. The same walk refuses null entries in lists and maps (JSON's
+// `[null]`), which System.Text.Json lets through even where the element type is not nullable.
 using System.Collections;
 using System.Collections.Concurrent;
 using System.Reflection;
@@ -16,7 +17,7 @@ public sealed record RangedField(string Path, Type DeclaringType, string Propert
 
 public static class ScenarioRanges
 {
-    private enum Shape { Number, NumberList, NumberMap, Record, RecordList, RecordMap, Other }
+    private enum Shape { Number, NumberList, NumberMap, Record, RecordList, RecordMap, TextList, TextMap, Other }
 
     private sealed record Member(string JsonName, Func<object, object?> Get, Shape Shape, Type ValueType, PhysicalRangeAttribute? Range, PropertyInfo? Property);
 
@@ -57,19 +58,21 @@ public static class ScenarioRanges
                 case Shape.Record:
                     CheckRecord(value, p, errors);
                     break;
-                case Shape.RecordList:
+                case Shape.RecordList or Shape.TextList:
                     var i = 0;
                     foreach (var item in (IEnumerable)value)
                     {
-                        if (item is not null) CheckRecord(item, $"{p}[{i}]", errors);
+                        if (item is null) NullEntry($"{p}[{i}]", m, errors);
+                        else if (m.Shape == Shape.RecordList) CheckRecord(item, $"{p}[{i}]", errors);
                         i++;
                     }
                     break;
-                case Shape.RecordMap:
+                case Shape.RecordMap or Shape.TextMap:
                     foreach (var entry in (IEnumerable)value)
                     {
                         var (key, item) = KeyValue(entry);
-                        if (item is not null) CheckRecord(item, JsonLocationIndex.Child(p, key), errors);
+                        if (item is null) NullEntry(JsonLocationIndex.Child(p, key), m, errors);
+                        else if (m.Shape == Shape.RecordMap) CheckRecord(item, JsonLocationIndex.Child(p, key), errors);
                     }
                     break;
             }
@@ -85,6 +88,10 @@ public static class ScenarioRanges
         errors.Add(new ScenarioDiagnostic(DiagnosticSeverity.Error, path,
             $"{m.JsonName} is {what}; it must be {range.Describe()}{why}"));
     }
+
+    private static void NullEntry(string path, Member m, List<ScenarioDiagnostic> errors) =>
+        errors.Add(new ScenarioDiagnostic(DiagnosticSeverity.Error, path,
+            $"null is not allowed as an entry of {m.JsonName}; remove the entry or give a value"));
 
     private static (string Key, object? Value) KeyValue(object entry)
     {
@@ -173,11 +180,13 @@ public static class ScenarioRanges
                 var item = Nullable.GetUnderlyingType(args[0]) ?? args[0];
                 if (IsNumber(item)) return (Shape.NumberList, item);
                 if (IsScenarioRecord(item)) return (Shape.RecordList, item);
+                if (!item.IsValueType) return (Shape.TextList, item);
             }
             if ((def == typeof(IReadOnlyDictionary<,>) || def == typeof(Dictionary<,>)) && args[0] == typeof(string))
             {
                 if (IsNumber(args[1])) return (Shape.NumberMap, args[1]);
                 if (IsScenarioRecord(args[1])) return (Shape.RecordMap, args[1]);
+                if (!args[1].IsValueType) return (Shape.TextMap, args[1]);
             }
         }
         return (Shape.Other, t);
