@@ -10,6 +10,7 @@ using SignalSim.Tests.Cli;
 
 namespace SignalSim.Tests.Robustness;
 
+[Collection(TimedCollection.Name)]
 public class JsonSyntaxTests
 {
     private static string BaseText => File.ReadAllText(CliRunner.ScenarioPath(ScenarioEdit.BaseFile));

@@ -12,6 +12,7 @@ using SignalSim.Tests.Output;
 
 namespace SignalSim.Tests.Robustness;
 
+[Collection(TimedCollection.Name)]
 public sealed class SignalTests : IDisposable
 {
     private const int SigInt = 2;
