@@ -41,6 +41,42 @@ public sealed partial class ScenarioValidator
         }
     }
 
+    /// <summary>
+    /// Most vehicles, pedestrians and passengers a run may generate (warm-up included). Every trip
+    /// is kept in memory until the run's files are written, so this bounds a run's memory by what
+    /// a real corridor needs (at their peak flows the shipped Porte scenarios generate under two
+    /// million in a week) instead of letting absurd demand exhaust the machine.
+    /// </summary>
+    public const double MaxGeneratedTravellers = 5_000_000;
+
+    /// <summary>Expected arrivals of every demand, crossing and line over the whole run, against <see cref="MaxGeneratedTravellers"/>.</summary>
+    private void CheckGeneratedVolume()
+    {
+        var endS = _s.Simulation.WarmupS + _s.Simulation.DurationS;
+        var total = 0.0;
+        foreach (var d in _s.Demand)
+        {
+            for (var k = 0; k < d.Periods.Count; k++)
+            {
+                var from = Math.Min(d.Periods[k].StartS, endS);
+                var to = k + 1 < d.Periods.Count ? Math.Min(d.Periods[k + 1].StartS, endS) : endS;
+                total += d.Periods[k].FlowVehPerHour * Math.Max(0, to - from) / 3600;
+            }
+        }
+        foreach (var x in _s.Intersections)
+        {
+            foreach (var c in x.Crossings) total += (c.FlowForwardPedPerHour + c.FlowBackwardPedPerHour) * endS / 3600;
+        }
+        foreach (var line in _s.Lines)
+        {
+            total += line.TimetableS?.Count ?? 0;
+            if (line.HeadwayS is > 0 and var headway) total += endS / headway;
+            foreach (var stop in line.Stops) total += stop.PassengersPerHour * endS / 3600;
+        }
+        if (total > MaxGeneratedTravellers)
+            Error("$.demand", $"the demand would generate about {PhysicalRangeAttribute.Number(Math.Round(total))} vehicles, pedestrians and passengers over the {PhysicalRangeAttribute.Number(endS)} s of warm-up and duration, more than the {PhysicalRangeAttribute.Number(MaxGeneratedTravellers)} a run can hold; shorten duration_s or warmup_s, or lower the flows");
+    }
+
     /// <summary>A chain of links from a boundary to a boundary, joined by movements whose lanes admit the class.</summary>
     private bool CheckRoute(string routeId, IReadOnlyList<string> links, string rp, VehicleClassSpec? vehicleClass)
     {

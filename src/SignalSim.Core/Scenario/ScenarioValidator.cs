@@ -61,6 +61,7 @@ public sealed partial class ScenarioValidator
         if (HasErrors) return;
         _cancellation.ThrowIfCancellationRequested();
         CheckDemand();
+        CheckGeneratedVolume();
         CheckLines();
         CheckPriority();
         CheckGreenWaves();

@@ -161,3 +161,42 @@ public class RangeTableTests
         Assert.True(text[bodyStart..end] == generated, "README.md's table of ranges is out of date; regenerate it with SIGNALSIM_UPDATE_SCHEMA=1 dotnet test");
     }
 }
+
+/// <summary>Absurd numbers through the command line: exit 2 at the value's location, never exit 1 or a hang.</summary>
+public sealed class AbsurdNumberCliTests : IDisposable
+{
+    private readonly Output.TempDirectory _tmp = new();
+
+    public void Dispose() => _tmp.Dispose();
+
+    [Theory]
+    [InlineData("run", "\"duration_s\": 3600", "\"duration_s\": 1e400", "\"duration_s\": ")]
+    [InlineData("run", "\"warmup_s\": 600", "\"warmup_s\": 1e15", "\"warmup_s\": ")]
+    [InlineData("validate", "\"warmup_s\": 600", "\"warmup_s\": 1e15", "\"warmup_s\": ")]
+    [InlineData("compare", "\"flow_veh_per_h\": 600", "\"flow_veh_per_h\": 1e308", "\"flow_veh_per_h\": ")]
+    public async Task IsRefusedWithExit2AtItsLocation(string command, string find, string replace, string prefix)
+    {
+        var s = ScenarioEdit.Write(_tmp.Path, "absurd.json", find, replace);
+        var watch = Stopwatch.StartNew();
+        string[] args = command == "validate" ? [command, s.Path] : [command, s.Path, "--out", _tmp["out"]];
+        var run = await CliRunner.RunAsync(args);
+        Assert.True(run.ExitCode == SignalSim.Cli.ExitCodes.InvalidInput, run.ToString());
+        var (line, column) = s.Locate(replace, prefix);
+        Assert.Matches($"(?m)^{Regex.Escape(s.Path)}:{line}:{column}: error: ", run.Error);
+        Assert.DoesNotContain("Exception", run.Error, StringComparison.Ordinal);
+        Assert.True(watch.Elapsed < TimeSpan.FromSeconds(10), $"took {watch.Elapsed}");
+        Assert.False(Directory.Exists(_tmp["out"]));
+    }
+
+    [Fact]
+    public void DemandThatWouldFillMemory_IsRefused()
+    {
+        // Legal numbers one by one: a week at 20,000 veh/h on each of two entries.
+        var text = File.ReadAllText(CliRunner.ScenarioPath(ScenarioEdit.BaseFile))
+            .Replace("\"duration_s\": 3600", "\"duration_s\": 604800", StringComparison.Ordinal)
+            .Replace("\"flow_veh_per_h\": 600", "\"flow_veh_per_h\": 20000", StringComparison.Ordinal)
+            .Replace("\"flow_veh_per_h\": 400", "\"flow_veh_per_h\": 20000", StringComparison.Ordinal);
+        var e = Assert.Throws<ScenarioException>(() => ScenarioLoader.LoadText(text, "busy.json"));
+        Assert.Contains(e.Diagnostics, d => d.Message.Contains("more than the 5000000 a run can hold", StringComparison.Ordinal) && d.Line > 0);
+    }
+}
