@@ -21,8 +21,6 @@ public sealed partial class ScenarioValidator
                 var period = d.Periods[k];
                 if (period.StartS < 0) Error($"{fp}.start_s", "start_s must be 0 or more");
                 if (k > 0 && period.StartS <= d.Periods[k - 1].StartS) Error($"{fp}.start_s", "periods must be listed in increasing order of start_s");
-                if (period.FlowVehPerHour < 0 || double.IsInfinity(period.FlowVehPerHour)) Error($"{fp}.flow_veh_per_h", $"flow {period.FlowVehPerHour} veh/h must be 0 or more");
-                if (period.FlowVehPerHour > 20000) Error($"{fp}.flow_veh_per_h", $"flow {period.FlowVehPerHour} veh/h is far beyond any urban entry; check the unit (vehicles per hour)");
             }
             if (d.Routes.Count == 0) Error($"{p}.routes", "no route; add at least one route with its links");
             var routeIds = new HashSet<string>(StringComparer.Ordinal);

@@ -1,6 +1,7 @@
 // Every check a scenario must pass before the engine runs it. The engine trusts what passes
 // (Debug.Assert inside), so anything the engine relies on is checked here, with a message that
-// says what is wrong and how to fix it.
+// says what is wrong and how to fix it. Each number's own range ([PhysicalRange] on the scenario
+// records) is checked first, by ScenarioRanges; the checks here relate numbers to each other.
 using SignalSim.Core.Signals;
 
 namespace SignalSim.Core.Scenario;
@@ -158,11 +159,7 @@ public sealed partial class ScenarioValidator
             if (l.From == l.To) Error($"{p}.to", $"link '{l.Id}' starts and ends at the same node '{l.From}'");
             if (_boundaries.Contains(l.From) && _boundaries.Contains(l.To))
                 Error(p, $"link '{l.Id}' joins two boundaries and crosses no intersection; connect it to an intersection");
-            Positive(l.LengthM, $"{p}.length_m", "the link length");
-            if (l.LengthM > 0 && l.LengthM < 10) Error($"{p}.length_m", $"link '{l.Id}' is {l.LengthM} m long; a link must hold at least one vehicle (10 m or more)");
-            Positive(l.SpeedLimitKmh, $"{p}.speed_limit_kmh", "the speed limit");
-            if (l.SpeedLimitKmh > 130) Error($"{p}.speed_limit_kmh", $"speed limit {l.SpeedLimitKmh} km/h is above any urban road's; check the unit (km/h)");
-            if (l.Lanes < 1 || l.Lanes > 8) Error($"{p}.lanes", $"link '{l.Id}' has {l.Lanes} lanes; give 1 to 8");
+            // Length, speed limit and lane count are bounded by their PhysicalRange (ScenarioRanges).
             if (l.LaneKinds is { } kinds && kinds.Count != l.Lanes)
                 Error($"{p}.lane_kinds", $"lane_kinds lists {kinds.Count} lanes but lanes is {l.Lanes}; give one kind per lane");
         }
