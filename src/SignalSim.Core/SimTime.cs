@@ -8,7 +8,11 @@ public static class SimTime
     public const long TicksPerHour = 3600 * TicksPerSecond;
     public const long TicksPerDay = 24 * TicksPerHour;
 
-    public static long FromSeconds(double seconds) => (long)Math.Round(seconds * TicksPerSecond);
+    /// <summary>
+    /// Checked: a value too large for ticks (or NaN) throws instead of wrapping or saturating.
+    /// Scenario numbers never get there, as ScenarioRanges bounds every one of them first.
+    /// </summary>
+    public static long FromSeconds(double seconds) => checked((long)Math.Round(seconds * TicksPerSecond));
 
     public static double ToSeconds(long ticks) => ticks / (double)TicksPerSecond;
 

@@ -17,7 +17,9 @@ public static class ComparisonMarkdownWriter
     public static void Write(ComparisonTable table, StudyInfo info, TextWriter w, string title = "Strategy comparison")
     {
         var modes = table.Rows.Select(r => r.Mode).Where(m => m != ComparisonTable.AllModes).Distinct().ToList();
-        w.WriteLine($"# {title}: {info.ScenarioName}");
+        w.WriteLine(table.Partial
+            ? $"# {title} (partial: {table.CompletedRuns} of {table.TotalRuns} runs): {info.ScenarioName}"
+            : $"# {title}: {info.ScenarioName}");
         w.WriteLine();
         if (table.Partial)
         {
@@ -25,7 +27,7 @@ public static class ComparisonMarkdownWriter
                 "Figures cover the replications that finished (column *reps*); differences use the replications finished by both strategies.");
             w.WriteLine();
         }
-        w.WriteLine(Invariant($"Scenario {info.Source}; {table.ReplicationsRequested} replications of {info.DurationS:0.###} s measured after {info.WarmupS:0.###} s of warm-up, measured vehicles followed through {info.CooldownS:0.###} s of cool-down; {info.SeedNote}, base seed {info.BaseSeed}. Baseline: **{table.Baseline}**."));
+        w.WriteLine(Invariant($"Scenario {info.Source}; {table.ReplicationsText} of {info.DurationS:0.###} s measured after {info.WarmupS:0.###} s of warm-up, measured vehicles followed through {info.CooldownS:0.###} s of cool-down; {info.SeedNote}, base seed {info.BaseSeed}. Baseline: **{table.Baseline}**."));
         w.WriteLine();
         w.WriteLine("Every strategy runs on the same random arrivals in each replication (common random numbers), so differences are due to the strategy. " +
             "Intervals are 95 % Student t intervals across replications; a difference is significant (*) when its interval excludes zero. Negative differences are gains.");

@@ -4,7 +4,7 @@
 // its presence marks a finished write.
 using System.Text;
 using System.Text.Json;
-using SignalSim.Core.Engine;
+using SignalSim.Analysis.Replications;
 using SignalSim.Core.Output;
 using SignalSim.Core.Scenario;
 
@@ -22,38 +22,51 @@ public static class ComparisonOutput
         return name is "" or "." or ".." ? "_" + name : name;
     }
 
-    /// <summary>Writes the run files of replication 1 of each strategy that has one, in strategy order (with the controller event log when asked).</summary>
-    public static void WriteFirstRuns(string outDir, IReadOnlyList<(string StrategyId, SimulationResult Result)> runs, RunContext context, bool controllerEvents = false)
+    /// <summary>The folder of each strategy, in order; ids that map to the same name get -2, -3, ...</summary>
+    public static IReadOnlyList<string> FolderNames(IReadOnlyList<string> strategyIds)
     {
         var used = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
-        foreach (var (id, result) in runs)
+        var names = new List<string>();
+        foreach (var id in strategyIds)
         {
             var name = FolderName(id);
             for (var n = 2; !used.Add(name); n++) name = $"{FolderName(id)}-{n}";
-            RunOutputWriter.Write(result, context, Path.Combine(outDir, name), controllerEvents: controllerEvents);
+            names.Add(name);
         }
+        return names;
     }
+
+    /// <summary>The files a comparison writes at the top of its folder, besides one folder per strategy.</summary>
+    public static readonly IReadOnlyList<string> TopLevelFileNames =
+        [ScenarioJsonWriter.FileName, MetadataFileName, ComparisonCsvWriter.FileName, ComparisonMarkdownWriter.FileName];
 
     public const string MetadataFileName = "comparison.json";
 
     /// <summary>
-    /// The scenario as given (strategies included) and comparison.json (replications, seeds,
-    /// program version), so that the folder can be charted and reproduced on its own.
+    /// The scenario as given (strategies included) and comparison.json (whether the study is
+    /// partial, replications completed and requested, the seeds of those completed, program
+    /// version), so that the folder can be charted and reproduced on its own. "partial" comes
+    /// first, so that an interrupted study says so at the top of the file.
     /// </summary>
-    public static void WriteStudyFiles(string outDir, ScenarioFile scenario, IReadOnlyList<ulong> seeds, string programVersion)
+    public static void WriteStudyFiles(string outDir, ScenarioFile scenario, ReplicationResults results, string programVersion)
     {
         using var folder = StagedOutputFolder.Create(outDir);
         using (var stream = new FileStream(folder.PathFor(ScenarioJsonWriter.FileName), FileMode.CreateNew, FileAccess.Write))
         {
             ScenarioJsonWriter.Write(scenario, stream);
         }
+        var completed = results.CompletedReplications;
         using (var stream = new FileStream(folder.PathFor(MetadataFileName), FileMode.CreateNew, FileAccess.Write))
         using (var json = new Utf8JsonWriter(stream, new JsonWriterOptions { Indented = true }))
         {
             json.WriteStartObject();
-            json.WriteNumber("replications", seeds.Count);
+            json.WriteBoolean("partial", results.Cancelled);
+            json.WriteNumber("replications", completed);
+            json.WriteNumber("replications_requested", results.Seeds.Count);
+            json.WriteNumber("runs_completed", results.CompletedRuns);
+            json.WriteNumber("runs_requested", results.TotalRuns);
             json.WriteStartArray("seeds");
-            foreach (var seed in seeds) json.WriteNumberValue(seed);
+            foreach (var seed in results.Seeds.Take(results.Cancelled ? completed : results.Seeds.Count)) json.WriteNumberValue(seed);
             json.WriteEndArray();
             json.WriteString("program_version", programVersion);
             json.WriteEndObject();

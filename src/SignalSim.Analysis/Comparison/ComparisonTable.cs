@@ -55,6 +55,12 @@ public sealed record ComparisonTable(
 
     public bool Partial => CompletedRuns < TotalRuns;
 
+    /// <summary>Replications finished by every strategy.</summary>
+    public int CompletedReplications { get; init; }
+
+    /// <summary>"20 replications", or "12 of 20 replications" when the study was interrupted.</summary>
+    public string ReplicationsText => Partial ? $"{CompletedReplications} of {ReplicationsRequested} replications" : $"{ReplicationsRequested} replications";
+
     public ComparisonRow Row(string strategy, string mode) =>
         Rows.FirstOrDefault(r => r.Strategy == strategy && r.Mode == mode)
         ?? throw new ArgumentException($"no row for strategy '{strategy}' and mode '{mode}'", nameof(mode));
@@ -69,7 +75,10 @@ public sealed record ComparisonTable(
             foreach (var mode in modes) rows.Add(ModeRow(results, s, baseline, mode));
             rows.Add(AllRow(results, s, baseline));
         }
-        return new ComparisonTable(results.Strategies[baseline].Id, results.Strategies, results.Seeds.Count, results.CompletedRuns, results.TotalRuns, rows);
+        return new ComparisonTable(results.Strategies[baseline].Id, results.Strategies, results.Seeds.Count, results.CompletedRuns, results.TotalRuns, rows)
+        {
+            CompletedReplications = results.CompletedReplications,
+        };
     }
 
     private static List<ReportMode> ModesPresent(ReplicationResults results)

@@ -42,6 +42,9 @@ public sealed class ReplicationResults(IReadOnlyList<StrategyRun> strategies, IR
 
     public int CompletedRuns => Enumerable.Range(0, Strategies.Count).Sum(s => Enumerable.Range(0, Seeds.Count).Count(k => metrics[s, k] is not null));
 
+    /// <summary>Replications finished by every strategy: what a comparison's differences rest on.</summary>
+    public int CompletedReplications => Enumerable.Range(0, Seeds.Count).Count(k => Enumerable.Range(0, Strategies.Count).All(s => metrics[s, k] is not null));
+
     /// <summary>Metrics of a strategy's replication (0-based), or null if that run did not finish.</summary>
     public RunMetrics? Metrics(int strategy, int replication) => metrics[strategy, replication];
 

@@ -24,7 +24,10 @@ public sealed class ReportContent
     public static string ReportVersion { get; } =
         typeof(ReportContent).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion ?? "unknown";
 
-    public string Title => Labels.Format("report.title", Folder.Scenario.Scenario.Name);
+    /// <summary>The note's title; an interrupted study says "partial" first, with the replications it has.</summary>
+    public string Title => Folder.Metadata is { Partial: true } m
+        ? Labels.Format("report.title_partial", Folder.Scenario.Scenario.Name, m.Replications ?? 0, m.ReplicationsRequested ?? m.Replications ?? 0)
+        : Labels.Format("report.title", Folder.Scenario.Scenario.Name);
 
     /// <summary>The simulation settings sentence: durations and the start time of day.</summary>
     public string Settings()
@@ -73,10 +76,12 @@ public sealed class ReportContent
         var versions = Strategies.Select(s => s.ProgramVersion).Distinct().ToList();
         if (Folder.Metadata?.ProgramVersion is { } v && !versions.Contains(v)) versions.Insert(0, v);
         yield return l.Format("report.version", string.Join(", ", versions));
-        if (Folder.Metadata?.Replications is { } n) yield return l.Format("report.replications", n);
+        if (Folder.Metadata is { Partial: true, Replications: { } done } partial)
+            yield return l.Format("report.replications_partial", done, partial.ReplicationsRequested ?? done);
+        else if (Folder.Metadata?.Replications is { } n) yield return l.Format("report.replications", n);
         if (Folder.Metadata is { Seeds.Count: > 0 } m) yield return l.Format("report.seeds", string.Join(", ", m.Seeds));
         foreach (var s in Strategies) yield return l.Format("report.seed_row", s.Id, s.Seed);
-        var files = Directory.EnumerateFiles(Folder.Path).Select(Path.GetFileName).Where(f => f is not null && !f.StartsWith("report.", StringComparison.Ordinal))
+        var files = Directory.EnumerateFiles(Folder.Path).Select(Path.GetFileName).Where(f => f is not null && !f.StartsWith("report.", StringComparison.Ordinal) && !f.StartsWith('.'))
             .Order(StringComparer.Ordinal);
         yield return l.Format("report.files", string.Join(", ", files));
     }

@@ -8,6 +8,7 @@ using System.Text;
 using SignalSim.Charts.Charts;
 using SignalSim.Charts.Labels;
 using SignalSim.Charts.Results;
+using SignalSim.Core.Output;
 
 namespace SignalSim.Charts.Report;
 
@@ -64,6 +65,12 @@ public static class ReportWriter
         var markdown = Path.Combine(folder.Path, MarkdownFileName);
         File.WriteAllText(html, HtmlReport.Render(content), Utf8NoBom);
         File.WriteAllText(markdown, MarkdownReport.Render(content, ChartsFolderName), Utf8NoBom);
+        // In a finished SignalSim folder the note's files become SignalSim's own, so that the next
+        // result into the folder replaces them instead of leaving a stale note beside it.
+        var chartFiles = Directory.Exists(chartsDir)
+            ? OutputManifest.FilesUnder(chartsDir).Select(f => $"{ChartsFolderName}/{f}")
+            : [];
+        OutputManifest.Add(folder.Path, [HtmlFileName, MarkdownFileName, .. chartFiles]);
         return new ReportFiles(html, markdown, charts);
     }
 

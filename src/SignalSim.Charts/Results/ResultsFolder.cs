@@ -129,7 +129,9 @@ public sealed class ResultsFolder
 }
 
 /// <summary>comparison.json: how the comparison was run, for the note's reproducibility section.</summary>
-public sealed record ComparisonMetadata(int? Replications, IReadOnlyList<ulong> Seeds, string? ProgramVersion)
+/// <param name="Replications">Replications completed by every strategy.</param>
+/// <param name="Partial">The study was interrupted: fewer replications than requested.</param>
+public sealed record ComparisonMetadata(int? Replications, IReadOnlyList<ulong> Seeds, string? ProgramVersion, bool Partial = false, int? ReplicationsRequested = null)
 {
     public static ComparisonMetadata Read(string path)
     {
@@ -143,7 +145,9 @@ public sealed record ComparisonMetadata(int? Replications, IReadOnlyList<ulong> 
                 ? s.EnumerateArray().Select(e => e.TryGetUInt64(out var v) ? v : throw new ResultsFileException(path, "'seeds' holds a value that is not a whole number")).ToList()
                 : [];
             var version = root.TryGetProperty("program_version", out var pv) && pv.ValueKind == JsonValueKind.String ? pv.GetString() : null;
-            return new ComparisonMetadata(replications, seeds, version);
+            var partial = root.TryGetProperty("partial", out var pa) && pa.ValueKind == JsonValueKind.True;
+            int? requested = root.TryGetProperty("replications_requested", out var rq) && rq.TryGetInt32(out var q) ? q : null;
+            return new ComparisonMetadata(replications, seeds, version, partial, requested);
         }
         catch (JsonException e)
         {

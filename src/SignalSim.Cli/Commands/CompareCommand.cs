@@ -76,11 +76,15 @@ public sealed class CompareCommand(CliConsole console, ScenarioSource scenarios,
     protected override int Execute(ParseResult parseResult, CancellationToken cancellation)
     {
         var outDir = parseResult.GetValue(_out) ?? settings.Value.DefaultCompareFolder;
+        var scenarioPath = parseResult.GetValue(_scenario);
         if (StagedOutputFolder.FindProblem(outDir) is { } problem) throw new InvalidInputException($"{CliConsole.ProgramName}: error: --out: {problem}");
-        var loaded = scenarios.Load(parseResult.GetValue(_scenario));
+        var loaded = scenarios.Load(scenarioPath, cancellation);
         ReportWarnings(console, loaded);
         var scenario = loaded.Scenario;
         var strategies = StudyInput.Strategies(scenario, parseResult.GetValue(_strategies), console);
+        var folderNames = ComparisonOutput.FolderNames(strategies.Select(s => s.Id).ToList());
+        string[] topLevel = [.. folderNames, .. ComparisonOutput.TopLevelFileNames, ReportWriter.HtmlFileName, ReportWriter.MarkdownFileName, ReportWriter.ChartsFolderName];
+        if (OwnedOutputFolder.FindProblem(outDir, topLevel, [scenarioPath]) is { } conflict) throw new InvalidInputException($"{CliConsole.ProgramName}: error: --out: {conflict}");
         var replications = parseResult.GetValue(_replications) ?? DefaultReplications;
         if (replications < 2) console.Report("note", "one replication gives no confidence interval; use --replications 2 or more (20 is usual)");
         var threads = parseResult.GetValue(_threads) ?? Environment.ProcessorCount;
@@ -90,12 +94,17 @@ public sealed class CompareCommand(CliConsole console, ScenarioSource scenarios,
         // Replication 1's files feed the note: it also records trajectories for the time-space diagram.
         var recording = RecordingOptions.TrajectoriesAfterWarmup(scenario.Simulation.WarmupS, TrajectoryWindowS);
         var request = new ReplicationRequest(strategies, ReplicationSeeds.Seeds(baseSeed, replications), durationS, threads, recording);
-        var firstRuns = new SimulationResult?[strategies.Count];
+        var context = new RunContext(loaded.SourceName, SignalSimApp.Version, loaded.Warnings.Select(w => w.Format(loaded.SourceName)).ToList());
+        // The whole folder is staged before the first run (an unwritable place is refused at
+        // once) and replication 1's files are written as soon as each run ends, so no run is
+        // kept in memory for them.
+        using var folder = RunCommand.CreateFolder(outDir);
+        var events = parseResult.GetValue(_events);
         var progress = new ProgressDisplay(console, "compare");
         var clock = Stopwatch.StartNew();
         var results = ReplicationRunner.Run(request, progress.Report, (s, k, result) =>
         {
-            if (k == 0) firstRuns[s] = result;
+            if (k == 0) RunOutputWriter.Write(result, context, Path.Combine(folder.StagingPath, folderNames[s]), controllerEvents: events);
         }, cancellation);
         progress.Finish();
 
@@ -106,20 +115,18 @@ public sealed class CompareCommand(CliConsole console, ScenarioSource scenarios,
         }
         var table = ComparisonTable.Build(results);
         var info = new StudyInfo(scenario.Name, loaded.SourceName, durationS ?? scenario.Simulation.DurationS, scenario.Simulation.WarmupS, baseSeed, "common random numbers", scenario.Simulation.CooldownS);
-        var context = new RunContext(loaded.SourceName, SignalSimApp.Version, loaded.Warnings.Select(w => w.Format(loaded.SourceName)).ToList());
-        var written = strategies.Select((s, i) => (s.Id, firstRuns[i])).Where(p => p.Item2 is not null).Select(p => (p.Id, p.Item2!)).ToList();
         try
         {
-            ComparisonOutput.WriteFirstRuns(outDir, written, context, parseResult.GetValue(_events));
-            ComparisonOutput.WriteStudyFiles(outDir, scenario, results.Seeds, SignalSimApp.Version);
-            ComparisonOutput.WriteTables(outDir, table, info);
+            ComparisonOutput.WriteStudyFiles(folder.StagingPath, scenario, results, SignalSimApp.Version);
+            ComparisonOutput.WriteTables(folder.StagingPath, table, info);
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
             throw new InvalidInputException($"{CliConsole.ProgramName}: error: --out: cannot write to '{outDir}': {e.Message}");
         }
-        CompareReport.Write(console.Out, table, results, clock.Elapsed, Path.GetFullPath(outDir));
-        if (!results.Cancelled && !parseResult.GetValue(_noReport)) WriteNote(Path.GetFullPath(outDir), parseResult.GetValue(_lang)!, cancellation);
+        if (!results.Cancelled && !parseResult.GetValue(_noReport)) WriteNote(folder.StagingPath, folder.TargetPath, parseResult.GetValue(_lang)!, cancellation);
+        RunCommand.CommitFolder(folder, outDir);
+        CompareReport.Write(console.Out, table, results, clock.Elapsed, folder.TargetPath);
         if (!results.Cancelled) return ExitCodes.Ok;
         console.Report("cancelled", $"stopped after {results.CompletedRuns} of {results.TotalRuns} runs; the summary of the finished runs is written, marked as partial");
         return ExitCodes.Cancelled;
@@ -128,11 +135,14 @@ public sealed class CompareCommand(CliConsole console, ScenarioSource scenarios,
     /// <summary>Seconds of trajectories recorded after the warm-up for the time-space diagram.</summary>
     private const double TrajectoryWindowS = 900;
 
-    private void WriteNote(string outDir, string lang, CancellationToken cancellation)
+    /// <summary>The note is drawn in the staging folder, so it is swapped in with the tables it describes.</summary>
+    private void WriteNote(string stagingDir, string targetDir, string lang, CancellationToken cancellation)
     {
-        var files = ChartOptions.Guard(() => ReportWriter.Write(outDir, lang, cancellation: cancellation));
+        var files = ChartOptions.Guard(() => ReportWriter.Write(stagingDir, lang, cancellation: cancellation));
         foreach (var chart in files.Charts.Where(c => c.Files is null))
             console.Error.WriteLine($"{CliConsole.ProgramName}: warning: chart '{chart.Kind}' not drawn: {chart.MissingReason}");
-        console.Out.WriteLine($"note written: {files.HtmlPath}, {files.MarkdownPath} ({files.Charts.Count(c => c.Files is not null)} of {files.Charts.Count} charts)");
+        var html = Path.Combine(targetDir, Path.GetRelativePath(stagingDir, files.HtmlPath));
+        var md = Path.Combine(targetDir, Path.GetRelativePath(stagingDir, files.MarkdownPath));
+        console.Out.WriteLine($"note written: {html}, {md} ({files.Charts.Count(c => c.Files is not null)} of {files.Charts.Count} charts)");
     }
 }

@@ -97,8 +97,10 @@ public sealed class OptimizeCommand(CliConsole console, ScenarioSource scenarios
     protected override int Execute(ParseResult parseResult, CancellationToken cancellation)
     {
         var outDir = parseResult.GetValue(_out) ?? settings.Value.DefaultOptimizeFolder;
-        if (StagedOutputFolder.FindProblem(outDir) is { } problem) throw new InvalidInputException($"{CliConsole.ProgramName}: error: --out: {problem}");
-        var loaded = scenarios.Load(parseResult.GetValue(_scenario));
+        var scenarioPath = parseResult.GetValue(_scenario);
+        string[] names = [OptimisationOutput.StrategyFileName, OptimisationOutput.SearchFileName, OptimisationOutput.EvaluationCsvFileName, OptimisationOutput.EvaluationMdFileName, OptimisationOutput.SummaryFileName];
+        if (OwnedOutputFolder.FindProblem(outDir, names, [scenarioPath]) is { } problem) throw new InvalidInputException($"{CliConsole.ProgramName}: error: --out: {problem}");
+        var loaded = scenarios.Load(scenarioPath, cancellation);
         ReportWarnings(console, loaded);
         var scenario = loaded.Scenario;
         var request = new OptimisationRequest(
@@ -124,6 +126,7 @@ public sealed class OptimizeCommand(CliConsole console, ScenarioSource scenarios
         {
             throw new InvalidInputException($"{CliConsole.ProgramName}: error: {e.Message}");
         }
+        using var folder = RunCommand.CreateFolder(outDir); // before the search: an unwritable place is refused at once
         var progress = new ProgressDisplay(console, "optimize");
         var result = optimiser.Run(progress.Report, cancellation);
         progress.Finish();
@@ -136,13 +139,14 @@ public sealed class OptimizeCommand(CliConsole console, ScenarioSource scenarios
         var info = new StudyInfo(scenario.Name, loaded.SourceName, request.DurationS ?? scenario.Simulation.DurationS, scenario.Simulation.WarmupS, request.BaseSeed, "fresh evaluation seeds, none used by the search", scenario.Simulation.CooldownS);
         try
         {
-            OptimisationOutput.Write(outDir, result, request, info);
+            OptimisationOutput.Write(folder.StagingPath, result, request, info);
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
             throw new InvalidInputException($"{CliConsole.ProgramName}: error: --out: cannot write to '{outDir}': {e.Message}");
         }
-        Report(result, request, Path.GetFullPath(outDir));
+        RunCommand.CommitFolder(folder, outDir);
+        Report(result, request, folder.TargetPath);
         if (!result.Cancelled) return ExitCodes.Ok;
         console.Report("cancelled", "stopped early; the best timings found so far are written, marked as partial");
         return ExitCodes.Cancelled;

@@ -53,9 +53,11 @@ public sealed class RunCommand(CliConsole console, ScenarioSource scenarios, IOp
     protected override int Execute(ParseResult parseResult, CancellationToken cancellation)
     {
         var outDir = parseResult.GetValue(_out) ?? settings.Value.DefaultOutputFolder;
-        if (StagedOutputFolder.FindProblem(outDir) is { } problem) throw new InvalidInputException($"{CliConsole.ProgramName}: error: --out: {problem}");
+        var scenarioPath = parseResult.GetValue(_scenario);
+        string[] names = [.. RunOutputWriter.FileNames, TrajectoriesCsvWriter.FileName];
+        if (OwnedOutputFolder.FindProblem(outDir, names, [scenarioPath]) is { } problem) throw new InvalidInputException($"{CliConsole.ProgramName}: error: --out: {problem}");
 
-        var loaded = scenarios.Load(parseResult.GetValue(_scenario));
+        var loaded = scenarios.Load(scenarioPath, cancellation);
         ReportWarnings(console, loaded);
         var recording = parseResult.GetValue(_trajectories) is { } windowS
             ? RecordingOptions.TrajectoriesAfterWarmup(loaded.Scenario.Simulation.WarmupS, windowS)
@@ -71,20 +73,35 @@ public sealed class RunCommand(CliConsole console, ScenarioSource scenarios, IOp
 
         var context = new RunContext(loaded.SourceName, SignalSimApp.Version, loaded.Warnings.Select(w => w.Format(loaded.SourceName)).ToList());
         var events = parseResult.GetValue(_events);
-        var summary = RunOutputWriter.Write(result, context, folder, cancellation, events);
+        var summary = RunOutputWriter.Write(result, context, folder.StagingPath, cancellation, events);
+        cancellation.ThrowIfCancellationRequested();
+        CommitFolder(folder, outDir);
         RunReport.Write(console.Out, summary, folder.TargetPath, RunOutputWriter.FileNamesOf(result, events));
         return ExitCodes.Ok;
     }
 
-    private static StagedOutputFolder CreateFolder(string outDir)
+    /// <summary>Created before the simulation starts, so that an unwritable place is refused at once.</summary>
+    internal static OwnedOutputFolder CreateFolder(string outDir)
     {
         try
         {
-            return StagedOutputFolder.Create(outDir);
+            return OwnedOutputFolder.Create(outDir);
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
-            throw new InvalidInputException($"{CliConsole.ProgramName}: error: --out: cannot write to '{outDir}': {e.Message}");
+            throw new InvalidInputException($"{CliConsole.ProgramName}: error: --out: {e.Message}");
+        }
+    }
+
+    internal static void CommitFolder(OwnedOutputFolder folder, string outDir)
+    {
+        try
+        {
+            folder.Commit();
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            throw new InvalidInputException($"{CliConsole.ProgramName}: error: --out: cannot write the result to '{outDir}': {e.Message}");
         }
     }
 }

@@ -18,7 +18,7 @@ public sealed class ValidateCommand(CliConsole console, ScenarioSource scenarios
     protected override int Execute(ParseResult parseResult, CancellationToken cancellation)
     {
         var path = parseResult.GetValue(_scenario) ?? throw new InvalidOperationException("SCENARIO is required by the parser");
-        var loaded = scenarios.Load(path);
+        var loaded = scenarios.Load(path, cancellation);
         ReportWarnings(console, loaded);
         console.Out.WriteLine($"{path}: valid");
         return ExitCodes.Ok;

@@ -1,5 +1,8 @@
 // Maps JSON paths ($.links[3].length_m) to the line and column where their value starts, so that
 // semantic errors found after deserialisation can still point at the right place in the file.
+// Only byte offsets are kept while reading; line and column are worked out for the few paths
+// that are reported, so building the index stays linear in the file size even when the whole
+// file is one line.
 using System.Text;
 using System.Text.Json;
 
@@ -7,7 +10,7 @@ namespace SignalSim.Core.Scenario;
 
 public sealed class JsonLocationIndex
 {
-    private readonly Dictionary<string, (int Line, int Column)> _locations = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, int> _offsets = new(StringComparer.Ordinal);
     private readonly int[] _lineStartBytes;
     private readonly byte[] _utf8;
 
@@ -15,39 +18,69 @@ public sealed class JsonLocationIndex
     {
         _utf8 = utf8;
         var starts = new List<int> { 0 };
-        for (var i = 0; i < utf8.Length; i++)
+        for (var i = utf8.AsSpan().IndexOf((byte)'\n'); i >= 0;)
         {
-            if (utf8[i] == (byte)'\n') starts.Add(i + 1);
+            starts.Add(i + 1);
+            var next = utf8.AsSpan(i + 1).IndexOf((byte)'\n');
+            i = next < 0 ? -1 : i + 1 + next;
         }
         _lineStartBytes = starts.ToArray();
     }
 
-    /// <summary>Builds the index; the text must be syntactically valid JSON (comments allowed).</summary>
-    public static JsonLocationIndex Build(byte[] utf8)
+    /// <summary>A field given twice in one object: where each occurrence's name starts.</summary>
+    public sealed record DuplicateKey(string ObjectPath, string Name, int FirstOffset, int SecondOffset);
+
+    /// <summary>Fields given twice in one object, in file order; System.Text.Json would silently keep the last.</summary>
+    public IReadOnlyList<DuplicateKey> Duplicates => _duplicates;
+
+    private readonly List<DuplicateKey> _duplicates = [];
+
+    /// <summary>
+    /// The file with every comment blanked out byte for byte (offsets, lines and multi-byte
+    /// characters outside comments unchanged): what the reader and the deserializer parse, so a
+    /// comment is accepted wherever whitespace is, e.g. between a key and its colon.
+    /// </summary>
+    public byte[] Parseable { get; private set; } = [];
+
+    private sealed class Frame(string path, bool isArray)
     {
-        var index = new JsonLocationIndex(utf8);
-        var reader = new Utf8JsonReader(utf8, ScenarioJson.ReaderOptions);
-        // Each frame: the path of the container, and for arrays the next element index.
-        var stack = new Stack<(string Path, bool IsArray, int NextIndex)>();
+        public string Path { get; } = path;
+        public bool IsArray { get; } = isArray;
+        public int NextIndex { get; set; }
+        public Dictionary<string, int>? Keys { get; set; }
+    }
+
+    /// <summary>Builds the index; the text must be syntactically valid JSON (comments allowed).</summary>
+    public static JsonLocationIndex Build(byte[] utf8, CancellationToken cancellation = default)
+    {
+        var index = new JsonLocationIndex(utf8) { Parseable = JsonComments.Blank(utf8) };
+        var reader = new Utf8JsonReader(index.Parseable, ScenarioJson.ReaderOptions);
+        var stack = new Stack<Frame>();
         string? pendingProperty = null;
+        var tokens = 0;
         while (reader.Read())
         {
+            if ((++tokens & 0xFFF) == 0) cancellation.ThrowIfCancellationRequested();
             var start = (int)reader.TokenStartIndex;
             switch (reader.TokenType)
             {
                 case JsonTokenType.PropertyName:
-                    pendingProperty = reader.GetString();
+                    pendingProperty = reader.GetString() ?? "";
+                    var frame = stack.Peek();
+                    frame.Keys ??= new Dictionary<string, int>(StringComparer.Ordinal);
+                    if (!frame.Keys.TryAdd(pendingProperty, start))
+                        index._duplicates.Add(new DuplicateKey(frame.Path, pendingProperty, frame.Keys[pendingProperty], start));
                     break;
                 case JsonTokenType.EndObject:
                 case JsonTokenType.EndArray:
                     stack.Pop();
                     break;
                 default:
-                    var path = index.ValuePath(stack, ref pendingProperty);
-                    index._locations.TryAdd(path, index.LineColumn(start));
+                    var path = ValuePath(stack, ref pendingProperty);
+                    index._offsets.TryAdd(path, start);
                     if (reader.TokenType is JsonTokenType.StartObject or JsonTokenType.StartArray)
                     {
-                        stack.Push((path, reader.TokenType == JsonTokenType.StartArray, 0));
+                        stack.Push(new Frame(path, reader.TokenType == JsonTokenType.StartArray));
                     }
                     break;
             }
@@ -55,22 +88,13 @@ public sealed class JsonLocationIndex
         return index;
     }
 
-    private string ValuePath(Stack<(string Path, bool IsArray, int NextIndex)> stack, ref string? pendingProperty)
+    private static string ValuePath(Stack<Frame> stack, ref string? pendingProperty)
     {
         if (stack.Count == 0) return "$";
-        var top = stack.Pop();
-        string path;
-        if (top.IsArray)
-        {
-            path = $"{top.Path}[{top.NextIndex}]";
-            top.NextIndex++;
-        }
-        else
-        {
-            path = Child(top.Path, pendingProperty ?? "");
-            pendingProperty = null;
-        }
-        stack.Push(top);
+        var top = stack.Peek();
+        if (top.IsArray) return $"{top.Path}[{top.NextIndex++}]";
+        var path = Child(top.Path, pendingProperty ?? "");
+        pendingProperty = null;
         return path;
     }
 
@@ -99,7 +123,7 @@ public sealed class JsonLocationIndex
         var p = path;
         while (true)
         {
-            if (_locations.TryGetValue(p, out var loc)) return loc;
+            if (_offsets.TryGetValue(p, out var offset)) return LineColumn(offset);
             var cut = Math.Max(p.LastIndexOf('.'), p.LastIndexOf('['));
             if (cut <= 0) return (0, 0);
             p = p[..cut];

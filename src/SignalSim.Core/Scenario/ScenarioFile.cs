@@ -84,24 +84,31 @@ public sealed record SimulationSettings
     public const double MaxCooldownS = 86400;
 
     [Description("Simulated time after warm-up, in seconds.")]
+    [PhysicalRange(0, 7 * 86400, "s", MinimumExclusive = true, Why = "one week at most")]
     public double DurationS { get; init; } = 3600;
 
     [Description("Time of day at simulation start, in seconds after midnight (default 08:00); centre plan schedules are times of day.")]
+    [PhysicalRange(0, 86400, "s", MaximumExclusive = true, Why = "a time of day")]
     public double StartTimeOfDayS { get; init; } = 8 * 3600;
 
     [Description("Time step in seconds (default 0.5). Must divide into whole milliseconds.")]
+    [PhysicalRange(0, 2, "s", MinimumExclusive = true, Why = "car-following needs 2 s or less")]
     public double StepS { get; init; } = 0.5;
 
     [Description("Warm-up before measurement starts, in seconds (default 300); vehicles and pedestrians arriving during warm-up are simulated but not measured.")]
+    [PhysicalRange(0, 86400, "s", Why = "one day at most")]
     public double WarmupS { get; init; } = DefaultWarmupS;
 
     [Description("Cool-down after the measured period, in seconds (default 900, at most a day): the vehicles that arrived in the measured period are followed until they finish; those still in the network or waiting at an entry at the end are counted as unfinished with the time and delay accumulated so far.")]
+    [PhysicalRange(0, 86400, "s", Why = "one day at most")]
     public double CooldownS { get; init; } = DefaultCooldownS;
 
     [Description("Master random seed; each arrival stream derives its own seed from it.")]
+    [PhysicalRange(0, ulong.MaxValue, "")]
     public ulong Seed { get; init; } = 1;
 
     [Description("Interval between queue samples in approaches.csv, in seconds.")]
+    [PhysicalRange(0, 3600, "s", MinimumExclusive = true)]
     public double QueueSampleS { get; init; } = 5;
 }
 
@@ -131,9 +138,11 @@ public sealed record CentreSpec
 public sealed record ClockSpec
 {
     [Description("Offset of the centre clock against simulation time, in seconds.")]
+    [PhysicalRange(-86400, 86400, "s", Why = "one day either way at most")]
     public double OffsetS { get; init; }
 
     [Description("Clock drift in seconds gained per hour (negative: the clock runs slow).")]
+    [PhysicalRange(-600, 600, "s/h", Why = "real clocks drift by seconds per hour")]
     public double DriftSPerHour { get; init; }
 }
 
@@ -141,6 +150,7 @@ public sealed record ClockSpec
 public sealed record PlanPeriodSpec
 {
     [Description("Start of the period as a time of day on the centre clock, in seconds after midnight; the last period of the day runs on past midnight until the first.")]
+    [PhysicalRange(0, 86400, "s", MaximumExclusive = true, Why = "a time of day")]
     public double StartS { get; init; }
 
     [Description("Plan name that every intersection of the centre defines, e.g. 'day'.")]
@@ -163,54 +173,70 @@ public sealed record VehicleClassSpec
     public TravelMode Mode { get; init; } = TravelMode.Car;
 
     [Description("Vehicle length in metres.")]
+    [PhysicalRange(0, 100, "m", MinimumExclusive = true)]
     public double LengthM { get; init; } = 4.5;
 
     [Description("Highest desired speed in km/h; the link speed limit caps it.")]
+    [PhysicalRange(0, 130, "km/h", MinimumExclusive = true)]
     public double MaxSpeedKmh { get; init; } = 70;
 
     [Description("IDM maximum acceleration a, in m/s².")]
+    [PhysicalRange(0, 10, "m/s²", MinimumExclusive = true)]
     public double AccelerationMps2 { get; init; } = 1.5;
 
     [Description("IDM comfortable deceleration b, in m/s²; also the amber stop/go threshold.")]
+    [PhysicalRange(0, 10, "m/s²", MinimumExclusive = true)]
     public double ComfortableDecelerationMps2 { get; init; } = 2.0;
 
     [Description("IDM desired time headway T, in seconds.")]
+    [PhysicalRange(0, 10, "s", MinimumExclusive = true)]
     public double TimeHeadwayS { get; init; } = 1.0;
 
     [Description("IDM minimum standstill gap s0, in metres.")]
+    [PhysicalRange(0, 50, "m")]
     public double MinGapM { get; init; } = 2.0;
 
     [Description("Mean occupancy in persons per vehicle.")]
+    [PhysicalRange(0, 500, "persons", MinimumExclusive = true)]
     public double Occupancy { get; init; } = 1.3;
 
     [Description("Lowest desired speed in km/h; when given, each vehicle draws its desired speed uniformly between this and max_speed_kmh (e.g. cycles 13–21 km/h).")]
+    [PhysicalRange(0, 130, "km/h", MinimumExclusive = true)]
     public double? MinSpeedKmh { get; init; }
 
     [Description("Spread of the drivers' desired speeds: each vehicle drives at a factor of the speed limit drawn from a normal distribution of mean 1 and this standard deviation, clipped to ±2 standard deviations (ignored when min_speed_kmh gives a range).")]
+    [PhysicalRange(0, 0.3, "", Why = "about 0.1 is usual for cars")]
     public double SpeedFactorSd { get; init; } = 0.1;
 
     [Description("Strongest deceleration a driver of the class applies in normal driving, in m/s²; stronger demands are counted in summary.json's hard-braking diagnostic.")]
+    [PhysicalRange(0.5, 9, "m/s²", Why = "9 m/s² is an emergency stop on dry asphalt")]
     public double MaxDecelerationMps2 { get; init; } = 4.5;
 
     [Description("Whether drivers change lanes at will within a link (MOBIL); changes needed to reach the lanes of the next movement or to pass a stopped vehicle's lane are made either way.")]
     public bool DiscretionaryLaneChanges { get; init; } = true;
 
     [Description("MOBIL politeness p: weight of the followers' loss against the driver's own gain (0 selfish, 1 altruistic).")]
+    [PhysicalRange(0, 1, "")]
     public double LaneChangePoliteness { get; init; } = 0.3;
 
     [Description("MOBIL threshold: acceleration gain in m/s² a discretionary lane change must bring.")]
+    [PhysicalRange(0, 2, "m/s²", Why = "0.1–0.2 m/s² is usual")]
     public double LaneChangeThresholdMps2 { get; init; } = 0.15;
 
     [Description("MOBIL safety: strongest deceleration in m/s² a lane change may impose on the new follower.")]
+    [PhysicalRange(0, 9, "m/s²", MinimumExclusive = true)]
     public double LaneChangeSafeDecelerationMps2 { get; init; } = 4.0;
 
     [Description("Critical gap in seconds: the smallest time to the next opposing vehicle a driver accepts to turn across it (HCM-style permitted turns 4–6 s).")]
+    [PhysicalRange(1, 15, "s", Why = "HCM-style values are 4–6 s")]
     public double CriticalGapS { get; init; } = 5.0;
 
     [Description("Follow-up time in seconds: headway between successive drivers of a queue using the same gap (HCM-style 2.2–3.3 s).")]
+    [PhysicalRange(0.5, 15, "s", Why = "HCM-style values are 2.2–3.3 s")]
     public double FollowUpTimeS { get; init; } = 2.5;
 
     [Description("Seconds a crossing's conflict zone must stay free of pedestrians for a turning driver to go.")]
+    [PhysicalRange(0.5, 15, "s")]
     public double PedestrianGapS { get; init; } = 2.5;
 }
 
@@ -228,10 +254,12 @@ public sealed record IntersectionSpec
 
     [Description("Optional east coordinate in metres, for maps.")]
     [JsonPropertyName("x_m")]
+    [PhysicalRange(-1e7, 1e7, "m", Why = "projected coordinates such as Lambert-93 fit")]
     public double? XM { get; init; }
 
     [Description("Optional north coordinate in metres, for maps.")]
     [JsonPropertyName("y_m")]
+    [PhysicalRange(-1e7, 1e7, "m", Why = "projected coordinates such as Lambert-93 fit")]
     public double? YM { get; init; }
 
     [Description("Signal groups of the controller.")]
@@ -268,18 +296,22 @@ public sealed record DetectorSpec
     public required string Link { get; init; }
 
     [Description("Lane index, 0 = rightmost.")]
+    [PhysicalRange(0, 7, "", Why = "lane index, 0 = rightmost, 8 lanes at most")]
     public int Lane { get; init; }
 
     [Description("Distance from the stop line upstream to the detector's downstream edge, in metres (0 for a stop-bar loop at the line).")]
+    [PhysicalRange(0, 10000, "m", Why = "within its link")]
     public double PositionM { get; init; }
 
     [Description("Detection zone length along the lane, in metres.")]
+    [PhysicalRange(0, 100, "m", MinimumExclusive = true, Why = "loops are a few metres long")]
     public double LengthM { get; init; } = 2;
 
     [Description("stop-bar (at the stop line, for split and occupancy figures) or advance (upstream, for arrivals on green).")]
     public DetectorKind Kind { get; init; } = DetectorKind.StopBar;
 
     [Description("Detector channel number written as the event parameter, unique within the intersection (1 to 255).")]
+    [PhysicalRange(1, 255, "", Why = "channel numbers of the event log")]
     public required int Channel { get; init; }
 }
 
@@ -293,16 +325,22 @@ public sealed record SignalGroupSpec
     public string? Description { get; init; }
 
     [Description("Amber duration in seconds (3 s in built-up areas in France).")]
+    [PhysicalRange(0, 10, "s", Why = "at least 3 s for vehicle, bus and cycle groups unless amber_reason says why")]
     public double AmberS { get; init; } = 3;
 
     [Description("Minimum green in seconds (6 s minimum in France).")]
+    [PhysicalRange(0, 120, "s", MinimumExclusive = true)]
     public double MinGreenS { get; init; } = 6;
 
     [Description("Who the group serves: vehicle (general traffic), bus, tram, cycle or pedestrian.")]
     public SignalGroupKind Kind { get; init; } = SignalGroupKind.Vehicle;
 
     [Description("Controller phase number of the group in the event log (1 to 255, unique within the intersection); assigned in group order from the lowest free number when omitted.")]
+    [PhysicalRange(1, 255, "", Why = "controller phase numbers of the event log")]
     public int? Phase { get; init; }
+
+    [Description("Why a vehicle, bus or cycle group has an amber shorter than the 3 s legal minimum in built-up areas (e.g. a site outside built-up areas or a measured installation); required for such an amber.")]
+    public string? AmberReason { get; init; }
 }
 
 public enum SignalGroupKind { Vehicle, Bus, Tram, Cycle, Pedestrian }
@@ -317,6 +355,7 @@ public sealed record IntergreenSpec
     public required string To { get; init; }
 
     [Description("Minimum time from the end of 'from' green to the start of 'to' green, in seconds; at least the amber of 'from'.")]
+    [PhysicalRange(0, 120, "s")]
     public required double IntergreenS { get; init; }
 }
 
@@ -330,18 +369,21 @@ public sealed record MovementSpec
     public required string To { get; init; }
 
     [Description("Approach lane indices (0 = rightmost) allowed for this movement; all lanes when omitted.")]
+    [PhysicalRange(0, 7, "", Why = "lane index, 0 = rightmost, 8 lanes at most")]
     public IReadOnlyList<int>? Lanes { get; init; }
 
     [Description("Signal group controlling the movement.")]
     public required string Group { get; init; }
 
     [Description("Exit lane (0 = rightmost) taken from each approach lane of the movement, in the order of 'lanes' (or of all approach lanes); by default the i-th lane of the movement a vehicle's mode may use (from the right) continues into the i-th exit lane it may use, the leftmost taking any lane beyond it (a lane drop, where vehicles merge in turn).")]
+    [PhysicalRange(0, 7, "", Why = "lane index, 0 = rightmost, 8 lanes at most")]
     public IReadOnlyList<int>? ExitLanes { get; init; }
 
     [Description("Permissive conflicts: the crossings and opposing movements, served by the same green, that this movement gives way to.")]
     public IReadOnlyList<YieldSpec> Yields { get; init; } = [];
 
     [Description("Speed in km/h at which drivers take the movement; default 20 km/h for a movement that gives way, otherwise the exit link's limit.")]
+    [PhysicalRange(5, 70, "km/h", Why = "drivers take a turn at about 15–30 km/h")]
     public double? TurnSpeedKmh { get; init; }
 }
 
@@ -358,9 +400,11 @@ public sealed record YieldSpec
     public string? To { get; init; }
 
     [Description("Start of the crossing's conflict zone, in metres from the crossing's forward start (default 0).")]
+    [PhysicalRange(0, 100, "m", Why = "a crossing is a few tens of metres at most")]
     public double? ZoneStartM { get; init; }
 
     [Description("End of the crossing's conflict zone, in metres from the crossing's forward start (default the crossing's length).")]
+    [PhysicalRange(0, 100, "m", Why = "a crossing is a few tens of metres at most")]
     public double? ZoneEndM { get; init; }
 }
 
@@ -368,9 +412,11 @@ public sealed record YieldSpec
 public sealed record PlanSpec
 {
     [Description("Cycle length in seconds (120 s is treated as a hard maximum in Paris).")]
+    [PhysicalRange(0, 120, "s", MinimumExclusive = true, Why = "120 s is the maximum cycle in Paris")]
     public required double CycleS { get; init; }
 
     [Description("Offset in seconds: the plan's cycle time 0 falls at centre time offset_s (mod cycle).")]
+    [PhysicalRange(-86400, 86400, "s")]
     public double OffsetS { get; init; }
 
     [Description("Green window per signal group, in cycle seconds; a window may wrap past the cycle end.")]
@@ -381,9 +427,11 @@ public sealed record PlanSpec
 public sealed record GreenWindowSpec
 {
     [Description("Start of green in cycle seconds, 0 ≤ start_s < cycle_s.")]
+    [PhysicalRange(0, 120, "s", MaximumExclusive = true, Why = "cycle seconds")]
     public required double StartS { get; init; }
 
     [Description("End of green (start of amber) in cycle seconds, 0 < end_s ≤ cycle_s; smaller than start_s when green wraps past the cycle end.")]
+    [PhysicalRange(0, 120, "s", MinimumExclusive = true, Why = "cycle seconds")]
     public required double EndS { get; init; }
 }
 
@@ -398,10 +446,12 @@ public sealed record BoundarySpec
 
     [Description("Optional east coordinate in metres, for maps.")]
     [JsonPropertyName("x_m")]
+    [PhysicalRange(-1e7, 1e7, "m", Why = "projected coordinates such as Lambert-93 fit")]
     public double? XM { get; init; }
 
     [Description("Optional north coordinate in metres, for maps.")]
     [JsonPropertyName("y_m")]
+    [PhysicalRange(-1e7, 1e7, "m", Why = "projected coordinates such as Lambert-93 fit")]
     public double? YM { get; init; }
 }
 
@@ -421,12 +471,15 @@ public sealed record LinkSpec
     public required string To { get; init; }
 
     [Description("Length from the upstream stop line to the downstream stop line, in metres.")]
+    [PhysicalRange(10, 10000, "m", Why = "a link holds at least one vehicle")]
     public required double LengthM { get; init; }
 
     [Description("Speed limit in km/h (Paris 30, boulevards des Maréchaux 50).")]
+    [PhysicalRange(0, 130, "km/h", MinimumExclusive = true)]
     public required double SpeedLimitKmh { get; init; }
 
     [Description("Number of lanes.")]
+    [PhysicalRange(1, 8, "")]
     public int Lanes { get; init; } = 1;
 
     [Description("Kind of each lane from right (index 0) to left; all general when omitted.")]
@@ -456,10 +509,12 @@ public sealed record DemandSpec
 public sealed record FlowPeriodSpec
 {
     [Description("Start of the period in simulation seconds (warm-up included).")]
+    [PhysicalRange(0, 8 * 86400, "s", Why = "warm-up and duration together")]
     public double StartS { get; init; }
 
     [Description("Flow in vehicles per hour.")]
     [JsonPropertyName("flow_veh_per_h")]
+    [PhysicalRange(0, 20000, "veh/h", Why = "far beyond any urban entry above")]
     public required double FlowVehPerHour { get; init; }
 }
 
@@ -473,6 +528,7 @@ public sealed record RouteSpec
     public required IReadOnlyList<string> Links { get; init; }
 
     [Description("Share of the demand's flow on this route; shares are normalised.")]
+    [PhysicalRange(0, 1e6, "", MinimumExclusive = true)]
     public double Share { get; init; } = 1;
 }
 
@@ -489,18 +545,23 @@ public sealed record LineSpec
     public required IReadOnlyList<string> Links { get; init; }
 
     [Description("Scheduled departures from the entry, in simulation seconds; use this or headway_s.")]
+    [PhysicalRange(0, 8 * 86400, "s", Why = "warm-up and duration together")]
     public IReadOnlyList<double>? TimetableS { get; init; }
 
     [Description("Departure interval in seconds (regular service); use this or timetable_s.")]
+    [PhysicalRange(10, 86400, "s")]
     public double? HeadwayS { get; init; }
 
     [Description("First departure with headway_s, in simulation seconds.")]
+    [PhysicalRange(0, 8 * 86400, "s")]
     public double FirstDepartureS { get; init; }
 
     [Description("Each departure is shifted by a random amount, uniform within ± this many seconds (operating irregularity upstream of the corridor).")]
+    [PhysicalRange(0, 3600, "s")]
     public double DepartureJitterS { get; init; }
 
     [Description("Scheduled running time from entry to exit in seconds, for lateness; default: free-flow time plus expected dwells, plus 20 %.")]
+    [PhysicalRange(0, 86400, "s", MinimumExclusive = true)]
     public double? ScheduledRunTimeS { get; init; }
 
     [Description("Stops in travel order.")]
@@ -520,15 +581,19 @@ public sealed record StopSpec
     public required string Link { get; init; }
 
     [Description("Position of the stopping point (vehicle front) from the link start, in metres.")]
+    [PhysicalRange(0, 10000, "m", MinimumExclusive = true)]
     public required double PositionM { get; init; }
 
     [Description("Fixed part of the dwell (doors, pulling in and out), in seconds.")]
+    [PhysicalRange(0, 600, "s")]
     public double DwellFixedS { get; init; } = 8;
 
     [Description("Dwell added per boarding passenger, in seconds.")]
+    [PhysicalRange(0, 60, "s")]
     public double BoardingSPerPassenger { get; init; } = 2.5;
 
     [Description("Passengers arriving at the stop for this line, per hour (Poisson); late vehicles find more and dwell longer.")]
+    [PhysicalRange(0, 10000, "passengers/h")]
     public double PassengersPerHour { get; init; }
 }
 
@@ -539,18 +604,22 @@ public sealed record CrossingSpec
     public required string Id { get; init; }
 
     [Description("Crossing length in metres (kerb to kerb); clearance is computed at 1.0 m/s over it.")]
+    [PhysicalRange(0, 100, "m", MinimumExclusive = true)]
     public required double LengthM { get; init; }
 
     [Description("Pedestrian signal group controlling the crossing.")]
     public required string Group { get; init; }
 
     [Description("Pedestrians per hour crossing one way (Poisson).")]
+    [PhysicalRange(0, 20000, "ped/h")]
     public double FlowForwardPedPerHour { get; init; }
 
     [Description("Pedestrians per hour crossing the other way (Poisson).")]
+    [PhysicalRange(0, 20000, "ped/h")]
     public double FlowBackwardPedPerHour { get; init; }
 
     [Description("Mean walking speed in m/s (pedestrians draw theirs between 0.8 and 1.2 times it).")]
+    [PhysicalRange(0, 5, "m/s", MinimumExclusive = true)]
     public double WalkingSpeedMps { get; init; } = 1.3;
 }
 
@@ -573,24 +642,31 @@ public sealed record BusPrioritySpec
     public BusPriorityAction Action { get; init; } = BusPriorityAction.ExtensionAndEarlyGreen;
 
     [Description("Longest green extension for one bus, in seconds.")]
+    [PhysicalRange(0, 120, "s")]
     public double MaxExtensionS { get; init; } = 15;
 
     [Description("Most green time taken from conflicting groups for one bus, in seconds.")]
+    [PhysicalRange(0, 120, "s")]
     public double MaxEarlyGreenS { get; init; } = 20;
 
     [Description("Check-in detector distance upstream of the stop line, in metres (capped at the approach length).")]
+    [PhysicalRange(0, 10000, "m", MinimumExclusive = true)]
     public double CheckInDistanceM { get; init; } = 120;
 
     [Description("Check-in by estimated time instead: the bus checks in this many seconds (at its free speed) before the stop line; replaces check_in_distance_m when given.")]
+    [PhysicalRange(0, 600, "s", MinimumExclusive = true)]
     public double? CheckInTimeS { get; init; }
 
     [Description("A request lapses if the bus has not passed the stop line this many seconds after check-in.")]
+    [PhysicalRange(0, 3600, "s", MinimumExclusive = true)]
     public double RequestExpiryS { get; init; } = 60;
 
     [Description("Conditional priority: serve only buses later than this many seconds against timetable or headway; omit to serve all.")]
+    [PhysicalRange(0, 3600, "s")]
     public double? MinLatenessS { get; init; }
 
     [Description("Cycles within which the controller returns to its coordinated plan after priority.")]
+    [PhysicalRange(1, 20, "cycles")]
     public int RecoveryCycles { get; init; } = 3;
 
     [Description("Phase insertion (intersection level only): a plan of this intersection, with the same cycle and the same greens at cycle time 0 as the plans it runs with, that also gives a green to a bus group the normal plans leave red; it runs for one cycle when such a bus checks in.")]
@@ -604,27 +680,35 @@ public sealed record TramPrioritySpec
     public bool Absolute { get; init; } = true;
 
     [Description("Check-in detector distance upstream of the stop line, in metres (capped at the approach length).")]
+    [PhysicalRange(0, 10000, "m", MinimumExclusive = true)]
     public double CheckInDistanceM { get; init; } = 250;
 
     [Description("Check-in by estimated time instead: the tram checks in this many seconds (at its free speed) before the stop line; replaces check_in_distance_m when given.")]
+    [PhysicalRange(0, 600, "s", MinimumExclusive = true)]
     public double? CheckInTimeS { get; init; }
 
     [Description("Longest green extension for one tram, in seconds.")]
+    [PhysicalRange(0, 120, "s")]
     public double MaxExtensionS { get; init; } = 40;
 
     [Description("Most green time taken from conflicting groups for one tram, in seconds.")]
+    [PhysicalRange(0, 120, "s")]
     public double MaxEarlyGreenS { get; init; } = 60;
 
     [Description("Relative priority (absolute false): the extension is at most the smaller of this and max_extension_s, in seconds.")]
+    [PhysicalRange(0, 120, "s", Why = "a cycle at most")]
     public double RelativeMaxExtensionS { get; init; } = 15;
 
     [Description("Relative priority (absolute false): the early green is at most the smaller of this and max_early_green_s, in seconds.")]
+    [PhysicalRange(0, 120, "s", Why = "a cycle at most")]
     public double RelativeMaxEarlyGreenS { get; init; } = 20;
 
     [Description("A request lapses if the tram has not passed the stop line this many seconds after check-in.")]
+    [PhysicalRange(0, 3600, "s", MinimumExclusive = true)]
     public double RequestExpiryS { get; init; } = 90;
 
     [Description("Cycles within which the controller returns to its coordinated plan after priority.")]
+    [PhysicalRange(1, 20, "cycles")]
     public int RecoveryCycles { get; init; } = 3;
 }
 
@@ -635,9 +719,11 @@ public sealed record ForwardingSpec
     public bool Enabled { get; init; }
 
     [Description("Message latency between the centres, in seconds.")]
+    [PhysicalRange(0, 600, "s")]
     public double LatencyS { get; init; } = 2;
 
     [Description("Probability that a message is lost, 0 to 1.")]
+    [PhysicalRange(0, 1, "")]
     public double LossProbability { get; init; }
 }
 
@@ -648,6 +734,7 @@ public sealed record GreenWaveSpec
     public required string Plan { get; init; }
 
     [Description("Progression speed in km/h (about 20 km/h for a cycle wave).")]
+    [PhysicalRange(0, 130, "km/h", MinimumExclusive = true)]
     public required double SpeedKmh { get; init; }
 
     [Description("Chain of links along which the wave runs; intersections are taken where consecutive links meet.")]
@@ -657,6 +744,7 @@ public sealed record GreenWaveSpec
     public required IReadOnlyDictionary<string, string> Groups { get; init; }
 
     [Description("Offset of the first coordinated green, in seconds.")]
+    [PhysicalRange(-86400, 86400, "s")]
     public double StartOffsetS { get; init; }
 }
 

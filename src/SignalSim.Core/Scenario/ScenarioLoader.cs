@@ -11,39 +11,56 @@ public sealed record LoadedScenario(ScenarioFile Scenario, string SourceName, IR
 
 public static partial class ScenarioLoader
 {
-    public static LoadedScenario LoadFile(string path)
+    /// <summary>
+    /// Largest scenario file read: 64 MB, hundreds of times the largest real corridor (about
+    /// 70 kB), so that a wrong file is refused at once instead of filling memory.
+    /// </summary>
+    public const long MaxFileBytes = 64L * 1024 * 1024;
+
+    public static LoadedScenario LoadFile(string path, CancellationToken cancellation = default)
     {
         byte[] bytes;
         try
         {
+            var length = new FileInfo(path).Length;
+            if (length > MaxFileBytes)
+                throw new ScenarioException(path, [new(DiagnosticSeverity.Error, "", $"the file is {length / (1024 * 1024)} MB, more than the {MaxFileBytes / (1024 * 1024)} MB a scenario may have; check that this is a scenario file")]);
             bytes = File.ReadAllBytes(path);
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
             throw new ScenarioException(path, [new(DiagnosticSeverity.Error, "", $"cannot read the scenario file: {e.Message}")]);
         }
-        return Load(bytes, path);
+        return Load(bytes, path, cancellation);
     }
 
     public static LoadedScenario LoadText(string json, string sourceName) => Load(Encoding.UTF8.GetBytes(json), sourceName);
 
-    public static LoadedScenario Load(byte[] utf8, string sourceName)
+    public static LoadedScenario Load(byte[] utf8, string sourceName, CancellationToken cancellation = default)
     {
+        if (utf8.LongLength > MaxFileBytes)
+            throw new ScenarioException(sourceName, [new(DiagnosticSeverity.Error, "", $"the scenario is {utf8.LongLength / (1024 * 1024)} MB, more than the {MaxFileBytes / (1024 * 1024)} MB a scenario may have")]);
         if (utf8.Length >= 3 && utf8[0] == 0xEF && utf8[1] == 0xBB && utf8[2] == 0xBF) utf8 = utf8[3..];
         JsonLocationIndex index;
         try
         {
-            index = JsonLocationIndex.Build(utf8);
+            index = JsonLocationIndex.Build(utf8, cancellation);
         }
         catch (JsonException e)
         {
             throw new ScenarioException(sourceName, [Located(e, "the file is not valid JSON: " + StripPosition(e.Message), utf8)]);
         }
 
+        if (index.Duplicates.Count > 0)
+            throw new ScenarioException(sourceName, index.Duplicates.Select(d => DuplicateError(d, index)).ToList());
+        cancellation.ThrowIfCancellationRequested();
+
         ScenarioFile? scenario;
         try
         {
-            scenario = JsonSerializer.Deserialize<ScenarioFile>(utf8, ScenarioJson.Options);
+            // Read from a stream so that a large file can be interrupted between buffers (Ctrl+C).
+            using var stream = new MemoryStream(index.Parseable, writable: false);
+            scenario = JsonSerializer.DeserializeAsync<ScenarioFile>(stream, ScenarioJson.Options, cancellation).AsTask().GetAwaiter().GetResult();
         }
         catch (JsonException e)
         {
@@ -52,11 +69,22 @@ public static partial class ScenarioLoader
         if (scenario is null)
             throw new ScenarioException(sourceName, [new(DiagnosticSeverity.Error, "$", "the file holds null; it must hold a scenario object") { Line = 1, Column = 1 }]);
 
-        var diagnostics = ScenarioValidator.Validate(scenario)
+        cancellation.ThrowIfCancellationRequested();
+        var diagnostics = ScenarioValidator.Validate(scenario, cancellation)
             .Select(d => index.Locate(d.JsonPath) is var (line, column) ? d with { Line = line, Column = column } : d)
             .ToList();
         if (diagnostics.Exists(d => d.Severity == DiagnosticSeverity.Error)) throw new ScenarioException(sourceName, diagnostics);
         return new LoadedScenario(scenario, sourceName, diagnostics);
+    }
+
+    /// <summary>Reported at the second occurrence, naming the first: JSON would silently keep the last.</summary>
+    private static ScenarioDiagnostic DuplicateError(JsonLocationIndex.DuplicateKey d, JsonLocationIndex index)
+    {
+        var (firstLine, firstColumn) = index.LineColumn(d.FirstOffset);
+        var (line, column) = index.LineColumn(d.SecondOffset);
+        return new ScenarioDiagnostic(DiagnosticSeverity.Error, JsonLocationIndex.Child(d.ObjectPath, d.Name),
+            $"field '{d.Name}' is given twice in the same object, first at line {firstLine}, column {firstColumn}, again here at line {line}, column {column}; keep only one of them")
+        { Line = line, Column = column };
     }
 
     private static ScenarioDiagnostic Located(JsonException e, string message, byte[] utf8)
@@ -113,7 +141,7 @@ public static partial class ScenarioLoader
                 _ when target.Contains("LaneKind") => "one of \"general\", \"bus\", \"tram\", \"cycle\"",
                 _ when target.Contains("TravelMode") => "one of \"car\", \"bus\", \"tram\", \"cycle\"",
                 _ when target.Contains("ArrivalProcess") => "one of \"poisson\", \"uniform\"",
-                _ => $"a {Describe(target)} object in {{ }}",
+                _ => $"{Describe(target)} object in {{ }}",
             };
             return $"wrong value for '{field}': expected {expected}";
         }

@@ -56,8 +56,32 @@ public static class ScenarioSchema
         if (description is not null) node.Insert(0, "description", description);
 
         if (context.PropertyInfo is { IsRequired: false } property && DefaultOf(property) is { } value) node["default"] = value;
+        if (context.PropertyInfo?.AttributeProvider?.GetCustomAttributes(typeof(PhysicalRangeAttribute), inherit: true)
+                .OfType<PhysicalRangeAttribute>().FirstOrDefault() is { } range)
+        {
+            AddRange(NumberSchema(node), range);
+        }
         return node;
     }
+
+    /// <summary>The schema the range applies to: the property itself, or each element of a list or map of numbers.</summary>
+    private static JsonObject NumberSchema(JsonObject node) =>
+        node["items"] as JsonObject ?? node["additionalProperties"] as JsonObject ?? node;
+
+    private static void AddRange(JsonObject node, PhysicalRangeAttribute range)
+    {
+        var integer = node["type"] is JsonNode type && type.ToJsonString().Contains("integer", StringComparison.Ordinal);
+        node[range.MinimumExclusive ? "exclusiveMinimum" : "minimum"] = Bound(range.Minimum, integer);
+        node[range.MaximumExclusive ? "exclusiveMaximum" : "maximum"] = Bound(range.Maximum, integer);
+    }
+
+    /// <summary>Integer bounds are written as integers (the seed's maximum is 2^64 − 1 exactly).</summary>
+    private static JsonNode Bound(double value, bool integer) => integer switch
+    {
+        true when value >= 18446744073709551615d => JsonValue.Create(ulong.MaxValue),
+        true => JsonValue.Create((long)value),
+        false => JsonValue.Create(value),
+    };
 
     /// <summary>A property's own description wins over the description of its type.</summary>
     private static string? DescriptionOf(JsonSchemaExporterContext context)

@@ -19,7 +19,6 @@ public sealed partial class ScenarioValidator
             Unique(ids, c.Id, c, $"{cp}.id", "crossing");
             Positive(c.LengthM, $"{cp}.length_m", "the crossing length");
             Positive(c.WalkingSpeedMps, $"{cp}.walking_speed_mps", "the walking speed");
-            if (c.FlowForwardPedPerHour < 0 || c.FlowBackwardPedPerHour < 0) Error(cp, "pedestrian flows must be 0 or more");
             if (string.IsNullOrWhiteSpace(c.Group) || !groups.TryGetValue(c.Group, out var group))
             {
                 var pedestrianGroups = groups.Values.Where(g => g.Kind == SignalGroupKind.Pedestrian).Select(g => g.Id).ToList();
@@ -115,8 +114,6 @@ public sealed partial class ScenarioValidator
                 Error($"{sp}.position_m", $"stop '{stop.Id}' at {stop.PositionM} m lies outside its link '{link.Id}' ({link.LengthM} m long); use 0 < position_m ≤ {link.LengthM}");
             if (routeIndex == lastRouteIndex && stop.PositionM <= lastPosition)
                 Error($"{sp}.position_m", $"stop '{stop.Id}' comes before the previous stop on the same link; list stops in travel order");
-            if (stop.DwellFixedS < 0 || stop.BoardingSPerPassenger < 0 || stop.PassengersPerHour < 0)
-                Error(sp, "dwell_fixed_s, boarding_s_per_passenger and passengers_per_hour must be 0 or more");
             lastRouteIndex = routeIndex;
             lastPosition = stop.PositionM;
         }
@@ -141,11 +138,6 @@ public sealed partial class ScenarioValidator
             if (c.Priority is { } priority) CheckPrioritySettings(priority, $"$.centres[{i}].priority");
             if (c.Priority?.Bus?.InsertionPlan is not null)
                 Error($"$.centres[{i}].priority.bus.insertion_plan", "an insertion plan belongs to one intersection; give insertion_plan in that intersection's priority.bus instead of the centre's");
-            if (c.Forwarding is { } f)
-            {
-                if (f.LatencyS < 0) Error($"$.centres[{i}].forwarding.latency_s", "latency_s must be 0 or more");
-                if (f.LossProbability is < 0 or > 1) Error($"$.centres[{i}].forwarding.loss_probability", "loss_probability must be between 0 and 1");
-            }
         }
         for (var i = 0; i < _s.Intersections.Count; i++)
         {

@@ -14,7 +14,8 @@ public sealed partial class ScenarioValidator
             var g = x.SignalGroups[i];
             var gp = $"{p}.signal_groups[{i}]";
             if (!Unique(groups, g.Id, g, $"{gp}.id", "signal group")) continue;
-            if (g.AmberS < 0) Error($"{gp}.amber_s", "amber_s must be 0 or more (3 s in built-up areas in France)");
+            if (g.Kind is SignalGroupKind.Vehicle or SignalGroupKind.Bus or SignalGroupKind.Cycle && g.AmberS < MinVehicleAmberS && string.IsNullOrWhiteSpace(g.AmberReason))
+                Error($"{gp}.amber_s", $"amber_s is {PhysicalRangeAttribute.Number(g.AmberS)} s, below the {MinVehicleAmberS} s legal minimum for a {g.Kind.ToString().ToLowerInvariant()} group in built-up areas (green would run almost straight into red); use at least 3 s, or say why this site differs in amber_reason");
             if (!SimTime.IsWholeTicks(g.AmberS)) Error($"{gp}.amber_s", "amber_s must be a whole number of milliseconds");
             Positive(g.MinGreenS, $"{gp}.min_green_s", "the minimum green");
         }

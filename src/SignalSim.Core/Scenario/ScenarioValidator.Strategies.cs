@@ -35,7 +35,8 @@ public sealed partial class ScenarioValidator
         {
             var st = _s.Strategies[i];
             var applied = StrategyOverlay.Apply(baseScenario, st);
-            foreach (var d in Validate(applied))
+            _cancellation.ThrowIfCancellationRequested();
+            foreach (var d in Validate(applied, _cancellation))
             {
                 var path = StrategyOverlay.SourcePath(_s, i, d.JsonPath);
                 // Warnings the base scenario already raises are not repeated for every strategy.

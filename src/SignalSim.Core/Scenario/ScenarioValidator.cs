@@ -1,6 +1,7 @@
 // Every check a scenario must pass before the engine runs it. The engine trusts what passes
 // (Debug.Assert inside), so anything the engine relies on is checked here, with a message that
-// says what is wrong and how to fix it.
+// says what is wrong and how to fix it. Each number's own range ([PhysicalRange] on the scenario
+// records) is checked first, by ScenarioRanges; the checks here relate numbers to each other.
 using SignalSim.Core.Signals;
 
 namespace SignalSim.Core.Scenario;
@@ -9,6 +10,9 @@ public sealed partial class ScenarioValidator
 {
     public const double MaxCycleS = 120;
     public const double MaxDurationS = 7 * 24 * 3600;
+
+    /// <summary>Legal minimum amber of road-vehicle signals in built-up areas in France.</summary>
+    public const double MinVehicleAmberS = 3;
     public const double SaturationFlowPerLaneVehPerHour = 1800;
 
     private readonly ScenarioFile _s;
@@ -19,11 +23,17 @@ public sealed partial class ScenarioValidator
     private readonly Dictionary<string, CentreSpec> _centres = new(StringComparer.Ordinal);
     private readonly Dictionary<string, VehicleClassSpec> _classes = new(StringComparer.Ordinal);
 
+    private CancellationToken _cancellation;
+
     private ScenarioValidator(ScenarioFile scenario) => _s = scenario;
 
-    public static IReadOnlyList<ScenarioDiagnostic> Validate(ScenarioFile scenario)
+    public static IReadOnlyList<ScenarioDiagnostic> Validate(ScenarioFile scenario, CancellationToken cancellation = default)
     {
-        var v = new ScenarioValidator(scenario);
+        // Numbers outside their physical range come first and alone: every later check, and the
+        // tick arithmetic behind it, may rely on numbers being finite and of a sensible size.
+        var ranges = ScenarioRanges.Check(scenario);
+        if (ranges.Count > 0) return ranges;
+        var v = new ScenarioValidator(scenario) { _cancellation = cancellation };
         v.Run();
         return v._diagnostics;
     }
@@ -43,17 +53,25 @@ public sealed partial class ScenarioValidator
         CheckNodes();
         CheckLinks();
         if (HasErrors) return; // later checks follow references that must exist
-        foreach (var (x, i) in _s.Intersections.Select((x, i) => (x, i))) CheckIntersection(x, $"$.intersections[{i}]");
+        foreach (var (x, i) in _s.Intersections.Select((x, i) => (x, i)))
+        {
+            _cancellation.ThrowIfCancellationRequested();
+            CheckIntersection(x, $"$.intersections[{i}]");
+        }
         CheckCentrePlans();
         foreach (var (x, i) in _s.Intersections.Select((x, i) => (x, i))) CheckEventLogFields(x, $"$.intersections[{i}]");
         if (HasErrors) return;
+        _cancellation.ThrowIfCancellationRequested();
         CheckDemand();
+        CheckGeneratedVolume();
         CheckLines();
         CheckPriority();
         CheckGreenWaves();
         CheckCountSites();
         if (HasErrors) return;
+        _cancellation.ThrowIfCancellationRequested();
         WarnAboutCapacity();
+        _cancellation.ThrowIfCancellationRequested();
         CheckStrategies();
     }
 
@@ -149,11 +167,7 @@ public sealed partial class ScenarioValidator
             if (l.From == l.To) Error($"{p}.to", $"link '{l.Id}' starts and ends at the same node '{l.From}'");
             if (_boundaries.Contains(l.From) && _boundaries.Contains(l.To))
                 Error(p, $"link '{l.Id}' joins two boundaries and crosses no intersection; connect it to an intersection");
-            Positive(l.LengthM, $"{p}.length_m", "the link length");
-            if (l.LengthM > 0 && l.LengthM < 10) Error($"{p}.length_m", $"link '{l.Id}' is {l.LengthM} m long; a link must hold at least one vehicle (10 m or more)");
-            Positive(l.SpeedLimitKmh, $"{p}.speed_limit_kmh", "the speed limit");
-            if (l.SpeedLimitKmh > 130) Error($"{p}.speed_limit_kmh", $"speed limit {l.SpeedLimitKmh} km/h is above any urban road's; check the unit (km/h)");
-            if (l.Lanes < 1 || l.Lanes > 8) Error($"{p}.lanes", $"link '{l.Id}' has {l.Lanes} lanes; give 1 to 8");
+            // Length, speed limit and lane count are bounded by their PhysicalRange (ScenarioRanges).
             if (l.LaneKinds is { } kinds && kinds.Count != l.Lanes)
                 Error($"{p}.lane_kinds", $"lane_kinds lists {kinds.Count} lanes but lanes is {l.Lanes}; give one kind per lane");
         }

@@ -38,7 +38,7 @@ internal sealed partial class HeadlessChromium : IAsyncDisposable
     public static async Task<HeadlessChromium> StartAsync()
     {
         var exe = FindExecutable() ?? throw new InvalidOperationException(
-            "Chromium is not installed; install Debian's package (apt-get install -y chromium), as .ci/run does");
+            "Chromium is not installed; run scripts/install-test-dependencies.sh as root (it installs every package the tests need), as .ci/run does");
         var profile = Path.Combine(Path.GetTempPath(), "signalsim-chromium-" + Guid.NewGuid().ToString("N"));
         Directory.CreateDirectory(profile);
         var start = new ProcessStartInfo(exe)

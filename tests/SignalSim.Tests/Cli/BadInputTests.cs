@@ -60,7 +60,7 @@ public sealed class BadInputTests : IDisposable
         const string tail = ", \"speed_limit_kmh\": 50, \"lanes\": 1 },\n    { \"id\": \"south-in\"";
         var s = ScenarioEdit.Write(_tmp.Path, $"{name}-length.json", "\"length_m\": 300" + tail, $"\"length_m\": {value}" + tail);
         var run = await RunOn(s);
-        AssertRejected(run, s, s.Locate($"\"length_m\": {value},", "\"length_m\": "), $"the link length is {value}");
+        AssertRejected(run, s, s.Locate($"\"length_m\": {value},", "\"length_m\": "), $"length_m is {value} m; it must be at least 10 and at most 10000 m");
     }
 
     [Fact]
@@ -68,7 +68,7 @@ public sealed class BadInputTests : IDisposable
     {
         var s = ScenarioEdit.Write(_tmp.Path, "zero-cycle.json", "\"cycle_s\": 90", "\"cycle_s\": 0");
         var run = await RunOn(s);
-        AssertRejected(run, s, s.Locate("\"cycle_s\": 0", "\"cycle_s\": "), "the cycle of plan 'day' is 0");
+        AssertRejected(run, s, s.Locate("\"cycle_s\": 0", "\"cycle_s\": "), "cycle_s is 0 s; it must be more than 0 and at most 120 s");
     }
 
     [Theory]
@@ -78,12 +78,12 @@ public sealed class BadInputTests : IDisposable
     {
         var s = ScenarioEdit.Write(_tmp.Path, "bad-duration.json", "\"duration_s\": 3600", $"\"duration_s\": {value}");
         var run = await RunOn(s);
-        AssertRejected(run, s, s.Locate($"\"duration_s\": {value}", "\"duration_s\": "), $"the simulated duration is {value}");
+        AssertRejected(run, s, s.Locate($"\"duration_s\": {value}", "\"duration_s\": "), $"duration_s is {value} s; it must be more than 0 and at most 604800 s");
     }
 
     [Theory]
-    [InlineData("-60", "cooldown_s is -60; it must be 0 or more")]
-    [InlineData("90000", "cooldown_s 90000 is more than a day")]
+    [InlineData("-60", "cooldown_s is -60 s; it must be at least 0 and at most 86400 s (one day at most)")]
+    [InlineData("90000", "cooldown_s is 90000 s; it must be at least 0 and at most 86400 s (one day at most)")]
     [InlineData("0.0005", "cooldown_s 0.0005 is not a whole number of milliseconds")]
     public async Task BadCooldownInTheFile_IsRejectedWhereItIs(string value, string message)
     {

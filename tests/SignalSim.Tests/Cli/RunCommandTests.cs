@@ -19,7 +19,7 @@ public sealed class RunCommandTests : IDisposable
         var run = await CliRunner.RunAsync("run", "--out", _tmp["out"]);
 
         Assert.True(run.ExitCode == ExitCodes.Ok, run.ToString());
-        Assert.Equal(RunOutputWriter.FileNames.Order(StringComparer.Ordinal), Directory.GetFiles(_tmp["out"]).Select(Path.GetFileName).Order(StringComparer.Ordinal));
+        Assert.Equal(RunOutputWriter.FileNames.Append(OutputManifest.FileName).Order(StringComparer.Ordinal), Directory.GetFiles(_tmp["out"]).Select(Path.GetFileName).Order(StringComparer.Ordinal));
         Assert.Equal(["out"], _tmp.Entries()); // the staging folder is gone
 
         var trips = File.ReadAllLines(_tmp["out/trips.csv"]);
@@ -85,12 +85,12 @@ public sealed class RunCommandTests : IDisposable
     }
 
     [Fact]
-    public async Task RunIntoAnExistingFolder_ReplacesTheResultsAndKeepsOtherFiles()
+    public async Task RunIntoAnEarlierResult_ReplacesTheResultsAndKeepsTheUsersFiles()
     {
-        Directory.CreateDirectory(_tmp["out"]);
+        var first = await CliRunner.RunAsync("run", CliRunner.ScenarioPath("isolated-intersection.json"), "--duration", "300", "--out", _tmp["out"]);
+        Assert.True(first.ExitCode == ExitCodes.Ok, first.ToString());
         File.WriteAllText(_tmp["out/notes.txt"], "mine");
         File.WriteAllText(_tmp["out/trips.csv"], "stale");
-        File.WriteAllText(_tmp["out/summary.json"], "stale");
 
         var run = await CliRunner.RunAsync("run", CliRunner.ScenarioPath("isolated-intersection.json"), "--duration", "300", "--out", _tmp["out"]);
 
@@ -98,6 +98,22 @@ public sealed class RunCommandTests : IDisposable
         Assert.Equal("mine", File.ReadAllText(_tmp["out/notes.txt"]));
         Assert.StartsWith("trip_id,", File.ReadAllText(_tmp["out/trips.csv"]), StringComparison.Ordinal);
         Assert.StartsWith("{", File.ReadAllText(_tmp["out/summary.json"]), StringComparison.Ordinal);
+        Assert.Equal(["out"], _tmp.Entries());
+    }
+
+    [Fact]
+    public async Task RunIntoAFolderOfOtherFiles_IsRefusedAndTouchesNothing()
+    {
+        Directory.CreateDirectory(_tmp["out"]);
+        File.WriteAllText(_tmp["out/notes.txt"], "mine");
+        File.WriteAllText(_tmp["out/summary.json"], "not SignalSim's");
+
+        var run = await CliRunner.RunAsync("run", CliRunner.ScenarioPath("isolated-intersection.json"), "--duration", "300", "--out", _tmp["out"]);
+
+        Assert.True(run.ExitCode == ExitCodes.InvalidInput, run.ToString());
+        Assert.Contains($"--out: '{_tmp["out"]}' already holds files SignalSim did not write", run.Error, StringComparison.Ordinal);
+        Assert.Equal("not SignalSim's", File.ReadAllText(_tmp["out/summary.json"]));
+        Assert.Equal(["notes.txt", "summary.json"], Directory.GetFiles(_tmp["out"]).Select(Path.GetFileName).Order(StringComparer.Ordinal));
         Assert.Equal(["out"], _tmp.Entries());
     }
 

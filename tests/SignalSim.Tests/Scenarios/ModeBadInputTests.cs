@@ -148,7 +148,7 @@ public class ModeBadInputTests
         var error = SingleError(text);
         var prefix = $"\"tram\": {{ \"absolute\": false, \"{field}\": ";
         Assert.Equal(Locate(text, replace, prefix), (error.Line, error.Column));
-        Assert.Equal($"{field} must be 0 or more (0: no {(field.Contains("extension") ? "extension" : "early green")} under relative priority)", error.Message);
+        Assert.Equal($"{field} is -5 s; it must be at least 0 and at most 120 s (a cycle at most)", error.Message);
     }
 
     [Fact]

@@ -1,0 +1,29 @@
+#!/usr/bin/env bash
+# Installs from Debian what the SignalSim test suite needs beyond the .NET SDK: Chromium to open
+# the committee note (report.html) headless, the DejaVu fonts with fontconfig that charts are
+# drawn with, and SUMO (sumo, netconvert) for the SUMO export's cross-check.
+# Run as root (or with sudo) on Debian or Ubuntu; it does nothing when all are there. Add a
+# package to TEST_PACKAGES when a test starts needing it.
+set -euo pipefail
+
+TEST_PACKAGES=(chromium fonts-dejavu-core fontconfig libfontconfig1 sumo sumo-tools)
+
+missing=()
+for package in "${TEST_PACKAGES[@]}"; do
+  if ! dpkg-query -W -f='${Status}' "$package" 2>/dev/null | grep -q "install ok installed"; then
+    missing+=("$package")
+  fi
+done
+
+if [ "${#missing[@]}" -eq 0 ]; then
+  echo "test dependencies already installed: ${TEST_PACKAGES[*]}"
+  exit 0
+fi
+
+if [ "$(id -u)" -ne 0 ]; then
+  echo "install-test-dependencies: missing ${missing[*]}; run this script as root (sudo $0)" >&2
+  exit 1
+fi
+
+apt-get update
+DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends "${missing[@]}"
