@@ -21,6 +21,11 @@ internal static class HtmlReport
         figcaption { font-weight: bold; margin-bottom: .4em; }
         .missing { color: #8a4b00; font-style: italic; }
         .small { font-size: .85em; color: #444; }
+        #summary { background: #f5f8fb; border: 1px solid #c9d6e3; padding: .2em 1.2em 1em; }
+        #summary h3 { font-size: 1em; margin: 1em 0 .2em; }
+        #summary ul { margin: .2em 0; }
+        #summary li.nonsig { color: #555; }
+        .conclusion { font-size: 1.1em; }
         """;
 
     public static string Render(ReportContent c)
@@ -33,6 +38,8 @@ internal static class HtmlReport
         h.Append("<link rel=\"icon\" href=\"data:,\">\n"); // no favicon request: the file needs nothing outside itself
         h.Append($"<title>{E(c.Title)}</title>\n<style>\n{Style}\n</style>\n</head>\n<body>\n");
         h.Append($"<h1>{E(c.Title)}</h1>\n<p class=\"small\">{E(l.Format("report.generated", ReportContent.ReportVersion))}</p>\n");
+
+        Summary(h, c);
 
         h.Append($"<h2>{E(l["report.scenario"])}</h2>\n");
         if (!string.IsNullOrWhiteSpace(scenario.Description)) h.Append($"<p>{E(scenario.Description)}</p>\n");
@@ -88,6 +95,29 @@ internal static class HtmlReport
         foreach (var line in c.ReproducibilityLines()) h.Append($"<li>{E(line)}</li>\n");
         h.Append("</ul>\n</body>\n</html>\n");
         return h.ToString();
+    }
+
+    /// <summary>The answer first: one section the size of a screen, before any assumption or table.</summary>
+    private static void Summary(StringBuilder h, ReportContent c)
+    {
+        var l = c.Labels;
+        var s = c.Summary;
+        h.Append($"<section id=\"summary\">\n<h2>{E(l["summary.title"])}</h2>\n");
+        h.Append($"<p class=\"conclusion\"><strong>{E(s.Conclusion)}</strong></p>\n");
+        if (s.Intro is not null) h.Append($"<p class=\"small\">{E(s.Intro)}</p>\n");
+        foreach (var v in s.Strategies)
+        {
+            h.Append($"<h3>{E(v.Headline)}</h3>\n<p>{E(v.WhoGainsWhoPays)}</p>\n<ul>\n");
+            foreach (var m in v.Modes) h.Append($"<li class=\"{(m.Significant ? "sig" : "nonsig")}\">{E(m.Sentence)}</li>\n");
+            h.Append("</ul>\n");
+        }
+        if (s.Caveats.Count > 0)
+        {
+            h.Append($"<h3>{E(l["summary.change"])}</h3>\n<ul>\n");
+            foreach (var line in s.Caveats) h.Append($"<li>{E(line)}</li>\n");
+            h.Append("</ul>\n");
+        }
+        h.Append("</section>\n");
     }
 
     private static void List(StringBuilder h, string title, IEnumerable<string> items)

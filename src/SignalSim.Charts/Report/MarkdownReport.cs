@@ -13,6 +13,8 @@ internal static class MarkdownReport
         var m = new StringBuilder();
         m.Append($"# {c.Title}\n\n{l.Format("report.generated", ReportContent.ReportVersion)}\n\n");
 
+        Summary(m, c);
+
         m.Append($"## {l["report.scenario"]}\n\n");
         if (!string.IsNullOrWhiteSpace(scenario.Description)) m.Append($"{scenario.Description}\n\n");
         m.Append($"{c.Settings()}\n\n");
@@ -55,6 +57,21 @@ internal static class MarkdownReport
         m.Append($"## {l["report.reproduce"]}\n\n");
         foreach (var line in c.ReproducibilityLines()) m.Append($"- {line}\n");
         return m.ToString();
+    }
+
+    private static void Summary(StringBuilder m, ReportContent c)
+    {
+        var l = c.Labels;
+        var s = c.Summary;
+        m.Append($"## {l["summary.title"]}\n\n**{s.Conclusion}**\n\n");
+        if (s.Intro is not null) m.Append($"{s.Intro}\n\n");
+        foreach (var v in s.Strategies)
+        {
+            m.Append($"### {v.Headline}\n\n{v.WhoGainsWhoPays}\n\n");
+            foreach (var mode in v.Modes) m.Append($"- {mode.Sentence}\n");
+            m.Append('\n');
+        }
+        List(m, l["summary.change"], s.Caveats);
     }
 
     private static void List(StringBuilder m, string title, IEnumerable<string> items)

@@ -20,6 +20,9 @@ public sealed class ReportContent
     public required IReadOnlyList<ReportStrategy> Strategies { get; init; }
     public required IReadOnlyList<ReportChart> Charts { get; init; }
 
+    /// <summary>The first page: who gains, who pays, the best strategy and what would change it.</summary>
+    public required DecisionSummary Summary { get; init; }
+
     /// <summary>Version of the program writing the note.</summary>
     public static string ReportVersion { get; } =
         typeof(ReportContent).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion ?? "unknown";

@@ -58,6 +58,7 @@ public static class ReportWriter
                 return new ReportStrategy(r.Name, spec?.Description, r.Name == folder.Baseline && folder.IsComparison, r.Summary.Seed, r.Summary.ProgramVersion);
             }).ToList(),
             Charts = charts,
+            Summary = DecisionSummary.Build(folder, labels),
         };
         cancellation.ThrowIfCancellationRequested();
         var html = Path.Combine(folder.Path, HtmlFileName);
