@@ -42,17 +42,17 @@ internal static class HtmlReport
         Summary(h, c);
 
         h.Append($"<h2>{E(l["report.scenario"])}</h2>\n");
-        if (!string.IsNullOrWhiteSpace(scenario.Description)) h.Append($"<p>{E(scenario.Description)}</p>\n");
+        if (scenario.Description is { } description) h.Append($"<p>{E(c.Prose(description))}</p>\n");
         h.Append($"<p>{E(c.Settings())}</p>\n");
         List(h, l["report.centres"], c.CentreLines());
-        List(h, l["report.assumptions"], scenario.Assumptions);
-        List(h, l["report.sources"], scenario.Sources);
+        List(h, l["report.assumptions"], scenario.Assumptions.Select(c.Prose));
+        List(h, l["report.sources"], scenario.Sources.Select(c.Prose));
 
         h.Append($"<h2>{E(l["report.strategies"])}</h2>\n<ul>\n");
         foreach (var s in c.Strategies)
         {
             var tag = s.IsBaseline ? $" <em>({E(l["report.baseline"])})</em>" : "";
-            h.Append($"<li><strong>{E(s.Id)}</strong>{tag} : {E(s.Description ?? l["report.no_description"])}</li>\n");
+            h.Append($"<li><strong>{E(s.Id)}</strong>{tag} : {E(c.Describe(s))}</li>\n");
         }
         h.Append("</ul>\n");
 
@@ -86,7 +86,7 @@ internal static class HtmlReport
             }
             else
             {
-                h.Append($"<p class=\"missing\">{E(l.Format("report.chart_missing", chart.MissingReason ?? ""))}</p>\n");
+                h.Append($"<p class=\"missing\">{E(l.Format("report.chart_missing", chart.NoteText))}</p>\n");
             }
             h.Append("</figure>\n");
         }

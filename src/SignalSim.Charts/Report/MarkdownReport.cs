@@ -16,17 +16,17 @@ internal static class MarkdownReport
         Summary(m, c);
 
         m.Append($"## {l["report.scenario"]}\n\n");
-        if (!string.IsNullOrWhiteSpace(scenario.Description)) m.Append($"{scenario.Description}\n\n");
+        if (scenario.Description is { } description) m.Append($"{c.Prose(description)}\n\n");
         m.Append($"{c.Settings()}\n\n");
         List(m, l["report.centres"], c.CentreLines());
-        List(m, l["report.assumptions"], scenario.Assumptions);
-        List(m, l["report.sources"], scenario.Sources);
+        List(m, l["report.assumptions"], scenario.Assumptions.Select(c.Prose));
+        List(m, l["report.sources"], scenario.Sources.Select(c.Prose));
 
         m.Append($"## {l["report.strategies"]}\n\n");
         foreach (var s in c.Strategies)
         {
             var tag = s.IsBaseline ? $" *({l["report.baseline"]})*" : "";
-            m.Append($"- **{s.Id}**{tag} : {s.Description ?? l["report.no_description"]}\n");
+            m.Append($"- **{s.Id}**{tag} : {c.Describe(s)}\n");
         }
         m.Append('\n');
 
@@ -51,7 +51,7 @@ internal static class MarkdownReport
             m.Append($"### {chart.Title}\n\n");
             m.Append(chart.Files is not null
                 ? $"![{chart.Title}]({chartsFolder}/{chart.Kind}.png)\n\n[SVG]({chartsFolder}/{chart.Kind}.svg)\n\n"
-                : $"*{l.Format("report.chart_missing", chart.MissingReason ?? "")}*\n\n");
+                : $"*{l.Format("report.chart_missing", chart.NoteText)}*\n\n");
         }
 
         m.Append($"## {l["report.reproduce"]}\n\n");

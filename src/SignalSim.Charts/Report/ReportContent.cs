@@ -5,13 +5,17 @@ using System.Reflection;
 using SignalSim.Charts.Charts;
 using SignalSim.Charts.Labels;
 using SignalSim.Charts.Results;
+using SignalSim.Core.Scenario;
 
 namespace SignalSim.Charts.Report;
 
-public sealed record ReportStrategy(string Id, string? Description, bool IsBaseline, ulong Seed, string ProgramVersion);
+public sealed record ReportStrategy(string Id, LocalizedText? Description, bool IsBaseline, ulong Seed, string ProgramVersion);
 
-/// <summary>A drawn chart (files) or one that could not be drawn (reason).</summary>
-public sealed record ReportChart(string Kind, string Title, ChartFiles? Files, string? MissingReason);
+/// <summary>A drawn chart (files) or one that could not be drawn: the reason in English for the console, and in the note's language.</summary>
+public sealed record ReportChart(string Kind, string Title, ChartFiles? Files, string? MissingReason, string? NoteReason = null)
+{
+    public string NoteText => NoteReason ?? MissingReason ?? "";
+}
 
 public sealed class ReportContent
 {
@@ -27,7 +31,23 @@ public sealed class ReportContent
     public static string ReportVersion { get; } =
         typeof(ReportContent).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion ?? "unknown";
 
-    public string Title => Labels.Format("report.title", Folder.Scenario.Scenario.Name);
+    public string Title => Labels.Format("report.title", Labels.Text(Folder.Scenario.Scenario.Name));
+
+    /// <summary>
+    /// A prose text of the scenario in the note's language, marked when it is not: "(text
+    /// available in French only)", or "(text given in one language only)" for a plain string,
+    /// whose language the scenario does not declare.
+    /// </summary>
+    public string Prose(LocalizedText text)
+    {
+        var shown = Labels.Text(text);
+        if (text.IsPlain) return $"{shown} {Labels["report.one_language"]}";
+        if (!text.Has(Labels.Language)) return $"{shown} {Labels.Format("report.only_in", Labels["language." + text.LanguageOf(Labels.Language)])}";
+        return shown;
+    }
+
+    /// <summary>A strategy's description in the note's language, or "(no description)".</summary>
+    public string Describe(ReportStrategy s) => s.Description is { } d ? Prose(d) : Labels["report.no_description"];
 
     /// <summary>The simulation settings sentence: durations and the start time of day.</summary>
     public string Settings()
@@ -44,7 +64,7 @@ public sealed class ReportContent
         foreach (var c in scenario.Centres)
         {
             var count = scenario.Intersections.Count(x => x.Centre == c.Id);
-            yield return Labels.Format("report.centre_row", c.Name ?? c.Id, c.Id, count, Labels.Signed(c.Clock.OffsetS, 1), Labels.Signed(c.Clock.DriftSPerHour, 1));
+            yield return Labels.Format("report.centre_row", c.Name is { } name ? Labels.Text(name) : c.Id, c.Id, count, Labels.Signed(c.Clock.OffsetS, 1), Labels.Signed(c.Clock.DriftSPerHour, 1));
         }
     }
 

@@ -76,7 +76,8 @@ public static class ReportWriter
         {
             if (!ResultsFolder.OptionalFiles.Contains(Path.GetFileName(absent)))
                 throw ResultsFileException.Missing(absent, $"the '{chart.Kind}' chart reads this file, which every run writes");
-            return new ReportChart(chart.Kind, title, null, $"{Path.GetRelativePath(context.Folder.Path, absent)} absent");
+            var relative = Path.GetRelativePath(context.Folder.Path, absent);
+            return new ReportChart(chart.Kind, title, null, $"{relative} absent", labels.Format("unavailable.absent", relative));
         }
         try
         {
@@ -84,7 +85,7 @@ public static class ReportWriter
         }
         catch (ChartUnavailableException e)
         {
-            return new ReportChart(chart.Kind, title, null, e.Message);
+            return new ReportChart(chart.Kind, title, null, e.Message, e.Reason(labels));
         }
     }
 }

@@ -12,6 +12,7 @@ using SignalSim.Core.Engine;
 using SignalSim.Charts.Report;
 using SignalSim.Core.Model;
 using SignalSim.Core.Output;
+using SignalSim.Core.Scenario;
 
 namespace SignalSim.Cli.Commands;
 
@@ -100,7 +101,7 @@ public sealed class CompareCommand(CliConsole console, ScenarioSource scenarios,
             return ExitCodes.Cancelled;
         }
         var table = ComparisonTable.Build(results);
-        var info = new StudyInfo(scenario.Name, loaded.SourceName, durationS ?? scenario.Simulation.DurationS, scenario.Simulation.WarmupS, baseSeed, "common random numbers");
+        var info = new StudyInfo(scenario.Name.Text(LocalizedText.English), loaded.SourceName, durationS ?? scenario.Simulation.DurationS, scenario.Simulation.WarmupS, baseSeed, "common random numbers");
         var context = new RunContext(loaded.SourceName, SignalSimApp.Version, loaded.Warnings.Select(w => w.Format(loaded.SourceName)).ToList());
         var written = strategies.Select((s, i) => (s.Id, firstRuns[i])).Where(p => p.Item2 is not null).Select(p => (p.Id, p.Item2!)).ToList();
         try

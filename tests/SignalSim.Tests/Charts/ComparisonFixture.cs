@@ -125,7 +125,8 @@ public sealed class ComparisonFixture : IDisposable
     private static readonly StrategySpec CommonCycle = new()
     {
         Id = "cycle-commun",
-        Description = "Cycle commun de 120 s sur l'horloge du PC Lutèce, décalages coordonnés vers Paris.",
+        // Given in French only, as a scenario author may: the English note must say so.
+        Description = LocalizedText.Of("Cycle commun de 120 s sur l'horloge du PC Lutèce, décalages coordonnés vers Paris.", null),
         Centres = new Dictionary<string, CentreOverlaySpec> { ["val-de-marne"] = new() { Clock = new ClockSpec { OffsetS = 0, DriftSPerHour = 0 } } },
         Intersections = new Dictionary<string, IntersectionOverlaySpec>
         {
