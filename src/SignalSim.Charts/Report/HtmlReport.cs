@@ -26,6 +26,8 @@ internal static class HtmlReport
         #summary ul { margin: .2em 0; }
         #summary li.nonsig { color: #555; }
         .conclusion { font-size: 1.1em; }
+        table.validation td:nth-child(2) { text-align: right; }
+        table.validation td:nth-child(3) { text-align: left; white-space: normal; }
         """;
 
     public static string Render(ReportContent c)
@@ -89,6 +91,16 @@ internal static class HtmlReport
                 h.Append($"<p class=\"missing\">{E(l.Format("report.chart_missing", chart.NoteText))}</p>\n");
             }
             h.Append("</figure>\n");
+        }
+
+        h.Append($"<h2 id=\"validation\">{E(l["validation.title"])}</h2>\n");
+        foreach (var line in c.ValidationText()) h.Append($"<p>{E(line)}</p>\n");
+        var rows = c.ValidationRows().ToList();
+        if (rows.Count > 0)
+        {
+            h.Append($"<table class=\"validation\">\n<thead><tr><th>{E(l["validation.col.quantity"])}</th><th>{E(l["validation.col.measured"])}</th><th>{E(l["validation.col.reference"])}</th></tr></thead>\n<tbody>\n");
+            foreach (var row in rows) h.Append($"<tr><td>{E(row[0])}</td><td>{E(row[1])}</td><td>{E(row[2])}</td></tr>\n");
+            h.Append("</tbody>\n</table>\n");
         }
 
         h.Append($"<h2 id=\"reproducibility\">{E(l["report.reproduce"])}</h2>\n<ul>\n");

@@ -54,6 +54,16 @@ internal static class MarkdownReport
                 : $"*{l.Format("report.chart_missing", chart.NoteText)}*\n\n");
         }
 
+        m.Append($"## {l["validation.title"]}\n\n");
+        foreach (var line in c.ValidationText()) m.Append($"{line}\n\n");
+        var rows = c.ValidationRows().ToList();
+        if (rows.Count > 0)
+        {
+            m.Append($"| {l["validation.col.quantity"]} | {l["validation.col.measured"]} | {l["validation.col.reference"]} |\n| --- | ---: | --- |\n");
+            foreach (var row in rows) m.Append($"| {Cell(row[0])} | {Cell(row[1])} | {Cell(row[2])} |\n");
+            m.Append('\n');
+        }
+
         m.Append($"## {l["report.reproduce"]}\n\n");
         foreach (var line in c.ReproducibilityLines()) m.Append($"- {line}\n");
         return m.ToString();

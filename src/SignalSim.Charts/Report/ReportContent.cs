@@ -27,6 +27,36 @@ public sealed class ReportContent
     /// <summary>The first page: who gains, who pays, the best strategy and what would change it.</summary>
     public required DecisionSummary Summary { get; init; }
 
+    /// <summary>The validation appendix measured on the baseline's run; null when nothing saturates.</summary>
+    public required ValidationAppendix? Validation { get; init; }
+
+    /// <summary>The appendix's paragraphs: where it was measured, how, and what the arrivals are.</summary>
+    public IEnumerable<string> ValidationText()
+    {
+        if (Validation is not { } v)
+        {
+            yield return Labels["validation.none"];
+            yield break;
+        }
+        yield return Labels.Format("validation.intro", v.Approach, v.Intersection, v.Group, v.Lanes, v.SaturatedGreens, v.Headways);
+        yield return Labels[v.FedFromBoundary ? "validation.fed_boundary" : "validation.fed_signal"];
+        yield return Labels["validation.method"];
+    }
+
+    /// <summary>The appendix's table: quantity, measured value, reference value.</summary>
+    public IEnumerable<string[]> ValidationRows()
+    {
+        if (Validation is not { } v) yield break;
+        var l = Labels;
+        yield return [l["validation.saturation"], l.Number(v.SaturationFlowVehPerHourPerLane, 0), l["validation.saturation_ref"]];
+        yield return [l["validation.lost"], l.Number(v.StartUpLostTimeS, 1), l["validation.lost_ref"]];
+        yield return [l["validation.cycle"], l.Number(v.CycleS, 1), l.Format("validation.plan_cycles", string.Join(" ; ", v.PlanCyclesS.Select(c => l.Number(c, 0))))];
+        yield return [l["validation.green"], $"{l.Number(v.DisplayedGreenS, 1)} / {l.Number(v.EffectiveGreenS, 1)}", l["validation.green_ref"]];
+        yield return [l["validation.flow"], $"{l.Number(v.FlowVehPerHourPerLane, 0)} / {l.Number(v.DegreeOfSaturation, 2)}", l["validation.flow_ref"]];
+        var webster = double.IsFinite(v.WebsterDelayS) ? l.Number(v.WebsterDelayS, 1) : "–";
+        yield return [l["validation.delay"], l.Number(v.MeasuredDelayS, 1), l.Format("validation.delay_ref", l.Number(v.DeterministicDelayS, 1), webster)];
+    }
+
     /// <summary>Version of the program writing the note.</summary>
     public static string ReportVersion { get; } =
         typeof(ReportContent).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion ?? "unknown";

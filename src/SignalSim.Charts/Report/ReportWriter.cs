@@ -59,6 +59,7 @@ public static class ReportWriter
             }).ToList(),
             Charts = charts,
             Summary = DecisionSummary.Build(folder, labels),
+            Validation = ValidationAppendix.Measure(folder),
         };
         cancellation.ThrowIfCancellationRequested();
         var html = Path.Combine(folder.Path, HtmlFileName);
