@@ -26,6 +26,17 @@ internal static class HtmlReport
         #summary ul { margin: .2em 0; }
         #summary li.nonsig { color: #555; }
         .conclusion { font-size: 1.1em; }
+        @page { size: A4; margin: 14mm 12mm; }
+        @media print {
+          body { max-width: none; margin: 0; padding: 0; font-size: 10pt; }
+          h2 { break-before: page; }
+          #summary h2 { break-before: auto; }
+          #summary { break-inside: auto; }
+          figure { break-inside: avoid; }
+          figure img { max-width: 100%; max-height: 235mm; width: auto; height: auto; border: none; }
+          tr { break-inside: avoid; }
+          td { white-space: normal; }
+        }
         table.validation td:nth-child(2) { text-align: right; }
         table.validation td:nth-child(3) { text-align: left; white-space: normal; }
         """;

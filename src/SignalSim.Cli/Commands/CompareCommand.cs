@@ -58,6 +58,8 @@ public sealed class CompareCommand(CliConsole console, ScenarioSource scenarios,
         Description = "Skip the committee note (report.html, report.md, charts); the tables are written all the same.",
     };
 
+    private readonly Option<bool> _noPdf = NotePdf.Option();
+
     private readonly Option<string?> _out = new("--out")
     {
         HelpName = "DIR",
@@ -66,7 +68,7 @@ public sealed class CompareCommand(CliConsole console, ScenarioSource scenarios,
 
     protected override Command Define() => new("compare", "Compare the scenario's strategies over many replications with common random numbers; write comparison.csv, comparison.md and each strategy's run files.")
     {
-        _scenario, _replications, _strategies, _seed, _threads, _duration, _lang, _noReport, _out,
+        _scenario, _replications, _strategies, _seed, _threads, _duration, _lang, _noReport, _noPdf, _out,
     };
 
     protected override int Execute(ParseResult parseResult, CancellationToken cancellation)
@@ -115,7 +117,7 @@ public sealed class CompareCommand(CliConsole console, ScenarioSource scenarios,
             throw new InvalidInputException($"{CliConsole.ProgramName}: error: --out: cannot write to '{outDir}': {e.Message}");
         }
         CompareReport.Write(console.Out, table, results, clock.Elapsed, Path.GetFullPath(outDir));
-        if (!results.Cancelled && !parseResult.GetValue(_noReport)) WriteNote(Path.GetFullPath(outDir), parseResult.GetValue(_lang)!, cancellation);
+        if (!results.Cancelled && !parseResult.GetValue(_noReport)) WriteNote(Path.GetFullPath(outDir), parseResult.GetValue(_lang)!, !parseResult.GetValue(_noPdf), cancellation);
         if (!results.Cancelled) return ExitCodes.Ok;
         console.Report("cancelled", $"stopped after {results.CompletedRuns} of {results.TotalRuns} runs; the summary of the finished runs is written, marked as partial");
         return ExitCodes.Cancelled;
@@ -124,11 +126,12 @@ public sealed class CompareCommand(CliConsole console, ScenarioSource scenarios,
     /// <summary>Seconds of trajectories recorded after the warm-up for the time-space diagram.</summary>
     private const double TrajectoryWindowS = 900;
 
-    private void WriteNote(string outDir, string lang, CancellationToken cancellation)
+    private void WriteNote(string outDir, string lang, bool pdf, CancellationToken cancellation)
     {
         var files = ChartOptions.Guard(() => ReportWriter.Write(outDir, lang, cancellation: cancellation));
         foreach (var chart in files.Charts.Where(c => c.Files is null))
             console.Error.WriteLine($"{CliConsole.ProgramName}: warning: chart '{chart.Kind}' not drawn: {chart.MissingReason}");
         console.Out.WriteLine($"note written: {files.HtmlPath}, {files.MarkdownPath} ({files.Charts.Count(c => c.Files is not null)} of {files.Charts.Count} charts)");
+        if (pdf) NotePdf.Write(console, files.HtmlPath, cancellation);
     }
 }

@@ -81,7 +81,7 @@ public sealed class ResultsFolderErrorTests(ComparisonFixture fixture)
         var dir = fixture.CopyTo(temp["results"]);
         File.Delete(Path.Combine(dir, "statu-quo", "trajectories.csv"));
 
-        var run = await CliRunner.RunAsync("report", dir, "--lang", "en");
+        var run = await CliRunner.RunAsync("report", dir, "--lang", "en", "--no-pdf");
 
         Assert.Equal(ExitCodes.Ok, run.ExitCode);
         Assert.Contains("chart 'time-space' not drawn: statu-quo/trajectories.csv absent", run.Error, StringComparison.Ordinal);
