@@ -9,6 +9,7 @@ using Microsoft.Extensions.Options;
 using SignalSim.Analysis.Comparison;
 using SignalSim.Analysis.Replications;
 using SignalSim.Core.Engine;
+using SignalSim.Charts.Replay;
 using SignalSim.Charts.Report;
 using SignalSim.Core.Model;
 using SignalSim.Core.Output;
@@ -60,6 +61,12 @@ public sealed class CompareCommand(CliConsole console, ScenarioSource scenarios,
 
     private readonly Option<bool> _noPdf = NotePdf.Option();
 
+    private readonly Option<string?> _replay = new("--replay")
+    {
+        HelpName = "STRATEGY",
+        Description = "Strategy replayed beside the baseline in replay.html (default: the first strategy that is not the baseline).",
+    };
+
     private readonly Option<string?> _out = new("--out")
     {
         HelpName = "DIR",
@@ -68,7 +75,7 @@ public sealed class CompareCommand(CliConsole console, ScenarioSource scenarios,
 
     protected override Command Define() => new("compare", "Compare the scenario's strategies over many replications with common random numbers; write comparison.csv, comparison.md and each strategy's run files.")
     {
-        _scenario, _replications, _strategies, _seed, _threads, _duration, _lang, _noReport, _noPdf, _out,
+        _scenario, _replications, _strategies, _seed, _threads, _duration, _lang, _noReport, _noPdf, _replay, _out,
     };
 
     protected override int Execute(ParseResult parseResult, CancellationToken cancellation)
@@ -84,6 +91,7 @@ public sealed class CompareCommand(CliConsole console, ScenarioSource scenarios,
         var threads = parseResult.GetValue(_threads) ?? Environment.ProcessorCount;
         var baseSeed = parseResult.GetValue(_seed) ?? scenario.Simulation.Seed;
         var durationS = parseResult.GetValue(_duration);
+        var replayed = ReplayedStrategies(strategies, parseResult.GetValue(_replay));
 
         // Replication 1's files feed the note: it also records trajectories for the time-space diagram.
         var recording = RecordingOptions.TrajectoriesAfterWarmup(scenario.Simulation.WarmupS, TrajectoryWindowS);
@@ -117,7 +125,11 @@ public sealed class CompareCommand(CliConsole console, ScenarioSource scenarios,
             throw new InvalidInputException($"{CliConsole.ProgramName}: error: --out: cannot write to '{outDir}': {e.Message}");
         }
         CompareReport.Write(console.Out, table, results, clock.Elapsed, Path.GetFullPath(outDir));
-        if (!results.Cancelled && !parseResult.GetValue(_noReport)) WriteNote(Path.GetFullPath(outDir), parseResult.GetValue(_lang)!, !parseResult.GetValue(_noPdf), cancellation);
+        if (!results.Cancelled && !parseResult.GetValue(_noReport))
+        {
+            WriteNote(Path.GetFullPath(outDir), parseResult.GetValue(_lang)!, !parseResult.GetValue(_noPdf), cancellation);
+            WriteReplay(Path.GetFullPath(outDir), scenario, replayed, results.Seeds[0], durationS ?? scenario.Simulation.DurationS, parseResult.GetValue(_lang)!, cancellation);
+        }
         if (!results.Cancelled) return ExitCodes.Ok;
         console.Report("cancelled", $"stopped after {results.CompletedRuns} of {results.TotalRuns} runs; the summary of the finished runs is written, marked as partial");
         return ExitCodes.Cancelled;
@@ -125,6 +137,41 @@ public sealed class CompareCommand(CliConsole console, ScenarioSource scenarios,
 
     /// <summary>Seconds of trajectories recorded after the warm-up for the time-space diagram.</summary>
     private const double TrajectoryWindowS = 900;
+
+    /// <summary>The baseline and the strategy to replay beside it (the baseline alone when it is the only one).</summary>
+    private static IReadOnlyList<StrategyRun> ReplayedStrategies(IReadOnlyList<StrategyRun> strategies, string? name)
+    {
+        var baseline = strategies.First(s => s.IsBaseline);
+        if (name is null) return strategies.FirstOrDefault(s => !s.IsBaseline) is { } first ? [baseline, first] : [baseline];
+        var chosen = strategies.FirstOrDefault(s => s.Id == name)
+            ?? throw new InvalidInputException($"{CliConsole.ProgramName}: error: --replay: no strategy '{name}' in this comparison; it runs {string.Join(", ", strategies.Select(s => s.Id))}");
+        return chosen == baseline ? [baseline] : [baseline, chosen];
+    }
+
+    /// <summary>
+    /// replay.html: replication 1 of each replayed strategy run again (same seed, so the same run)
+    /// with trajectories over the whole measured period, which the study itself does not keep.
+    /// </summary>
+    private void WriteReplay(string outDir, ScenarioFile scenario, IReadOnlyList<StrategyRun> replayed, ulong seed, double durationS, string lang,
+        CancellationToken cancellation)
+    {
+        var clock = Stopwatch.StartNew();
+        var recording = RecordingOptions.TrajectoriesAfterWarmup(scenario.Simulation.WarmupS, durationS);
+        var runs = new ReplayRun[replayed.Count];
+        Parallel.For(0, runs.Length, new ParallelOptions { CancellationToken = cancellation }, i =>
+            runs[i] = new ReplayRun(replayed[i].Id, new Simulation(SimulationModelBuilder.Build(replayed[i].Scenario, seed, durationS, recording)).Run(cancellation)));
+        var path = Path.Combine(outDir, ReplayWriter.FileName);
+        if (File.Exists(path)) File.Delete(path); // an older replay would not match this study
+        try
+        {
+            var size = ReplayWriter.Write(path, replayed[0].Scenario, runs, lang);
+            console.Out.WriteLine($"replay written: {path} ({size / 1e6:0.0} MB, {string.Join(" | ", replayed.Select(s => s.Id))}, {clock.Elapsed.TotalSeconds:0.0} s)");
+        }
+        catch (ArgumentException e)
+        {
+            console.Error.WriteLine($"{CliConsole.ProgramName}: warning: replay.html not written: {e.Message}");
+        }
+    }
 
     private void WriteNote(string outDir, string lang, bool pdf, CancellationToken cancellation)
     {
