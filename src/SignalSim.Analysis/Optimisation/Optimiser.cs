@@ -188,8 +188,8 @@ public sealed class Optimiser
     {
         var strategies = new[]
         {
-            new StrategyRun(_start.Id, _start.Description, true, StrategyOverlay.Apply(BaseScenario, _start)),
-            new StrategyRun(optimised.Id, optimised.Description, false, StrategyOverlay.Apply(BaseScenario, optimised)),
+            new StrategyRun(_start.Id, _start.Description?.Text(LocalizedText.English), true, StrategyOverlay.Apply(BaseScenario, _start)),
+            new StrategyRun(optimised.Id, optimised.Description?.Text(LocalizedText.English), false, StrategyOverlay.Apply(BaseScenario, optimised)),
         };
         var request = new ReplicationRequest(strategies, ReplicationSeeds.Seeds(_r.BaseSeed, _r.EvaluationReplications, SeedStream.Evaluation), _r.DurationS, _r.Threads);
         var before = _runsDone;

@@ -41,7 +41,7 @@ public sealed record StrategyRun(string Id, string? Description, bool IsBaseline
             ?? throw new StudyInputException("no strategy is marked as the baseline; add \"baseline\": true to the one the others are compared with");
         return scenario.Strategies
             .Where(s => names is not { Count: > 0 } || s.Baseline || names.Contains(s.Id))
-            .Select(s => new StrategyRun(s.Id, s.Description, s == baseline, StrategyOverlay.Apply(baseScenario, s)))
+            .Select(s => new StrategyRun(s.Id, s.Description?.Text(LocalizedText.English), s == baseline, StrategyOverlay.Apply(baseScenario, s)))
             .ToList();
     }
 

@@ -19,7 +19,7 @@ public sealed class BaselineDifferenceChart : IChart
         var folder = context.Folder;
         if (!folder.IsComparison) throw ResultsFileException.Missing(Path.Combine(folder.Path, ComparisonRow.FileName), "this chart needs the results of `signalsim compare`");
         var rows = folder.Comparison.Where(r => r.Strategy != folder.Baseline && r.DiffVsBaselineS is not null).ToList();
-        if (rows.Count == 0) throw new ChartUnavailableException($"no difference from the baseline in {ComparisonRow.FileName}");
+        if (rows.Count == 0) throw new ChartUnavailableException($"no difference from the baseline in {ComparisonRow.FileName}", "no_difference", ComparisonRow.FileName);
         var strategies = folder.Runs.Skip(1).ToList();
         var modes = rows.Select(r => r.Mode).Distinct().OrderBy(ChartStyle.ModeOrder).ThenBy(m => m, StringComparer.Ordinal).ToList();
 

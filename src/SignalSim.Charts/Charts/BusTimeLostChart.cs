@@ -19,7 +19,7 @@ public sealed class BusTimeLostChart : IChart
         var labels = context.Labels;
         var runs = context.Folder.Runs;
         var lost = runs.Select(r => BusTimeLost.PerApproach(r.Crossings)).ToList();
-        if (lost.All(l => l.Count == 0)) throw new ChartUnavailableException($"no bus crossed a stop line in {CrossingRow.FileName}");
+        if (lost.All(l => l.Count == 0)) throw new ChartUnavailableException($"no bus crossed a stop line in {CrossingRow.FileName}", "no_bus", CrossingRow.FileName);
         var approaches = Order(context.Folder.BaselineRun, lost.SelectMany(l => l).Select(a => (a.Intersection, a.Approach)).Distinct().ToList());
 
         var plot = ChartStyle.NewPlot(labels, labels["chart.bus-time-lost.title"]);

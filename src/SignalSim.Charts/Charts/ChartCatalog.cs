@@ -1,4 +1,4 @@
-// The nine charts, in the order the note shows them, and how to draw one to PNG and SVG.
+// The ten charts, in the order the note shows them, and how to draw one to PNG and SVG.
 using ScottPlot;
 
 namespace SignalSim.Charts.Charts;
@@ -8,6 +8,7 @@ public static class ChartCatalog
     public static readonly IReadOnlyList<IChart> All =
     [
         new BaselineDifferenceChart(),
+        new TradeOffChart(),
         new TravelTimeBoxChart(),
         new TransitCdfChart(),
         new BusTimeLostChart(),

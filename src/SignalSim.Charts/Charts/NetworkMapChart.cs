@@ -30,7 +30,7 @@ public sealed class NetworkMapChart : IChart
             if (b.XM is { } xm && b.YM is { } ym) positions[b.Id] = new Coordinates(xm, ym);
         }
         if (!scenario.Intersections.Any(x => positions.ContainsKey(x.Id)))
-            throw new ChartUnavailableException($"scenario '{scenario.Name}' gives no x_m / y_m for its intersections");
+            throw new ChartUnavailableException($"scenario '{scenario.Name.Default}' gives no x_m / y_m for its intersections", "no_coordinates", scenario.Name.Default);
         var lost = run.Has(CrossingRow.FileName) ? BusTimeLost.PerIntersection(run.Crossings) : [];
 
         var plot = ChartStyle.NewPlot(labels, labels.Format("chart.network-map.title", context.StrategyName(run)));
@@ -72,7 +72,7 @@ public sealed class NetworkMapChart : IChart
             text.LabelBackgroundColor = Colors.White.WithAlpha(0.8);
         }
 
-        var legend = centres.Select((c, i) => ChartStyle.MarkerItem(c.Name ?? c.Id, ChartStyle.CentreMarker(i), ChartStyle.CentreColor(i), 14)).ToList();
+        var legend = centres.Select((c, i) => ChartStyle.MarkerItem(c.Name is { } name ? labels.Text(name) : c.Id, ChartStyle.CentreMarker(i), ChartStyle.CentreColor(i), 14)).ToList();
         legend.Add(ChartStyle.MarkerItem(labels["chart.network-map.boundary"], MarkerShape.OpenCircle, ChartStyle.Ink, 9));
         if (lost.Count > 0) legend.Add(ChartStyle.MarkerItem(labels["chart.network-map.size"], MarkerShape.None, ChartStyle.Ink));
         plot.ShowLegend(legend, Alignment.UpperRight);

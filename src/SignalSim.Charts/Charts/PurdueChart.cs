@@ -28,7 +28,7 @@ public sealed class PurdueChart : IChart
         var group = ChooseGroup(run, approach, crossings);
         var window = context.Request.Window ?? new TimeWindow(run.Summary.WarmupS, run.Summary.WarmupS + run.Summary.DurationS);
         var arrivals = crossings.Where(c => c.Approach == approach && (c.Group.Length == 0 || c.Group == group) && window.Contains(c.ArrivalS)).ToList();
-        if (arrivals.Count == 0) throw new ChartUnavailableException($"no vehicle crossed the stop line of '{approach}' in {CrossingRow.FileName} within the window");
+        if (arrivals.Count == 0) throw new ChartUnavailableException($"no vehicle crossed the stop line of '{approach}' in {CrossingRow.FileName} within the window", "no_arrival", approach, CrossingRow.FileName);
 
         var clock = new CycleClock(run.Scenario);
         var starts = clock.CycleStarts(intersection.Id, window.FromS - 130, window.ToS + 130);
@@ -103,7 +103,7 @@ public sealed class PurdueChart : IChart
         // The busiest corridor approach: where coordination matters most.
         var corridor = Corridor.Build(run.Scenario).StopLines.Select(s => s.ApproachLink).Where(counts.ContainsKey).ToList();
         var candidates = corridor.Count > 0 ? corridor : counts.Keys.ToList();
-        if (candidates.Count == 0) throw new ChartUnavailableException($"{CrossingRow.FileName} holds no stop-line crossing");
+        if (candidates.Count == 0) throw new ChartUnavailableException($"{CrossingRow.FileName} holds no stop-line crossing", "no_crossing", CrossingRow.FileName);
         return candidates.OrderByDescending(a => counts[a]).ThenBy(a => a, StringComparer.Ordinal).First();
     }
 

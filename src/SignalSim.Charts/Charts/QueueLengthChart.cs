@@ -22,7 +22,7 @@ public sealed class QueueLengthChart : IChart
         var labels = context.Labels;
         var run = context.Run;
         var samples = run.Queues;
-        if (samples.Count == 0) throw new ChartUnavailableException($"{QueueRow.FileName} holds no queue sample");
+        if (samples.Count == 0) throw new ChartUnavailableException($"{QueueRow.FileName} holds no queue sample", "no_queue", QueueRow.FileName);
         var byApproach = samples.GroupBy(s => s.Approach).ToDictionary(g => g.Key, g => g.OrderBy(s => s.TimeS).ToList(), StringComparer.Ordinal);
         var approaches = Chosen(context.Request.Approaches, byApproach, run);
         var start = samples.Min(s => s.TimeS);

@@ -27,11 +27,11 @@ public sealed class TimeSpaceChart : IChart
         var run = context.Run;
         var corridor = Corridor.Build(run.Scenario, context.Request.Corridor);
         var samples = run.Trajectories;
-        if (samples.Count == 0) throw new ChartUnavailableException($"{TrajectoryRow.FileName} holds no sample");
+        if (samples.Count == 0) throw new ChartUnavailableException($"{TrajectoryRow.FileName} holds no sample", "no_trajectory", TrajectoryRow.FileName);
         var window = context.Request.Window ?? DefaultWindow(samples);
         var onCorridor = samples.Where(s => window.Contains(s.TimeS) && corridor.Contains(s.Link)).ToList();
         if (onCorridor.Count == 0)
-            throw new ChartUnavailableException($"no trajectory on the corridor {corridor.Describe()} between {window.FromS} s and {window.ToS} s in {TrajectoryRow.FileName}");
+            throw new ChartUnavailableException($"no trajectory on the corridor {corridor.Describe()} between {window.FromS} s and {window.ToS} s in {TrajectoryRow.FileName}", "no_corridor_trajectory", corridor.Describe(), window.FromS, window.ToS, TrajectoryRow.FileName);
 
         var plot = ChartStyle.NewPlot(labels, labels.Format("chart.time-space.title", corridor.Describe(), context.StrategyName(run)));
         var bandHalfHeight = corridor.LengthM / 160;
@@ -128,7 +128,7 @@ public sealed class TimeSpaceChart : IChart
     private static void DrawCentres(Plot plot, ChartContext context, Corridor corridor, TimeWindow window, double halfHeight)
     {
         var centres = context.Run.Scenario.Centres.ToList();
-        string CentreName(string id) => centres.FirstOrDefault(c => c.Id == id)?.Name ?? id;
+        string CentreName(string id) => centres.FirstOrDefault(c => c.Id == id)?.Name is { } name ? context.Labels.Text(name) : id;
         int CentreIndex(string id) => Math.Max(0, centres.FindIndex(c => c.Id == id));
         CorridorStopLine? previous = null;
         foreach (var stop in corridor.StopLines)

@@ -21,7 +21,7 @@ public sealed class TransitCdfChart : IChart
         var labels = context.Labels;
         var runs = context.Folder.Runs;
         if (!runs.Any(r => r.Trips.Any(t => TransitModes.Contains(t.Mode))))
-            throw new ChartUnavailableException($"no bus or tram trip in {TripRow.FileName}");
+            throw new ChartUnavailableException($"no bus or tram trip in {TripRow.FileName}", "no_transit", TripRow.FileName);
 
         var plot = ChartStyle.NewPlot(labels, labels["chart.transit-cdf.title"]);
         var legend = new List<LegendItem>();

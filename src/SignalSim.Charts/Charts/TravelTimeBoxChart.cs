@@ -18,7 +18,7 @@ public sealed class TravelTimeBoxChart : IChart
         var labels = context.Labels;
         var runs = context.Folder.Runs;
         var modes = runs.SelectMany(r => r.Trips.Select(t => t.Mode)).Distinct().OrderBy(ChartStyle.ModeOrder).ThenBy(m => m, StringComparer.Ordinal).ToList();
-        if (modes.Count == 0) throw new ChartUnavailableException($"no completed trip in {TripRow.FileName}");
+        if (modes.Count == 0) throw new ChartUnavailableException($"no completed trip in {TripRow.FileName}", "no_trip", TripRow.FileName);
 
         var plot = ChartStyle.NewPlot(labels, labels["chart.travel-time-box.title"] + "\n" + labels["chart.travel-time-box.note"]);
         var groupWidth = runs.Count + 1.0;

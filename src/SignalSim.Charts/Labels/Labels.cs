@@ -3,6 +3,7 @@
 // writes "12,5 s" and the note goes to a French committee.
 using System.Globalization;
 using System.Text.Json;
+using SignalSim.Core.Scenario;
 
 namespace SignalSim.Charts.Labels;
 
@@ -48,6 +49,9 @@ public sealed class ChartLabels
     public string Format(string key, params object[] args) => string.Format(CultureInfo.InvariantCulture, this[key], args);
 
     public bool Has(string key) => _texts.ContainsKey(key);
+
+    /// <summary>A scenario text in this language (or in the only language it has).</summary>
+    public string Text(LocalizedText text) => text.Text(Language);
 
     /// <summary>A mode word ("bus", "tramways"); an unknown mode is shown as written in the files.</summary>
     public string Mode(string mode) => _texts.TryGetValue("mode." + mode, out var text) ? text : mode;

@@ -8,7 +8,7 @@ using SignalSim.Core.Scenario;
 namespace SignalSim.Charts.Model;
 
 /// <summary>A stop line on the corridor: at the end of <see cref="ApproachLink"/>, <see cref="DistanceM"/> from the start.</summary>
-public sealed record CorridorStopLine(double DistanceM, string ApproachLink, string Intersection, string IntersectionName, string Centre, string? Group);
+public sealed record CorridorStopLine(double DistanceM, string ApproachLink, string Intersection, LocalizedText IntersectionName, string Centre, string? Group);
 
 public sealed class Corridor
 {
@@ -80,7 +80,7 @@ public sealed class Corridor
             var next = i + 1 < chain.Count ? chain[i + 1].Id : null;
             var group = x.Movements.FirstOrDefault(m => m.From == chain[i].Id && m.To == next)?.Group
                 ?? x.Movements.FirstOrDefault(m => m.From == chain[i].Id)?.Group;
-            stops.Add(new CorridorStopLine(at, chain[i].Id, x.Id, x.Name ?? x.Id, x.Centre, group));
+            stops.Add(new CorridorStopLine(at, chain[i].Id, x.Id, x.Name ?? LocalizedText.Plain(x.Id), x.Centre, group));
         }
         return stops;
     }

@@ -21,6 +21,24 @@ internal static class HtmlReport
         figcaption { font-weight: bold; margin-bottom: .4em; }
         .missing { color: #8a4b00; font-style: italic; }
         .small { font-size: .85em; color: #444; }
+        #summary { background: #f5f8fb; border: 1px solid #c9d6e3; padding: .2em 1.2em 1em; }
+        #summary h3 { font-size: 1em; margin: 1em 0 .2em; }
+        #summary ul { margin: .2em 0; }
+        #summary li.nonsig { color: #555; }
+        .conclusion { font-size: 1.1em; }
+        @page { size: A4; margin: 14mm 12mm; }
+        @media print {
+          body { max-width: none; margin: 0; padding: 0; font-size: 10pt; }
+          h2 { break-before: page; }
+          #summary h2 { break-before: auto; }
+          #summary { break-inside: auto; }
+          figure { break-inside: avoid; }
+          figure img { max-width: 100%; max-height: 235mm; width: auto; height: auto; border: none; }
+          tr { break-inside: avoid; }
+          td { white-space: normal; }
+        }
+        table.validation td:nth-child(2) { text-align: right; }
+        table.validation td:nth-child(3) { text-align: left; white-space: normal; }
         """;
 
     public static string Render(ReportContent c)
@@ -34,18 +52,20 @@ internal static class HtmlReport
         h.Append($"<title>{E(c.Title)}</title>\n<style>\n{Style}\n</style>\n</head>\n<body>\n");
         h.Append($"<h1>{E(c.Title)}</h1>\n<p class=\"small\">{E(l.Format("report.generated", ReportContent.ReportVersion))}</p>\n");
 
+        Summary(h, c);
+
         h.Append($"<h2>{E(l["report.scenario"])}</h2>\n");
-        if (!string.IsNullOrWhiteSpace(scenario.Description)) h.Append($"<p>{E(scenario.Description)}</p>\n");
+        if (scenario.Description is { } description) h.Append($"<p>{E(c.Prose(description))}</p>\n");
         h.Append($"<p>{E(c.Settings())}</p>\n");
         List(h, l["report.centres"], c.CentreLines());
-        List(h, l["report.assumptions"], scenario.Assumptions);
-        List(h, l["report.sources"], scenario.Sources);
+        List(h, l["report.assumptions"], scenario.Assumptions.Select(c.Prose));
+        List(h, l["report.sources"], scenario.Sources.Select(c.Prose));
 
         h.Append($"<h2>{E(l["report.strategies"])}</h2>\n<ul>\n");
         foreach (var s in c.Strategies)
         {
             var tag = s.IsBaseline ? $" <em>({E(l["report.baseline"])})</em>" : "";
-            h.Append($"<li><strong>{E(s.Id)}</strong>{tag} : {E(s.Description ?? l["report.no_description"])}</li>\n");
+            h.Append($"<li><strong>{E(s.Id)}</strong>{tag} : {E(c.Describe(s))}</li>\n");
         }
         h.Append("</ul>\n");
 
@@ -79,15 +99,48 @@ internal static class HtmlReport
             }
             else
             {
-                h.Append($"<p class=\"missing\">{E(l.Format("report.chart_missing", chart.MissingReason ?? ""))}</p>\n");
+                h.Append($"<p class=\"missing\">{E(l.Format("report.chart_missing", chart.NoteText))}</p>\n");
             }
             h.Append("</figure>\n");
+        }
+
+        h.Append($"<h2 id=\"validation\">{E(l["validation.title"])}</h2>\n");
+        foreach (var line in c.ValidationText()) h.Append($"<p>{E(line)}</p>\n");
+        var rows = c.ValidationRows().ToList();
+        if (rows.Count > 0)
+        {
+            h.Append($"<table class=\"validation\">\n<thead><tr><th>{E(l["validation.col.quantity"])}</th><th>{E(l["validation.col.measured"])}</th><th>{E(l["validation.col.reference"])}</th></tr></thead>\n<tbody>\n");
+            foreach (var row in rows) h.Append($"<tr><td>{E(row[0])}</td><td>{E(row[1])}</td><td>{E(row[2])}</td></tr>\n");
+            h.Append("</tbody>\n</table>\n");
         }
 
         h.Append($"<h2 id=\"reproducibility\">{E(l["report.reproduce"])}</h2>\n<ul>\n");
         foreach (var line in c.ReproducibilityLines()) h.Append($"<li>{E(line)}</li>\n");
         h.Append("</ul>\n</body>\n</html>\n");
         return h.ToString();
+    }
+
+    /// <summary>The answer first: one section the size of a screen, before any assumption or table.</summary>
+    private static void Summary(StringBuilder h, ReportContent c)
+    {
+        var l = c.Labels;
+        var s = c.Summary;
+        h.Append($"<section id=\"summary\">\n<h2>{E(l["summary.title"])}</h2>\n");
+        h.Append($"<p class=\"conclusion\"><strong>{E(s.Conclusion)}</strong></p>\n");
+        if (s.Intro is not null) h.Append($"<p class=\"small\">{E(s.Intro)}</p>\n");
+        foreach (var v in s.Strategies)
+        {
+            h.Append($"<h3>{E(v.Headline)}</h3>\n<p>{E(v.WhoGainsWhoPays)}</p>\n<ul>\n");
+            foreach (var m in v.Modes) h.Append($"<li class=\"{(m.Significant ? "sig" : "nonsig")}\">{E(m.Sentence)}</li>\n");
+            h.Append("</ul>\n");
+        }
+        if (s.Caveats.Count > 0)
+        {
+            h.Append($"<h3>{E(l["summary.change"])}</h3>\n<ul>\n");
+            foreach (var line in s.Caveats) h.Append($"<li>{E(line)}</li>\n");
+            h.Append("</ul>\n");
+        }
+        h.Append("</section>\n");
     }
 
     private static void List(StringBuilder h, string title, IEnumerable<string> items)

@@ -13,18 +13,20 @@ internal static class MarkdownReport
         var m = new StringBuilder();
         m.Append($"# {c.Title}\n\n{l.Format("report.generated", ReportContent.ReportVersion)}\n\n");
 
+        Summary(m, c);
+
         m.Append($"## {l["report.scenario"]}\n\n");
-        if (!string.IsNullOrWhiteSpace(scenario.Description)) m.Append($"{scenario.Description}\n\n");
+        if (scenario.Description is { } description) m.Append($"{c.Prose(description)}\n\n");
         m.Append($"{c.Settings()}\n\n");
         List(m, l["report.centres"], c.CentreLines());
-        List(m, l["report.assumptions"], scenario.Assumptions);
-        List(m, l["report.sources"], scenario.Sources);
+        List(m, l["report.assumptions"], scenario.Assumptions.Select(c.Prose));
+        List(m, l["report.sources"], scenario.Sources.Select(c.Prose));
 
         m.Append($"## {l["report.strategies"]}\n\n");
         foreach (var s in c.Strategies)
         {
             var tag = s.IsBaseline ? $" *({l["report.baseline"]})*" : "";
-            m.Append($"- **{s.Id}**{tag} : {s.Description ?? l["report.no_description"]}\n");
+            m.Append($"- **{s.Id}**{tag} : {c.Describe(s)}\n");
         }
         m.Append('\n');
 
@@ -49,12 +51,37 @@ internal static class MarkdownReport
             m.Append($"### {chart.Title}\n\n");
             m.Append(chart.Files is not null
                 ? $"![{chart.Title}]({chartsFolder}/{chart.Kind}.png)\n\n[SVG]({chartsFolder}/{chart.Kind}.svg)\n\n"
-                : $"*{l.Format("report.chart_missing", chart.MissingReason ?? "")}*\n\n");
+                : $"*{l.Format("report.chart_missing", chart.NoteText)}*\n\n");
+        }
+
+        m.Append($"## {l["validation.title"]}\n\n");
+        foreach (var line in c.ValidationText()) m.Append($"{line}\n\n");
+        var rows = c.ValidationRows().ToList();
+        if (rows.Count > 0)
+        {
+            m.Append($"| {l["validation.col.quantity"]} | {l["validation.col.measured"]} | {l["validation.col.reference"]} |\n| --- | ---: | --- |\n");
+            foreach (var row in rows) m.Append($"| {Cell(row[0])} | {Cell(row[1])} | {Cell(row[2])} |\n");
+            m.Append('\n');
         }
 
         m.Append($"## {l["report.reproduce"]}\n\n");
         foreach (var line in c.ReproducibilityLines()) m.Append($"- {line}\n");
         return m.ToString();
+    }
+
+    private static void Summary(StringBuilder m, ReportContent c)
+    {
+        var l = c.Labels;
+        var s = c.Summary;
+        m.Append($"## {l["summary.title"]}\n\n**{s.Conclusion}**\n\n");
+        if (s.Intro is not null) m.Append($"{s.Intro}\n\n");
+        foreach (var v in s.Strategies)
+        {
+            m.Append($"### {v.Headline}\n\n{v.WhoGainsWhoPays}\n\n");
+            foreach (var mode in v.Modes) m.Append($"- {mode.Sentence}\n");
+            m.Append('\n');
+        }
+        List(m, l["summary.change"], s.Caveats);
     }
 
     private static void List(StringBuilder m, string title, IEnumerable<string> items)

@@ -5,13 +5,17 @@ using System.Reflection;
 using SignalSim.Charts.Charts;
 using SignalSim.Charts.Labels;
 using SignalSim.Charts.Results;
+using SignalSim.Core.Scenario;
 
 namespace SignalSim.Charts.Report;
 
-public sealed record ReportStrategy(string Id, string? Description, bool IsBaseline, ulong Seed, string ProgramVersion);
+public sealed record ReportStrategy(string Id, LocalizedText? Description, bool IsBaseline, ulong Seed, string ProgramVersion);
 
-/// <summary>A drawn chart (files) or one that could not be drawn (reason).</summary>
-public sealed record ReportChart(string Kind, string Title, ChartFiles? Files, string? MissingReason);
+/// <summary>A drawn chart (files) or one that could not be drawn: the reason in English for the console, and in the note's language.</summary>
+public sealed record ReportChart(string Kind, string Title, ChartFiles? Files, string? MissingReason, string? NoteReason = null)
+{
+    public string NoteText => NoteReason ?? MissingReason ?? "";
+}
 
 public sealed class ReportContent
 {
@@ -20,14 +24,63 @@ public sealed class ReportContent
     public required IReadOnlyList<ReportStrategy> Strategies { get; init; }
     public required IReadOnlyList<ReportChart> Charts { get; init; }
 
+    /// <summary>The first page: who gains, who pays, the best strategy and what would change it.</summary>
+    public required DecisionSummary Summary { get; init; }
+
+    /// <summary>The validation appendix measured on the baseline's run; null when nothing saturates.</summary>
+    public required ValidationAppendix? Validation { get; init; }
+
+    /// <summary>The appendix's paragraphs: where it was measured, how, and what the arrivals are.</summary>
+    public IEnumerable<string> ValidationText()
+    {
+        if (Validation is not { } v)
+        {
+            yield return Labels["validation.none"];
+            yield break;
+        }
+        yield return Labels.Format("validation.intro", v.Approach, v.Intersection, v.Group, v.Lanes, v.SaturatedGreens, v.Headways);
+        yield return Labels[v.FedFromBoundary ? "validation.fed_boundary" : "validation.fed_signal"];
+        yield return Labels["validation.method"];
+    }
+
+    /// <summary>The appendix's table: quantity, measured value, reference value.</summary>
+    public IEnumerable<string[]> ValidationRows()
+    {
+        if (Validation is not { } v) yield break;
+        var l = Labels;
+        yield return [l["validation.saturation"], l.Number(v.SaturationFlowVehPerHourPerLane, 0), l["validation.saturation_ref"]];
+        yield return [l["validation.lost"], l.Number(v.StartUpLostTimeS, 1), l["validation.lost_ref"]];
+        yield return [l["validation.cycle"], l.Number(v.CycleS, 1), l.Format("validation.plan_cycles", string.Join(" ; ", v.PlanCyclesS.Select(c => l.Number(c, 0))))];
+        yield return [l["validation.green"], $"{l.Number(v.DisplayedGreenS, 1)} / {l.Number(v.EffectiveGreenS, 1)}", l["validation.green_ref"]];
+        yield return [l["validation.flow"], $"{l.Number(v.FlowVehPerHourPerLane, 0)} / {l.Number(v.DegreeOfSaturation, 2)}", l["validation.flow_ref"]];
+        var webster = double.IsFinite(v.WebsterDelayS) ? l.Number(v.WebsterDelayS, 1) : "–";
+        yield return [l["validation.delay"], l.Number(v.MeasuredDelayS, 1), l.Format("validation.delay_ref", l.Number(v.DeterministicDelayS, 1), webster)];
+    }
+
     /// <summary>Version of the program writing the note.</summary>
     public static string ReportVersion { get; } =
         typeof(ReportContent).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion ?? "unknown";
 
     /// <summary>The note's title; an interrupted study says "partial" first, with the replications it has.</summary>
     public string Title => Folder.Metadata is { Partial: true } m
-        ? Labels.Format("report.title_partial", Folder.Scenario.Scenario.Name, m.Replications ?? 0, m.ReplicationsRequested ?? m.Replications ?? 0)
-        : Labels.Format("report.title", Folder.Scenario.Scenario.Name);
+        ? Labels.Format("report.title_partial", Labels.Text(Folder.Scenario.Scenario.Name), m.Replications ?? 0, m.ReplicationsRequested ?? m.Replications ?? 0)
+        : Labels.Format("report.title", Labels.Text(Folder.Scenario.Scenario.Name));
+
+    /// <summary>
+    /// A prose text of the scenario in the note's language, marked when it is not: "(text
+    /// available in French only)", or "(text given in one language only)" for a plain string,
+    /// whose language the scenario does not declare.
+    /// </summary>
+    public string Prose(LocalizedText text)
+    {
+        var shown = Labels.Text(text);
+        if (text.IsPlain) return $"{shown} {Labels["report.one_language"]}";
+        if (!text.Has(Labels.Language)) return $"{shown} {Labels.Format("report.only_in", Labels["language." + text.LanguageOf(Labels.Language)])}";
+        return shown;
+    }
+
+    /// <summary>A strategy's description in the note's language, or "(no description)".</summary>
+    public string Describe(ReportStrategy s) => s.Description is { } d ? Prose(d) : Labels["report.no_description"];
 
     /// <summary>The simulation settings sentence: durations and the start time of day.</summary>
     public string Settings()
@@ -44,7 +97,7 @@ public sealed class ReportContent
         foreach (var c in scenario.Centres)
         {
             var count = scenario.Intersections.Count(x => x.Centre == c.Id);
-            yield return Labels.Format("report.centre_row", c.Name ?? c.Id, c.Id, count, Labels.Signed(c.Clock.OffsetS, 1), Labels.Signed(c.Clock.DriftSPerHour, 1));
+            yield return Labels.Format("report.centre_row", c.Name is { } name ? Labels.Text(name) : c.Id, c.Id, count, Labels.Signed(c.Clock.OffsetS, 1), Labels.Signed(c.Clock.DriftSPerHour, 1));
         }
     }
 

@@ -59,6 +59,8 @@ public static class ReportWriter
                 return new ReportStrategy(r.Name, spec?.Description, r.Name == folder.Baseline && folder.IsComparison, r.Summary.Seed, r.Summary.ProgramVersion);
             }).ToList(),
             Charts = charts,
+            Summary = DecisionSummary.Build(folder, labels),
+            Validation = ValidationAppendix.Measure(folder),
         };
         cancellation.ThrowIfCancellationRequested();
         var html = Path.Combine(folder.Path, HtmlFileName);
@@ -82,7 +84,8 @@ public static class ReportWriter
         {
             if (!ResultsFolder.OptionalFiles.Contains(Path.GetFileName(absent)))
                 throw ResultsFileException.Missing(absent, $"the '{chart.Kind}' chart reads this file, which every run writes");
-            return new ReportChart(chart.Kind, title, null, $"{Path.GetRelativePath(context.Folder.Path, absent)} absent");
+            var relative = Path.GetRelativePath(context.Folder.Path, absent);
+            return new ReportChart(chart.Kind, title, null, $"{relative} absent", labels.Format("unavailable.absent", relative));
         }
         try
         {
@@ -90,7 +93,7 @@ public static class ReportWriter
         }
         catch (ChartUnavailableException e)
         {
-            return new ReportChart(chart.Kind, title, null, e.Message);
+            return new ReportChart(chart.Kind, title, null, e.Message, e.Reason(labels));
         }
     }
 }

@@ -78,15 +78,31 @@ public readonly record struct CrossingRow(double TimeS, string Intersection, str
             c.Integer("vehicle_id"), c.Text("mode"), c.Number("delay_s"), c.OptionalNumber("dwell_s") ?? 0));
 }
 
-/// <summary>comparison.csv: one strategy and mode, over all replications. Unfinished per replication is null in files written before it existed.</summary>
+/// <summary>
+/// comparison.csv: one strategy and mode, over all replications; unfinished per replication is null in files written before it existed. The person-delay and delay
+/// columns are optional for the reader (older folders lack them); the note's summary needs them.
+/// </summary>
 public readonly record struct ComparisonRow(
     string Strategy, string Mode, int Trips, double MeanTravelTimeS, double Ci95LowS, double Ci95HighS, double P90TravelTimeS,
     double MeanDelayS, double? DiffVsBaselineS, double? DiffCi95LowS, double? DiffCi95HighS, double? UnfinishedPerReplication = null)
 {
     public const string FileName = "comparison.csv";
+    public const string AllModes = "all";
     public static readonly string[] Columns =
         ["strategy", "mode", "trips", "mean_travel_time_s", "ci95_low_s", "ci95_high_s", "p90_travel_time_s", "mean_delay_s",
          "diff_vs_baseline_s", "diff_ci95_low_s", "diff_ci95_high_s"];
+
+    /// <summary>Trips per replication (trips_per_replication), when the file gives it.</summary>
+    public double? TripsPerReplication { get; init; }
+
+    /// <summary>Paired difference of the mean delay per trip (for pedestrians: the wait), in seconds.</summary>
+    public Interval? DelayDiffS { get; init; }
+
+    /// <summary>Mean person-delay over the measured period, in person-hours.</summary>
+    public double? PersonDelayH { get; init; }
+
+    /// <summary>Paired difference of the person-delay against the baseline, in person-hours.</summary>
+    public Interval? PersonDelayDiffH { get; init; }
 
     /// <summary>Figures of a mode without trips may be empty; they read as NaN and are not drawn.</summary>
     public static List<ComparisonRow> Read(string path) => CsvFile.ReadAll(path, Columns, c => new ComparisonRow(
@@ -94,5 +110,26 @@ public readonly record struct ComparisonRow(
         c.OptionalNumber("ci95_low_s") ?? double.NaN, c.OptionalNumber("ci95_high_s") ?? double.NaN,
         c.OptionalNumber("p90_travel_time_s") ?? double.NaN, c.OptionalNumber("mean_delay_s") ?? double.NaN,
         c.OptionalNumber("diff_vs_baseline_s"), c.OptionalNumber("diff_ci95_low_s"), c.OptionalNumber("diff_ci95_high_s"),
-        c.OptionalNumber("unfinished_per_replication")));
+        c.OptionalNumber("unfinished_per_replication"))
+    {
+        TripsPerReplication = c.OptionalNumber("trips_per_replication"),
+        DelayDiffS = Interval.Read(c, "delay_diff_vs_baseline_s", "delay_diff_ci95_low_s", "delay_diff_ci95_high_s"),
+        PersonDelayH = c.OptionalNumber("person_delay_h"),
+        PersonDelayDiffH = Interval.Read(c, "person_delay_diff_h", "person_delay_diff_ci95_low_h", "person_delay_diff_ci95_high_h"),
+    });
+}
+
+/// <summary>
+/// A mean with its 95 % interval (bounds null with a single replication). Significant when the
+/// interval excludes zero, the rule comparison.csv writes in its *_significant columns.
+/// </summary>
+public readonly record struct Interval(double Mean, double? Low, double? High)
+{
+    public bool Significant => Low is { } low && High is { } high && (low > 0 || high < 0);
+
+    /// <summary>True when the interval holds zero: the sign of the mean is not established.</summary>
+    public bool CrossesZero => !Significant;
+
+    internal static Interval? Read(CsvFile c, string mean, string low, string high) =>
+        c.OptionalNumber(mean) is { } m ? new Interval(m, c.OptionalNumber(low), c.OptionalNumber(high)) : null;
 }

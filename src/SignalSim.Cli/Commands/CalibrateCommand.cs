@@ -61,7 +61,7 @@ public sealed class CalibrateCommand(CliConsole console, ScenarioSource scenario
         cancellation.ThrowIfCancellationRequested();
         using var folder = StagedOutputFolder.Create(outDir);
         CalibrationChart.Draw(result, ChartLabels.For(parseResult.GetValue(_lang)!), folder.StagingPath);
-        CalibrationOutput.Write(folder, result, scenario.Name, Path.GetFileName(countsPath), hour);
+        CalibrationOutput.Write(folder, result, scenario.Name.Default, Path.GetFileName(countsPath), hour);
         folder.Commit([CalibrationOutput.ScenarioFileName, CalibrationOutput.TableFileName, CalibrationChart.Kind + ".png", CalibrationChart.Kind + ".svg", CalibrationOutput.ReportFileName]);
         var below = result.Sites.Count(s => s.GehAfter < Geh.Threshold);
         console.Out.WriteLine($"GEH < 5 at {below} of {result.Sites.Count} sites ({100 * result.ShareBelowThreshold:0} %, {(result.Accepted ? "accepted" : "not accepted")}; before: {result.Sites.Count(s => s.GehBefore < Geh.Threshold)})");

@@ -9,9 +9,11 @@ using Microsoft.Extensions.Options;
 using SignalSim.Analysis.Comparison;
 using SignalSim.Analysis.Replications;
 using SignalSim.Core.Engine;
+using SignalSim.Charts.Replay;
 using SignalSim.Charts.Report;
 using SignalSim.Core.Model;
 using SignalSim.Core.Output;
+using SignalSim.Core.Scenario;
 
 namespace SignalSim.Cli.Commands;
 
@@ -62,6 +64,14 @@ public sealed class CompareCommand(CliConsole console, ScenarioSource scenarios,
         Description = "Skip the committee note (report.html, report.md, charts); the tables are written all the same.",
     };
 
+    private readonly Option<bool> _noPdf = NotePdf.Option();
+
+    private readonly Option<string?> _replay = new("--replay")
+    {
+        HelpName = "STRATEGY",
+        Description = "Strategy replayed beside the baseline in replay.html (default: the first strategy that is not the baseline).",
+    };
+
     private readonly Option<string?> _out = new("--out")
     {
         HelpName = "DIR",
@@ -70,7 +80,7 @@ public sealed class CompareCommand(CliConsole console, ScenarioSource scenarios,
 
     protected override Command Define() => new("compare", "Compare the scenario's strategies over many replications with common random numbers; write comparison.csv, comparison.md and each strategy's run files.")
     {
-        _scenario, _replications, _strategies, _seed, _threads, _duration, _lang, _events, _noReport, _out,
+        _scenario, _replications, _strategies, _seed, _threads, _duration, _lang, _events, _noReport, _noPdf, _replay, _out,
     };
 
     protected override int Execute(ParseResult parseResult, CancellationToken cancellation)
@@ -83,13 +93,14 @@ public sealed class CompareCommand(CliConsole console, ScenarioSource scenarios,
         var scenario = loaded.Scenario;
         var strategies = StudyInput.Strategies(scenario, parseResult.GetValue(_strategies), console);
         var folderNames = ComparisonOutput.FolderNames(strategies.Select(s => s.Id).ToList());
-        string[] topLevel = [.. folderNames, .. ComparisonOutput.TopLevelFileNames, ReportWriter.HtmlFileName, ReportWriter.MarkdownFileName, ReportWriter.ChartsFolderName];
+        string[] topLevel = [.. folderNames, .. ComparisonOutput.TopLevelFileNames, ReportWriter.HtmlFileName, ReportWriter.MarkdownFileName, ReportWriter.ChartsFolderName, ReplayWriter.FileName, PdfPrinter.FileName];
         if (OwnedOutputFolder.FindProblem(outDir, topLevel, [scenarioPath]) is { } conflict) throw new InvalidInputException($"{CliConsole.ProgramName}: error: --out: {conflict}");
         var replications = parseResult.GetValue(_replications) ?? DefaultReplications;
         if (replications < 2) console.Report("note", "one replication gives no confidence interval; use --replications 2 or more (20 is usual)");
         var threads = parseResult.GetValue(_threads) ?? Environment.ProcessorCount;
         var baseSeed = parseResult.GetValue(_seed) ?? scenario.Simulation.Seed;
         var durationS = parseResult.GetValue(_duration);
+        var replayed = ReplayedStrategies(strategies, parseResult.GetValue(_replay));
 
         // Replication 1's files feed the note: it also records trajectories for the time-space diagram.
         var recording = RecordingOptions.TrajectoriesAfterWarmup(scenario.Simulation.WarmupS, TrajectoryWindowS);
@@ -114,7 +125,7 @@ public sealed class CompareCommand(CliConsole console, ScenarioSource scenarios,
             return ExitCodes.Cancelled;
         }
         var table = ComparisonTable.Build(results);
-        var info = new StudyInfo(scenario.Name, loaded.SourceName, durationS ?? scenario.Simulation.DurationS, scenario.Simulation.WarmupS, baseSeed, "common random numbers", scenario.Simulation.CooldownS);
+        var info = new StudyInfo(scenario.Name.Text(LocalizedText.English), loaded.SourceName, durationS ?? scenario.Simulation.DurationS, scenario.Simulation.WarmupS, baseSeed, "common random numbers", scenario.Simulation.CooldownS);
         try
         {
             ComparisonOutput.WriteStudyFiles(folder.StagingPath, scenario, results, SignalSimApp.Version);
@@ -124,7 +135,11 @@ public sealed class CompareCommand(CliConsole console, ScenarioSource scenarios,
         {
             throw new InvalidInputException($"{CliConsole.ProgramName}: error: --out: cannot write to '{outDir}': {e.Message}");
         }
-        if (!results.Cancelled && !parseResult.GetValue(_noReport)) WriteNote(folder.StagingPath, folder.TargetPath, parseResult.GetValue(_lang)!, cancellation);
+        if (!results.Cancelled && !parseResult.GetValue(_noReport))
+        {
+            WriteNote(folder.StagingPath, folder.TargetPath, parseResult.GetValue(_lang)!, !parseResult.GetValue(_noPdf), cancellation);
+            WriteReplay(folder.StagingPath, folder.TargetPath, scenario, replayed, results.Seeds[0], durationS ?? scenario.Simulation.DurationS, parseResult.GetValue(_lang)!, cancellation);
+        }
         RunCommand.CommitFolder(folder, outDir);
         CompareReport.Write(console.Out, table, results, clock.Elapsed, folder.TargetPath);
         if (!results.Cancelled) return ExitCodes.Ok;
@@ -135,8 +150,42 @@ public sealed class CompareCommand(CliConsole console, ScenarioSource scenarios,
     /// <summary>Seconds of trajectories recorded after the warm-up for the time-space diagram.</summary>
     private const double TrajectoryWindowS = 900;
 
+    /// <summary>The baseline and the strategy to replay beside it (the baseline alone when it is the only one).</summary>
+    private static IReadOnlyList<StrategyRun> ReplayedStrategies(IReadOnlyList<StrategyRun> strategies, string? name)
+    {
+        var baseline = strategies.First(s => s.IsBaseline);
+        if (name is null) return strategies.FirstOrDefault(s => !s.IsBaseline) is { } first ? [baseline, first] : [baseline];
+        var chosen = strategies.FirstOrDefault(s => s.Id == name)
+            ?? throw new InvalidInputException($"{CliConsole.ProgramName}: error: --replay: no strategy '{name}' in this comparison; it runs {string.Join(", ", strategies.Select(s => s.Id))}");
+        return chosen == baseline ? [baseline] : [baseline, chosen];
+    }
+
+    /// <summary>
+    /// replay.html: replication 1 of each replayed strategy run again (same seed, so the same run)
+    /// with trajectories over the whole measured period, which the study itself does not keep.
+    /// </summary>
+    private void WriteReplay(string stagingDir, string targetDir, ScenarioFile scenario, IReadOnlyList<StrategyRun> replayed, ulong seed, double durationS, string lang,
+        CancellationToken cancellation)
+    {
+        var clock = Stopwatch.StartNew();
+        var recording = RecordingOptions.TrajectoriesAfterWarmup(scenario.Simulation.WarmupS, durationS);
+        var runs = new ReplayRun[replayed.Count];
+        Parallel.For(0, runs.Length, new ParallelOptions { CancellationToken = cancellation }, i =>
+            runs[i] = new ReplayRun(replayed[i].Id, new Simulation(SimulationModelBuilder.Build(replayed[i].Scenario, seed, durationS, recording)).Run(cancellation)));
+        var path = Path.Combine(stagingDir, ReplayWriter.FileName);
+        try
+        {
+            var size = ReplayWriter.Write(path, replayed[0].Scenario, runs, lang);
+            console.Out.WriteLine($"replay written: {Path.Combine(targetDir, ReplayWriter.FileName)} ({size / 1e6:0.0} MB, {string.Join(" | ", replayed.Select(s => s.Id))}, {clock.Elapsed.TotalSeconds:0.0} s)");
+        }
+        catch (ArgumentException e)
+        {
+            console.Error.WriteLine($"{CliConsole.ProgramName}: warning: replay.html not written: {e.Message}");
+        }
+    }
+
     /// <summary>The note is drawn in the staging folder, so it is swapped in with the tables it describes.</summary>
-    private void WriteNote(string stagingDir, string targetDir, string lang, CancellationToken cancellation)
+    private void WriteNote(string stagingDir, string targetDir, string lang, bool pdf, CancellationToken cancellation)
     {
         var files = ChartOptions.Guard(() => ReportWriter.Write(stagingDir, lang, cancellation: cancellation));
         foreach (var chart in files.Charts.Where(c => c.Files is null))
@@ -144,5 +193,6 @@ public sealed class CompareCommand(CliConsole console, ScenarioSource scenarios,
         var html = Path.Combine(targetDir, Path.GetRelativePath(stagingDir, files.HtmlPath));
         var md = Path.Combine(targetDir, Path.GetRelativePath(stagingDir, files.MarkdownPath));
         console.Out.WriteLine($"note written: {html}, {md} ({files.Charts.Count(c => c.Files is not null)} of {files.Charts.Count} charts)");
+        if (pdf) NotePdf.Write(console, files.HtmlPath, cancellation, targetDir);
     }
 }

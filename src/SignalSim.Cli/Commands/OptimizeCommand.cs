@@ -5,6 +5,7 @@
 using System.CommandLine;
 using System.Globalization;
 using Microsoft.Extensions.Options;
+using SignalSim.Core.Scenario;
 using SignalSim.Analysis.Comparison;
 using SignalSim.Analysis.Optimisation;
 using SignalSim.Analysis.Replications;
@@ -136,7 +137,7 @@ public sealed class OptimizeCommand(CliConsole console, ScenarioSource scenarios
             return ExitCodes.Cancelled;
         }
 
-        var info = new StudyInfo(scenario.Name, loaded.SourceName, request.DurationS ?? scenario.Simulation.DurationS, scenario.Simulation.WarmupS, request.BaseSeed, "fresh evaluation seeds, none used by the search", scenario.Simulation.CooldownS);
+        var info = new StudyInfo(scenario.Name.Text(LocalizedText.English), loaded.SourceName, request.DurationS ?? scenario.Simulation.DurationS, scenario.Simulation.WarmupS, request.BaseSeed, "fresh evaluation seeds, none used by the search", scenario.Simulation.CooldownS);
         try
         {
             OptimisationOutput.Write(folder.StagingPath, result, request, info);

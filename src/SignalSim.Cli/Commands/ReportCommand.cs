@@ -1,5 +1,6 @@
-// `signalsim report [RESULTS_DIR] [--lang fr|en]`: the committee note of a results folder,
-// report.html (self-contained) and report.md, with every chart in RESULTS_DIR/charts.
+// `signalsim report [RESULTS_DIR] [--lang fr|en] [--no-pdf]`: the committee note of a results folder,
+// report.html (self-contained) and report.md, with every chart in RESULTS_DIR/charts, and
+// report.pdf when Chromium is on the PATH.
 using System.CommandLine;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -12,10 +13,11 @@ public sealed class ReportCommand(CliConsole console, IOptions<CliSettings> sett
     private readonly Argument<string?> _results = ChartOptions.ResultsDir();
     private readonly Option<string> _lang = ChartOptions.Language();
     private readonly Option<string?> _scenario = ChartOptions.Scenario();
+    private readonly Option<bool> _noPdf = NotePdf.Option();
 
     protected override Command Define() => new("report", "Write the committee note of a results folder: report.html (self-contained), report.md and the charts.")
     {
-        _results, _lang, _scenario,
+        _results, _lang, _scenario, _noPdf,
     };
 
     protected override int Execute(ParseResult parseResult, CancellationToken cancellation)
@@ -28,6 +30,7 @@ public sealed class ReportCommand(CliConsole console, IOptions<CliSettings> sett
         foreach (var chart in files.Charts.Where(c => c.Files is null))
             console.Error.WriteLine($"{CliConsole.ProgramName}: warning: chart '{chart.Kind}' not drawn: {chart.MissingReason}");
         console.Out.WriteLine($"note written: {files.HtmlPath}, {files.MarkdownPath} ({files.Charts.Count(c => c.Files is not null)} of {files.Charts.Count} charts)");
+        if (!parseResult.GetValue(_noPdf)) NotePdf.Write(console, files.HtmlPath, cancellation);
         return ExitCodes.Ok;
     }
 }

@@ -156,7 +156,7 @@ public static class SimulationModelBuilder
             return s.Centres.Select(c =>
             {
                 var planNames = c.Periods.Select(p => p.Plan).Distinct(StringComparer.Ordinal).ToArray();
-                return new CentreClock(c.Id, c.Name ?? c.Id, startOfDay, SimTime.FromSeconds(c.Clock.OffsetS), c.Clock.DriftSPerHour,
+                return new CentreClock(c.Id, c.Name?.Default ?? c.Id, startOfDay, SimTime.FromSeconds(c.Clock.OffsetS), c.Clock.DriftSPerHour,
                     c.Periods.Select(p => SimTime.FromSeconds(p.StartS)).ToArray(),
                     c.Periods.Select(p => Array.IndexOf(planNames, p.Plan)).ToArray(),
                     planNames);

@@ -14,7 +14,7 @@ public static class RunSummaryBuilder
     {
         var m = result.Model;
         return new RunSummary(
-            Scenario: m.Scenario.Name,
+            Scenario: m.Scenario.Name.Default,
             Source: context.SourceName,
             ProgramVersion: context.ProgramVersion,
             Seed: m.Seed,

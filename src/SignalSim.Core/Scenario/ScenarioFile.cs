@@ -12,16 +12,16 @@ public sealed record ScenarioFile
     public string? Schema { get; init; }
 
     [Description("Short name of the scenario, used in outputs.")]
-    public required string Name { get; init; }
+    public required LocalizedText Name { get; init; }
 
     [Description("What the scenario represents.")]
-    public string? Description { get; init; }
+    public LocalizedText? Description { get; init; }
 
     [Description("Where the numbers come from (public sources).")]
-    public IReadOnlyList<string> Sources { get; init; } = [];
+    public IReadOnlyList<LocalizedText> Sources { get; init; } = [];
 
     [Description("Numbers that are assumptions rather than measurements.")]
-    public IReadOnlyList<string> Assumptions { get; init; } = [];
+    public IReadOnlyList<LocalizedText> Assumptions { get; init; } = [];
 
     [Description("Run settings: duration, step, warm-up, cool-down, seed.")]
     public SimulationSettings Simulation { get; init; } = new();
@@ -119,7 +119,7 @@ public sealed record CentreSpec
     public required string Id { get; init; }
 
     [Description("Display name, e.g. 'PC Lutèce'.")]
-    public string? Name { get; init; }
+    public LocalizedText? Name { get; init; }
 
     [Description("The centre's clock against simulation time.")]
     public ClockSpec Clock { get; init; } = new();
@@ -247,7 +247,7 @@ public sealed record IntersectionSpec
     public required string Id { get; init; }
 
     [Description("Display name.")]
-    public string? Name { get; init; }
+    public LocalizedText? Name { get; init; }
 
     [Description("Id of the regulation centre that runs this intersection.")]
     public required string Centre { get; init; }
@@ -442,7 +442,7 @@ public sealed record BoundarySpec
     public required string Id { get; init; }
 
     [Description("Display name.")]
-    public string? Name { get; init; }
+    public LocalizedText? Name { get; init; }
 
     [Description("Optional east coordinate in metres, for maps.")]
     [JsonPropertyName("x_m")]
@@ -462,7 +462,7 @@ public sealed record LinkSpec
     public required string Id { get; init; }
 
     [Description("Display name, e.g. 'avenue de Choisy southbound'.")]
-    public string? Name { get; init; }
+    public LocalizedText? Name { get; init; }
 
     [Description("Upstream node id (intersection or boundary).")]
     public required string From { get; init; }
@@ -755,7 +755,7 @@ public sealed record StrategySpec
     public required string Id { get; init; }
 
     [Description("What the strategy does, in words, for the committee note.")]
-    public string? Description { get; init; }
+    public LocalizedText? Description { get; init; }
 
     [Description("The strategy the others are compared with; exactly one strategy is the baseline.")]
     public bool Baseline { get; init; }

@@ -50,9 +50,15 @@ public static class ScenarioSchema
 
     private static JsonNode Transform(JsonSchemaExporterContext context, JsonNode schema)
     {
+        // A text for the note has its own converter (string or per language), which the exporter
+        // cannot see through (it exports `true`): its schema is given whole.
+        if (context.TypeInfo.Type == typeof(LocalizedText))
+            return LocalizedText.Schema(DescriptionOf(context), context.PropertyInfo is { } text && text.IsSetNullable);
         if (schema is not JsonObject node) return schema; // true/false schemas carry no keywords we add
 
         var description = DescriptionOf(context);
+        // The exporter drops the `true` items schema of a list of texts; put the text schema back.
+        if (context.TypeInfo.ElementType == typeof(LocalizedText) && node["items"] is null) node["items"] = LocalizedText.Schema(null, nullable: false);
         if (description is not null) node.Insert(0, "description", description);
 
         if (context.PropertyInfo is { IsRequired: false } property && DefaultOf(property) is { } value) node["default"] = value;

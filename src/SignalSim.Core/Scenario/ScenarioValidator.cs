@@ -46,7 +46,8 @@ public sealed partial class ScenarioValidator
 
     private void Run()
     {
-        if (string.IsNullOrWhiteSpace(_s.Name)) Error("$.name", "the scenario name is empty; give it a short name");
+        if (string.IsNullOrWhiteSpace(_s.Name.Default)) Error("$.name", "the scenario name is empty; give it a short name");
+        CheckTexts();
         CheckSimulation();
         CheckCentres();
         CheckVehicleClasses();
@@ -73,6 +74,29 @@ public sealed partial class ScenarioValidator
         WarnAboutCapacity();
         _cancellation.ThrowIfCancellationRequested();
         CheckStrategies();
+    }
+
+    /// <summary>A text given per language must not leave one of its languages blank (the note would print nothing).</summary>
+    private void CheckTexts()
+    {
+        void Check(LocalizedText? text, string path)
+        {
+            if (text is null || text.IsPlain) return;
+            foreach (var (language, value) in new[] { (LocalizedText.French, text.Fr), (LocalizedText.English, text.En) })
+            {
+                if (value is not null && string.IsNullOrWhiteSpace(value))
+                    Error($"{path}.{language}", $"the {(language == LocalizedText.French ? "French" : "English")} text is empty; write it or remove \"{language}\"");
+            }
+        }
+        Check(_s.Name, "$.name");
+        Check(_s.Description, "$.description");
+        for (var i = 0; i < _s.Sources.Count; i++) Check(_s.Sources[i], $"$.sources[{i}]");
+        for (var i = 0; i < _s.Assumptions.Count; i++) Check(_s.Assumptions[i], $"$.assumptions[{i}]");
+        for (var i = 0; i < _s.Centres.Count; i++) Check(_s.Centres[i].Name, $"$.centres[{i}].name");
+        for (var i = 0; i < _s.Intersections.Count; i++) Check(_s.Intersections[i].Name, $"$.intersections[{i}].name");
+        for (var i = 0; i < _s.Boundaries.Count; i++) Check(_s.Boundaries[i].Name, $"$.boundaries[{i}].name");
+        for (var i = 0; i < _s.Links.Count; i++) Check(_s.Links[i].Name, $"$.links[{i}].name");
+        for (var i = 0; i < _s.Strategies.Count; i++) Check(_s.Strategies[i].Description, $"$.strategies[{i}].description");
     }
 
     private void CheckSimulation()

@@ -44,7 +44,7 @@ public sealed class ChartCommandTests(ComparisonFixture fixture)
         foreach (var file in Directory.EnumerateFiles(Path.Combine(fixture.Root, "statu-quo"))) File.Copy(file, Path.Combine(dir, Path.GetFileName(file)));
         ComparisonFixture.WriteScenario(fixture.Scenario with { Strategies = [] }, Path.Combine(dir, "scenario.json"));
 
-        var run = await CliRunner.RunAsync("report", dir);
+        var run = await CliRunner.RunAsync("report", dir, "--no-pdf");
 
         Assert.True(run.ExitCode == ExitCodes.Ok, run.ToString());
         Assert.Contains("chart 'baseline-difference' not drawn: comparison.csv absent", run.Error, StringComparison.Ordinal);
@@ -61,7 +61,7 @@ public sealed class ChartCommandTests(ComparisonFixture fixture)
         var scenario = temp["elsewhere.json"];
         File.Move(Path.Combine(dir, "scenario.json"), scenario);
 
-        var run = await CliRunner.RunAsync("report", dir, "--scenario", scenario);
+        var run = await CliRunner.RunAsync("report", dir, "--scenario", scenario, "--no-pdf");
 
         Assert.True(run.ExitCode == ExitCodes.Ok, run.ToString());
     }

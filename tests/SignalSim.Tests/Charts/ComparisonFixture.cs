@@ -2,12 +2,14 @@
 // de Choisy scenario with the 183 bus in both directions and three strategies (status quo, bus
 // priority with cross-centre forwarding, a common 120 s cycle on one clock), each run for real
 // (three replications, common seeds); replication 1's files in one sub-folder per strategy, with
-// trajectories on the corridor and stop-line crossings; comparison.csv computed from the
-// replications (t-intervals, paired differences); scenario.json, comparison.json and .md.
+// trajectories on the corridor and stop-line crossings; comparison.csv and .md written by the
+// comparison code `compare` uses (t-intervals, paired differences); scenario.json, comparison.json.
 using System.Globalization;
 using System.Text;
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using SignalSim.Analysis.Comparison;
+using SignalSim.Analysis.Replications;
 using SignalSim.Charts.Model;
 using SignalSim.Cli;
 using SignalSim.Core.Engine;
@@ -28,9 +30,6 @@ public sealed class ComparisonFixture : IDisposable
     public static readonly ulong[] Seeds = [1, 2, 3];
     public static readonly string[] StrategyIds = ["statu-quo", "priorite-bus", "cycle-commun"];
 
-    /// <summary>Two-sided 97.5 % quantile of Student's t with Replications − 1 = 2 degrees of freedom.</summary>
-    private const double T975Df2 = 4.302653;
-
     public ComparisonFixture()
     {
         // SIGNALSIM_CHARTS_FIXTURE names a folder to keep the fixture in, to look at the charts.
@@ -46,20 +45,21 @@ public sealed class ComparisonFixture : IDisposable
 
         // Both directions of the corridor: the default one and the northbound bus route.
         var corridorLinks = Corridor.Build(Scenario).Links.Select(l => l.Id).Concat(BusNorth.Links).ToList();
-        var stats = new Dictionary<(string Strategy, int Rep), Dictionary<string, ModeStats>>();
-        foreach (var id in StrategyIds)
-        {
-            var applied = StrategyOverlay.Apply(Scenario, id);
-            for (var rep = 0; rep < Replications; rep++)
+        // The study runs as `compare` runs it (ReplicationRunner, ComparisonTable, the CSV writer),
+        // with trajectories on both directions of the corridor for replication 1.
+        var recording = RecordingOptions.TrajectoriesAfterWarmup(WarmupS, TrajectoryWindowS, corridorLinks);
+        var strategies = StrategyRun.Select(Scenario, StrategyIds);
+        var firstRuns = new SimulationResult?[strategies.Count];
+        var results = ReplicationRunner.Run(new ReplicationRequest(strategies, Seeds, DurationS, Environment.ProcessorCount, recording),
+            onResult: (s, k, result) =>
             {
-                var recording = rep == 0 ? RecordingOptions.TrajectoriesAfterWarmup(WarmupS, TrajectoryWindowS, corridorLinks) : RecordingOptions.None;
-                var model = SimulationModelBuilder.Build(applied, Seeds[rep], DurationS, recording);
-                var result = new Simulation(model).Run();
-                stats[(id, rep)] = ModeStats.Of(result);
-                if (rep == 0) WriteRun(result, Path.Combine(Root, id));
-            }
-        }
-        WriteComparison(stats);
+                if (k == 0) firstRuns[s] = result;
+            });
+        for (var s = 0; s < strategies.Count; s++) WriteRun(firstRuns[s]!, Path.Combine(Root, strategies[s].Id));
+        var table = ComparisonTable.Build(results);
+        ComparisonOutput.WriteTables(Root, table, new StudyInfo(Scenario.Name.ToString(), "porte-de-choisy.json", DurationS, WarmupS, Seeds[0], "common random numbers"));
+        File.WriteAllText(Path.Combine(Root, "comparison.json"),
+            $"{{\n  \"replications\": {Replications},\n  \"seeds\": [{string.Join(", ", Seeds)}],\n  \"program_version\": \"{SignalSimApp.Version}\"\n}}\n");
     }
 
     private readonly bool _keep;
@@ -125,7 +125,8 @@ public sealed class ComparisonFixture : IDisposable
     private static readonly StrategySpec CommonCycle = new()
     {
         Id = "cycle-commun",
-        Description = "Cycle commun de 120 s sur l'horloge du PC Lutèce, décalages coordonnés vers Paris.",
+        // Given in French only, as a scenario author may: the English note must say so.
+        Description = LocalizedText.Of("Cycle commun de 120 s sur l'horloge du PC Lutèce, décalages coordonnés vers Paris.", null),
         Centres = new Dictionary<string, CentreOverlaySpec> { ["val-de-marne"] = new() { Clock = new ClockSpec { OffsetS = 0, DriftSPerHour = 0 } } },
         Intersections = new Dictionary<string, IntersectionOverlaySpec>
         {
@@ -163,46 +164,6 @@ public sealed class ComparisonFixture : IDisposable
         SummaryJsonWriter.Write(summary, stream);
     }
 
-    private void WriteComparison(Dictionary<(string Strategy, int Rep), Dictionary<string, ModeStats>> stats)
-    {
-        var c = CultureInfo.InvariantCulture;
-        var csv = new StringBuilder("strategy,mode,trips,mean_travel_time_s,ci95_low_s,ci95_high_s,p90_travel_time_s,mean_delay_s,diff_vs_baseline_s,diff_ci95_low_s,diff_ci95_high_s\n");
-        var md = new StringBuilder("| strategy | mode | trips | mean travel time (s) | 95 % CI | difference (s) |\n| --- | --- | ---: | ---: | --- | ---: |\n");
-        var modes = stats.Values.SelectMany(d => d.Keys).Distinct().OrderBy(m => m, StringComparer.Ordinal).ToList();
-        foreach (var id in StrategyIds)
-        {
-            foreach (var mode in modes)
-            {
-                var reps = Enumerable.Range(0, Replications).Select(r => stats[(id, r)].GetValueOrDefault(mode)).ToList();
-                if (reps.Any(r => r is null)) continue;
-                var (mean, half) = MeanCi(reps.Select(r => r!.MeanS));
-                var line = string.Create(c, $"{id},{mode},{reps.Sum(r => r!.Trips)},{mean:F3},{mean - half:F3},{mean + half:F3},{reps.Average(r => r!.P90S):F3},{reps.Average(r => r!.MeanDelayS):F3},");
-                if (id == StrategyIds[0])
-                {
-                    csv.Append(line).Append(",,\n");
-                    md.Append(c, $"| {id} | {mode} | {reps.Sum(r => r!.Trips)} | {mean:F1} | [{mean - half:F1} ; {mean + half:F1}] | – |\n");
-                    continue;
-                }
-                var diffs = Enumerable.Range(0, Replications).Select(r => stats[(id, r)][mode].MeanS - stats[(StrategyIds[0], r)][mode].MeanS);
-                var (d, dh) = MeanCi(diffs);
-                csv.Append(line).Append(c, $"{d:F3},{d - dh:F3},{d + dh:F3}\n");
-                md.Append(c, $"| {id} | {mode} | {reps.Sum(r => r!.Trips)} | {mean:F1} | [{mean - half:F1} ; {mean + half:F1}] | {d:F1} |\n");
-            }
-        }
-        File.WriteAllText(Path.Combine(Root, "comparison.csv"), csv.ToString());
-        File.WriteAllText(Path.Combine(Root, "comparison.md"), md.ToString());
-        File.WriteAllText(Path.Combine(Root, "comparison.json"),
-            $"{{\n  \"replications\": {Replications},\n  \"seeds\": [{string.Join(", ", Seeds)}],\n  \"program_version\": \"{SignalSimApp.Version}\"\n}}\n");
-    }
-
-    private static (double Mean, double HalfWidth) MeanCi(IEnumerable<double> values)
-    {
-        var v = values.ToList();
-        var mean = v.Average();
-        var sd = Math.Sqrt(v.Sum(x => (x - mean) * (x - mean)) / (v.Count - 1));
-        return (mean, T975Df2 * sd / Math.Sqrt(v.Count));
-    }
-
     /// <summary>Copies the fixture folder, so a test can damage its copy.</summary>
     public string CopyTo(string target)
     {
@@ -227,16 +188,6 @@ public sealed class ComparisonFixture : IDisposable
         catch (DirectoryNotFoundException)
         {
         }
-    }
-
-    private sealed record ModeStats(int Trips, double MeanS, double P90S, double MeanDelayS)
-    {
-        public static Dictionary<string, ModeStats> Of(SimulationResult r) =>
-            r.Records.Trips.GroupBy(t => r.Model.Classes[t.ClassIndex].Mode.ToString().ToLowerInvariant()).ToDictionary(g => g.Key, g =>
-            {
-                var times = g.Select(t => t.TravelTimeS).Order().ToList();
-                return new ModeStats(times.Count, times.Average(), Statistics.Quantile(times, 0.9), g.Average(t => t.DelayS));
-            });
     }
 }
 

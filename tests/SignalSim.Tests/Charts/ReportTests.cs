@@ -86,6 +86,19 @@ public sealed class ReportTests(ComparisonFixture fixture)
         }
         Assert.Contains("| priorite-bus | bus |", markdown, StringComparison.Ordinal);
         Assert.Contains("Graines des réplications : 1, 2, 3", markdown, StringComparison.Ordinal);
+        // A plain string's language is not declared; a text in the note's language carries no mark.
+        Assert.Contains("Fonctionnement actuel : deux centres, deux cycles, deux horloges. (texte fourni dans une seule langue)", markdown, StringComparison.Ordinal);
+        Assert.Contains("décalages coordonnés vers Paris.\n", markdown, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void EnglishNote_SaysWhenATextExistsInFrenchOnly()
+    {
+        using var temp = new TempDirectory();
+        var dir = fixture.CopyTo(temp["results"]);
+        var markdown = File.ReadAllText(ReportWriter.Write(dir, "en").MarkdownPath);
+        Assert.Contains("décalages coordonnés vers Paris. (text available in French only)", markdown, StringComparison.Ordinal);
+        Assert.Contains("deux horloges. (text given in one language only)", markdown, StringComparison.Ordinal);
     }
 
     private static async Task<string> Evaluate(HeadlessChromium browser, string session, string expression)

@@ -19,7 +19,28 @@ public sealed class BadInputTests : IDisposable
     {
         var s = ScenarioEdit.Write(_tmp.Path, "malformed.json", "\"name\": \"isolated-intersection\",", "\"name\": \"isolated-intersection\"");
         var run = await RunOn(s);
-        AssertRejected(run, s, s.Locate("\"description\": \"An isolated").Line, "not valid JSON");
+        AssertRejected(run, s, s.Locate("\"description\": { \"fr\": \"Un carrefour isolé").Line, "not valid JSON");
+    }
+
+    [Theory]
+    [InlineData("unknown-language", "{ \"fr\": \"Carrefour\", \"de\": \"Kreuzung\" }", "unknown language 'de' in a text; give \"fr\" (French), \"en\" (English) or both")]
+    [InlineData("empty-text", "{ }", "empty text object; give \"fr\" (French), \"en\" (English) or both")]
+    [InlineData("number-text", "{ \"fr\": 3 }", "wrong value for 'fr': expected a text in quotes")]
+    [InlineData("list-text", "[\"x\"]", "wrong value for a text: expected a text in quotes, or {\"fr\": \"...\", \"en\": \"...\"}")]
+    public async Task BadLocalisedText_IsExplainedAndLocated(string name, string value, string message)
+    {
+        var s = ScenarioEdit.Write(_tmp.Path, name + ".json", "\"name\": \"isolated-intersection\",", $"\"name\": {value},");
+        var run = await RunOn(s);
+        // The reader points just past the offending token: the line is what an author needs.
+        AssertRejected(run, s, s.Locate("\"name\": " + value).Line, message);
+    }
+
+    [Fact]
+    public async Task BlankTranslation_IsLocatedAtItsLanguage()
+    {
+        var s = ScenarioEdit.Write(_tmp.Path, "blank-text.json", "\"name\": \"isolated-intersection\",", "\"name\": { \"fr\": \"carrefour isolé\", \"en\": \" \" },");
+        var run = await RunOn(s);
+        AssertRejected(run, s, s.Locate("\"name\": { \"fr\"").Line, "the English text is empty; write it or remove \"en\"");
     }
 
     [Fact]

@@ -15,14 +15,14 @@ public sealed class CompareCommandTests : IDisposable
     public void Dispose() => _tmp.Dispose();
 
     private static Task<CliRun> Compare(string outDir, params string[] extra) =>
-        CliRunner.RunAsync(["compare", CliRunner.ScenarioPath(Arterial), "--duration", "900", "--out", outDir, .. extra]);
+        CliRunner.RunAsync(["compare", CliRunner.ScenarioPath(Arterial), "--duration", "900", "--out", outDir, "--no-pdf", .. extra]);
 
     [Fact]
     public async Task Writes_the_tables_and_each_strategys_run_files()
     {
         var run = await Compare(_tmp["out"], "--replications", "8");
         Assert.True(run.ExitCode == ExitCodes.Ok, run.ToString());
-        Assert.Equal([".signalsim-output", "bad-offsets", "charts", "comparison.csv", "comparison.json", "comparison.md", "green-wave", "report.html", "report.md", "scenario.json"], Directory.EnumerateFileSystemEntries(_tmp["out"]).Select(Path.GetFileName).Order(StringComparer.Ordinal));
+        Assert.Equal([".signalsim-output", "bad-offsets", "charts", "comparison.csv", "comparison.json", "comparison.md", "green-wave", "replay.html", "report.html", "report.md", "scenario.json"], Directory.EnumerateFileSystemEntries(_tmp["out"]).Select(Path.GetFileName).Order(StringComparer.Ordinal));
         Assert.Contains("note written:", run.Out, StringComparison.Ordinal);
         Assert.True(File.Exists(_tmp["out/charts/baseline-difference.png"]), "the headline chart is drawn");
         foreach (var strategy in new[] { "green-wave", "bad-offsets" })
@@ -90,7 +90,7 @@ public sealed class CompareCommandTests : IDisposable
         var cut = text.IndexOf("  // Strategies", StringComparison.Ordinal);
         var path = _tmp["plain.json"];
         File.WriteAllText(path, text[..cut].TrimEnd().TrimEnd(',') + "\n}\n");
-        var run = await CliRunner.RunAsync("compare", path, "--replications", "2", "--duration", "600", "--out", _tmp["out"]);
+        var run = await CliRunner.RunAsync("compare", path, "--replications", "2", "--duration", "600", "--out", _tmp["out"], "--no-pdf");
         Assert.True(run.ExitCode == ExitCodes.Ok, run.ToString());
         Assert.Contains("no strategies", run.Error);
         Assert.Contains("'base'", run.Error);
@@ -119,7 +119,7 @@ public sealed class CompareCommandTests : IDisposable
         var text = File.ReadAllText(CliRunner.ScenarioPath(Arterial)).Replace("\"baseline\": true, ", "", StringComparison.Ordinal);
         var path = _tmp["no-baseline.json"];
         File.WriteAllText(path, text);
-        var run = await CliRunner.RunAsync("compare", path, "--out", _tmp["out"]);
+        var run = await CliRunner.RunAsync("compare", path, "--out", _tmp["out"], "--no-pdf");
         Assert.Equal(ExitCodes.InvalidInput, run.ExitCode);
         Assert.Contains("no strategy is marked as the baseline", run.Error);
     }

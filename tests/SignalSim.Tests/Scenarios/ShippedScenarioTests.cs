@@ -39,7 +39,25 @@ public class ShippedScenarioTests
         var scenario = ScenarioLoader.LoadFile(ShippedFiles.ScenarioPath(fileName)).Scenario;
         Assert.NotEmpty(scenario.Sources);
         Assert.NotEmpty(scenario.Assumptions);
-        Assert.All(scenario.Sources.Concat(scenario.Assumptions), text => Assert.False(string.IsNullOrWhiteSpace(text)));
+        Assert.All(scenario.Sources.Concat(scenario.Assumptions), text => Assert.False(string.IsNullOrWhiteSpace(text.Default)));
+    }
+
+    /// <summary>The note is written in French or English: every prose text a shipped scenario carries for it exists in both.</summary>
+    [Theory]
+    [MemberData(nameof(Scenarios))]
+    public void CarriesItsNoteTextsInFrenchAndEnglish(string fileName)
+    {
+        var scenario = ScenarioLoader.LoadFile(ShippedFiles.ScenarioPath(fileName)).Scenario;
+        var texts = new List<(string Where, LocalizedText? Text)> { ("description", scenario.Description) };
+        texts.AddRange(scenario.Sources.Select((t, i) => ($"sources[{i}]", (LocalizedText?)t)));
+        texts.AddRange(scenario.Assumptions.Select((t, i) => ($"assumptions[{i}]", (LocalizedText?)t)));
+        texts.AddRange(scenario.Strategies.Select(s => ($"strategy {s.Id}", s.Description)));
+        texts.AddRange(scenario.Intersections.Where(x => x.Name is not null).Select(x => ($"intersection {x.Id}", x.Name)));
+        foreach (var (where, text) in texts)
+        {
+            Assert.True(text is not null, $"{fileName}: {where} has no text");
+            Assert.True(text.Has(LocalizedText.French) && text.Has(LocalizedText.English), $"{fileName}: {where} is not given in both French and English: {text.Default}");
+        }
     }
 
     [Theory]

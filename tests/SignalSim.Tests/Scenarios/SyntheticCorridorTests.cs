@@ -16,7 +16,7 @@ public class SyntheticCorridorTests
 
         var diagnostics = ScenarioValidator.Validate(scenario);
 
-        Assert.True(diagnostics.Count == 0, string.Join(Environment.NewLine, diagnostics.Select(d => d.Format(scenario.Name))));
+        Assert.True(diagnostics.Count == 0, string.Join(Environment.NewLine, diagnostics.Select(d => d.Format(scenario.Name.Default))));
         Assert.Equal(10, scenario.Intersections.Count);
         var totalFlow = scenario.Demand.Sum(d => d.Periods[0].FlowVehPerHour);
         Assert.InRange(totalFlow, 5900, 6100);

@@ -1,0 +1,57 @@
+// The validation appendix of the note, measured on the default scenario's baseline run: the
+// saturation flow falls in the range the isolated-intersection validation establishes, the
+// flow and measured delay are those of crossings.csv (read here with a plain split), the
+// theoretical delays follow their formulas, and the note shows the appendix.
+using System.Globalization;
+using SignalSim.Charts.Report;
+using SignalSim.Charts.Results;
+using SignalSim.Tests.Output;
+
+namespace SignalSim.Tests.Charts;
+
+[Collection(ComparisonCollection.Name)]
+public sealed class ValidationAppendixTests(ComparisonFixture fixture)
+{
+    [Fact]
+    public void Appendix_IsMeasuredOnTheNotesOwnRun()
+    {
+        using var temp = new TempDirectory();
+        var dir = fixture.CopyTo(temp["results"]);
+        var v = ValidationAppendix.Measure(ResultsFolder.Open(dir));
+        Assert.NotNull(v);
+        Assert.InRange(v.SaturationFlowVehPerHourPerLane, 1500, 2000);
+        Assert.InRange(v.StartUpLostTimeS, 0, 4);
+        Assert.True(v.Headways >= 10 && v.SaturatedGreens >= 3);
+
+        var lines = File.ReadAllLines(Path.Combine(dir, ComparisonFixture.StrategyIds[0], "crossings.csv"));
+        var header = lines[0].Split(',').Select((h, i) => (h, i)).ToDictionary(p => p.h, p => p.i);
+        var cars = lines.Skip(1).Select(l => l.Split(','))
+            .Where(f => f[header["mode"]] == "car" && f[header["intersection"]] == v.Intersection && f[header["approach"]] == v.Approach && f[header["group"]] == v.Group)
+            .Select(f => double.Parse(f[header["delay_s"]], CultureInfo.InvariantCulture)).ToList();
+        Assert.Equal(cars.Count, v.Crossings);
+        Assert.Equal(cars.Average(), v.MeasuredDelayS, 9);
+        Assert.Equal(cars.Count / ComparisonFixture.DurationS / v.Lanes * 3600, v.FlowVehPerHourPerLane, 6);
+
+        var s = v.SaturationFlowVehPerHourPerLane / 3600;
+        var q = v.FlowVehPerHourPerLane / 3600;
+        var lambda = v.EffectiveGreenS / v.CycleS;
+        Assert.Equal(v.CycleS * Math.Pow(1 - lambda, 2) / (2 * (1 - q / s)), v.DeterministicDelayS, 9);
+        Assert.Equal(q / (lambda * s), v.DegreeOfSaturation, 9);
+        Assert.True(v.WebsterDelayS > v.DeterministicDelayS, "random arrivals add delay to the uniform part");
+
+        var markdown = File.ReadAllText(ReportWriter.Write(dir, "fr").MarkdownPath);
+        Assert.Contains("## Annexe : validation sur ce scénario", markdown, StringComparison.Ordinal);
+        Assert.Contains($"| Débit de saturation (véh/h/voie) | {Math.Round(v.SaturationFlowVehPerHourPerLane).ToString(CultureInfo.InvariantCulture)} |", markdown, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void TheoreticalDelays_MatchHandComputedValues()
+    {
+        // C = 90 s, g = 45 s, q/s = 0.3: D/D/1 gives 90 × 0.25 / 1.4 = 16.07 s.
+        Assert.Equal(16.0714, ValidationAppendix.DeterministicDelay(90, 45, 0.15, 0.5), 3);
+        // Webster, same signal, q = 0.15 veh/s, x = 0.6: 14.0625 + 2.5 − 0.65 × 15.87 × 0.6^4.5 = 14.98 s.
+        var x = 0.6;
+        var expected = 90 * 0.25 / (2 * (1 - 0.5 * x)) + x * x / (2 * 0.15 * (1 - x)) - 0.65 * Math.Cbrt(90 / (0.15 * 0.15)) * Math.Pow(x, 4.5);
+        Assert.Equal(expected, ValidationAppendix.WebsterDelay(90, 45, 0.15, 0.5), 9);
+    }
+}
