@@ -2,6 +2,7 @@
 // embedded in the executable. Problems with the path itself are reported here; problems inside
 // the file come from ScenarioLoader as located diagnostics.
 using System.Reflection;
+using SignalSim.Core;
 using SignalSim.Core.Scenario;
 
 namespace SignalSim.Cli;
@@ -11,17 +12,17 @@ public sealed class ScenarioSource
     public const string DefaultResourceName = "SignalSim.DefaultScenario.json";
     public const string DefaultSourceName = "porte-de-choisy.json (embedded)";
 
-    /// <summary>Loads and validates; throws ScenarioException or InvalidInputException.</summary>
-    public LoadedScenario Load(string? path)
+    /// <summary>Loads and validates, timing both when <paramref name="times"/> is given; throws ScenarioException or InvalidInputException.</summary>
+    public LoadedScenario Load(string? path, StageTimes? times = null)
     {
-        if (path is null) return ScenarioLoader.Load(ReadDefault(), DefaultSourceName);
+        if (path is null) return ScenarioLoader.Load(StageTimes.Measure(times, ScenarioLoader.LoadStage, ReadDefault), DefaultSourceName, times);
         if (string.IsNullOrWhiteSpace(path))
             throw new InvalidInputException($"{CliConsole.ProgramName}: error: the scenario path is empty; give a scenario file such as scenarios/isolated-intersection.json");
         if (Directory.Exists(path))
             throw new InvalidInputException($"{path}: error: this is a folder, not a scenario file; give the path of a .json scenario");
         if (!File.Exists(path))
             throw new InvalidInputException($"{path}: error: no such file; check the path");
-        return ScenarioLoader.LoadFile(path);
+        return ScenarioLoader.LoadFile(path, times);
     }
 
     private static byte[] ReadDefault()

@@ -23,8 +23,13 @@ public static class RunOutputWriter
     private static readonly UTF8Encoding Utf8NoBom = new(encoderShouldEmitUTF8Identifier: false);
 
     /// <summary>Writes and commits; on error or cancellation nothing reaches the target (dispose the folder to clean up).</summary>
-    public static RunSummary Write(SimulationResult result, RunContext context, StagedOutputFolder folder, CancellationToken cancellation = default)
+    /// <summary>Names of the stages timed when a StageTimes is given: the summary's figures, and every file written.</summary>
+    public const string MetricsStage = "metrics", WritingStage = "writing";
+
+    public static RunSummary Write(SimulationResult result, RunContext context, StagedOutputFolder folder, CancellationToken cancellation = default,
+        StageTimes? times = null)
     {
+        var writingStarted = System.Diagnostics.Stopwatch.GetTimestamp();
         using (var stream = new FileStream(folder.PathFor(ScenarioJsonWriter.FileName), FileMode.CreateNew, FileAccess.Write))
         {
             ScenarioJsonWriter.Write(result.Model.Scenario, stream);
@@ -37,13 +42,16 @@ public static class RunOutputWriter
         WriteText(folder.PathFor(PriorityCsvWriter.FileName), w => PriorityCsvWriter.Write(result, w, cancellation));
         if (result.Model.Recording.RecordTrajectories)
             WriteText(folder.PathFor(TrajectoriesCsvWriter.FileName), w => TrajectoriesCsvWriter.Write(result, w, cancellation));
-        var summary = RunSummaryBuilder.Build(result, context);
+        times?.Add(WritingStage, System.Diagnostics.Stopwatch.GetElapsedTime(writingStarted));
+        var summary = StageTimes.Measure(times, MetricsStage, () => RunSummaryBuilder.Build(result, context));
+        writingStarted = System.Diagnostics.Stopwatch.GetTimestamp();
         using (var stream = new FileStream(folder.PathFor(SummaryJsonWriter.FileName), FileMode.CreateNew, FileAccess.Write))
         {
             SummaryJsonWriter.Write(summary, stream);
         }
         cancellation.ThrowIfCancellationRequested();
         folder.Commit(FileNamesOf(result));
+        times?.Add(WritingStage, System.Diagnostics.Stopwatch.GetElapsedTime(writingStarted));
         return summary;
     }
 

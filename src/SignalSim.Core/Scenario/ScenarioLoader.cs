@@ -11,24 +11,28 @@ public sealed record LoadedScenario(ScenarioFile Scenario, string SourceName, IR
 
 public static partial class ScenarioLoader
 {
-    public static LoadedScenario LoadFile(string path)
+    public static LoadedScenario LoadFile(string path, StageTimes? times = null)
     {
         byte[] bytes;
         try
         {
-            bytes = File.ReadAllBytes(path);
+            bytes = StageTimes.Measure(times, LoadStage, () => File.ReadAllBytes(path));
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
             throw new ScenarioException(path, [new(DiagnosticSeverity.Error, "", $"cannot read the scenario file: {e.Message}")]);
         }
-        return Load(bytes, path);
+        return Load(bytes, path, times);
     }
 
     public static LoadedScenario LoadText(string json, string sourceName) => Load(Encoding.UTF8.GetBytes(json), sourceName);
 
-    public static LoadedScenario Load(byte[] utf8, string sourceName)
+    /// <summary>Names of the stages timed when a StageTimes is given: reading and parsing, then the checks.</summary>
+    public const string LoadStage = "load", ValidateStage = "validate";
+
+    public static LoadedScenario Load(byte[] utf8, string sourceName, StageTimes? times = null)
     {
+        var parseStarted = System.Diagnostics.Stopwatch.GetTimestamp();
         if (utf8.Length >= 3 && utf8[0] == 0xEF && utf8[1] == 0xBB && utf8[2] == 0xBF) utf8 = utf8[3..];
         JsonLocationIndex index;
         try
@@ -52,9 +56,12 @@ public static partial class ScenarioLoader
         if (scenario is null)
             throw new ScenarioException(sourceName, [new(DiagnosticSeverity.Error, "$", "the file holds null; it must hold a scenario object") { Line = 1, Column = 1 }]);
 
+        times?.Add(LoadStage, System.Diagnostics.Stopwatch.GetElapsedTime(parseStarted));
+        var validateStarted = System.Diagnostics.Stopwatch.GetTimestamp();
         var diagnostics = ScenarioValidator.Validate(scenario)
             .Select(d => index.Locate(d.JsonPath) is var (line, column) ? d with { Line = line, Column = column } : d)
             .ToList();
+        times?.Add(ValidateStage, System.Diagnostics.Stopwatch.GetElapsedTime(validateStarted));
         if (diagnostics.Exists(d => d.Severity == DiagnosticSeverity.Error)) throw new ScenarioException(sourceName, diagnostics);
         return new LoadedScenario(scenario, sourceName, diagnostics);
     }
