@@ -1,6 +1,7 @@
-// The signalsim application: builds the host, parses the command line, runs the chosen command
-// and turns every outcome into an exit code (see ExitCodes). Callable in-process, with the two
-// output streams and a cancellation token supplied by the caller.
+// The signalsim application: builds the host when the command needs it (see CommandCatalog),
+// parses the command line, runs the chosen command and turns every outcome into an exit code
+// (see ExitCodes). Callable in-process, with the two output streams and a cancellation token
+// supplied by the caller.
 using System.CommandLine;
 using System.Reflection;
 using Microsoft.Extensions.DependencyInjection;
@@ -28,33 +29,12 @@ public static class SignalSimApp
         Action<IServiceCollection>? configureServices)
     {
         var console = new CliConsole(stdout, stderr);
-        ILogger? logger = null;
+        Action<Exception>? logFailure = null; // set once the host's logging exists
         try
         {
-            using var host = CliHost.Build(console, configureServices);
-            logger = host.Services.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(SignalSimApp));
-            var root = BuildRootCommand(host.Services.GetServices<CliCommand>());
-            var parseResult = root.Parse(args);
-            if (parseResult.Errors.Count > 0 && parseResult.Action is not System.CommandLine.Help.HelpAction) return ReportParseErrors(console, parseResult);
+            if (configureServices is null && !CommandCatalog.NeedsHost(args)) return await RunWithoutHostAsync(args, console, cancellation).ConfigureAwait(false);
 
-            await host.StartAsync(cancellation).ConfigureAwait(false);
-            try
-            {
-                var lifetime = host.Services.GetRequiredService<IHostApplicationLifetime>();
-                using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellation, lifetime.ApplicationStopping);
-                var invocation = new InvocationConfiguration
-                {
-                    Output = stdout,
-                    Error = stderr,
-                    EnableDefaultExceptionHandler = false, // exceptions are mapped to exit codes below
-                    ProcessTerminationTimeout = null,     // the host's console lifetime owns Ctrl+C
-                };
-                return await parseResult.InvokeAsync(invocation, linked.Token).ConfigureAwait(false);
-            }
-            finally
-            {
-                await host.StopAsync(CancellationToken.None).ConfigureAwait(false);
-            }
+            return await RunWithHostAsync(args, console, configureServices, log => logFailure = log, cancellation).ConfigureAwait(false);
         }
         catch (ScenarioException e)
         {
@@ -78,16 +58,61 @@ public static class SignalSimApp
         }
         catch (Exception e)
         {
-            logger?.LogDebug(e, "Unexpected failure");
+            logFailure?.Invoke(e);
             console.Report("unexpected error", $"{e.GetType().Name}: {OneLine(e.Message)}");
             return ExitCodes.UnexpectedFailure;
         }
     }
 
-    private static RootCommand BuildRootCommand(IEnumerable<CliCommand> commands)
+    /// <summary>The commands that need configuration, logging, DI and the console lifetime (Ctrl+C), in a separate method so that the light path never loads the hosting assemblies.</summary>
+    private static async Task<int> RunWithHostAsync(string[] args, CliConsole console, Action<IServiceCollection>? configureServices,
+        Action<Action<Exception>> setFailureLog, CancellationToken cancellation)
+    {
+        using var host = CliHost.Build(console, configureServices);
+        var logger = host.Services.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(SignalSimApp));
+        setFailureLog(e => logger.LogDebug(e, "Unexpected failure"));
+        var root = BuildRootCommand(host.Services.GetServices<CliCommand>().Select(c => c.Command));
+        var parseResult = root.Parse(args);
+        if (parseResult.Errors.Count > 0 && parseResult.Action is not System.CommandLine.Help.HelpAction) return ReportParseErrors(console, parseResult);
+
+        await host.StartAsync(cancellation).ConfigureAwait(false);
+        try
+        {
+            var lifetime = host.Services.GetRequiredService<IHostApplicationLifetime>();
+            using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellation, lifetime.ApplicationStopping);
+            return await parseResult.InvokeAsync(Invocation(console), linked.Token).ConfigureAwait(false);
+        }
+        finally
+        {
+            await host.StopAsync(CancellationToken.None).ConfigureAwait(false);
+        }
+    }
+
+    /// <summary>
+    /// `--help`, `--version`, `validate` and mistyped command lines: no host (no configuration,
+    /// logging or DI to build) and no chart or analysis code loaded, so they answer at once. The
+    /// other commands appear in the help listing by name and summary only.
+    /// </summary>
+    private static async Task<int> RunWithoutHostAsync(string[] args, CliConsole console, CancellationToken cancellation)
+    {
+        var root = BuildRootCommand(CommandCatalog.ListingWithout(new ValidateCommand(console, new ScenarioSource(Microsoft.Extensions.Logging.Abstractions.NullLogger<ScenarioSource>.Instance)).Command));
+        var parseResult = root.Parse(args);
+        if (parseResult.Errors.Count > 0 && parseResult.Action is not System.CommandLine.Help.HelpAction) return ReportParseErrors(console, parseResult);
+        return await parseResult.InvokeAsync(Invocation(console), cancellation).ConfigureAwait(false);
+    }
+
+    private static InvocationConfiguration Invocation(CliConsole console) => new()
+    {
+        Output = console.Out,
+        Error = console.Error,
+        EnableDefaultExceptionHandler = false, // exceptions are mapped to exit codes in RunAsync
+        ProcessTerminationTimeout = null,     // the host's console lifetime owns Ctrl+C; validate is not worth cancelling
+    };
+
+    private static RootCommand BuildRootCommand(IEnumerable<Command> commands)
     {
         var root = new RootCommand("SignalSim: discrete-time simulation of signalised corridors run by several regulation centres.");
-        foreach (var command in commands) root.Subcommands.Add(command.Command);
+        foreach (var command in commands) root.Subcommands.Add(command);
         return root;
     }
 

@@ -12,6 +12,9 @@ namespace SignalSim.Cli.Commands;
 
 public sealed class CalibrateCommand(CliConsole console, ScenarioSource scenarios) : CliCommand
 {
+    public const string Name = "calibrate";
+    public const string Summary = "Adjust demand flows and route shares to hourly link counts (bounded least squares); report GEH per count site.";
+
     private readonly Argument<string> _scenario = new("SCENARIO") { Description = "Scenario file (JSON) with its count_sites." };
 
     private readonly Option<string> _counts = new("--counts")
@@ -25,7 +28,7 @@ public sealed class CalibrateCommand(CliConsole console, ScenarioSource scenario
     private readonly Option<string> _lang = ChartOptions.Language();
     private readonly Option<string?> _out = new("--out") { HelpName = "DIR", Description = "Output folder (default: results/calibrate)." };
 
-    protected override Command Define() => new("calibrate", "Adjust demand flows and route shares to hourly link counts (bounded least squares); report GEH per count site.")
+    protected override Command Define() => new(Name, Summary)
     {
         _scenario, _counts, _seed, _lang, _out,
     };

@@ -12,6 +12,9 @@ namespace SignalSim.Cli.Commands;
 
 public sealed class ChartCommand(CliConsole console, IOptions<CliSettings> settings) : CliCommand
 {
+    /// <summary>The command's name and one-line description (constants: the help listing uses them without loading the command).</summary>
+    public const string Name = "chart", Summary = "Draw one chart of a results folder as PNG and SVG.";
+
     private readonly Argument<string> _kind = new("KIND")
     {
         Description = "Chart to draw: " + string.Join(", ", ChartCatalog.Kinds) + ".",
@@ -74,7 +77,7 @@ public sealed class ChartCommand(CliConsole console, IOptions<CliSettings> setti
     protected override Command Define()
     {
         _kind.AcceptOnlyFromAmong([.. ChartCatalog.Kinds, FieldCharts.SplitMonitorKind]);
-        return new Command("chart", "Draw one chart of a results folder as PNG and SVG.")
+        return new Command(Name, Summary)
         {
             _kind, _results, _window, _approach, _strategy, _corridor, _lang, _scenario, _events, _compareWith, _signal, _phase, _detector, _distance, _speed, _out,
         };

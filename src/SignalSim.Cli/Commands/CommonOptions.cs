@@ -18,4 +18,9 @@ internal static class CommonOptions
         Description = "Runs at the same time (default: every core). Results do not depend on it.",
         CustomParser = OptionParsers.Threads,
     };
+
+    public static Option<bool> Timings() => new("--timings")
+    {
+        Description = "Print on stderr the time each stage took (load, validate, simulation, writing, ...); outputs are unchanged.",
+    };
 }

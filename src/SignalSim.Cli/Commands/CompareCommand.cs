@@ -1,5 +1,5 @@
 // `signalsim compare [SCENARIO] [--replications N] [--strategies A,B] [--seed N] [--threads N]
-// [--duration S] [--lang fr|en] [--no-report] [--out DIR]`: every strategy × replication on common
+// [--duration S] [--lang fr|en] [--no-report] [--out DIR] [--timings]`: every strategy × replication on common
 // random numbers, in parallel; writes comparison.csv, comparison.md, per strategy the run files
 // of replication 1, and the committee note (report.html, report.md, charts).
 // Ctrl+C keeps the finished runs and writes their summary, marked as partial.
@@ -8,6 +8,7 @@ using System.Diagnostics;
 using Microsoft.Extensions.Options;
 using SignalSim.Analysis.Comparison;
 using SignalSim.Analysis.Replications;
+using SignalSim.Core;
 using SignalSim.Core.Engine;
 using SignalSim.Charts.Replay;
 using SignalSim.Charts.Report;
@@ -19,6 +20,9 @@ namespace SignalSim.Cli.Commands;
 
 public sealed class CompareCommand(CliConsole console, ScenarioSource scenarios, IOptions<CliSettings> settings) : CliCommand
 {
+    /// <summary>The command's name and one-line description (constants: the help listing uses them without loading the command).</summary>
+    public const string Name = "compare", Summary = "Compare the scenario's strategies over many replications with common random numbers; write comparison.csv, comparison.md and each strategy's run files.";
+
     public const int DefaultReplications = 20;
 
     private readonly Argument<string?> _scenario = new("SCENARIO")
@@ -78,9 +82,11 @@ public sealed class CompareCommand(CliConsole console, ScenarioSource scenarios,
         Description = "Folder for comparison.csv, comparison.md and one folder per strategy (default: results/compare).",
     };
 
-    protected override Command Define() => new("compare", "Compare the scenario's strategies over many replications with common random numbers; write comparison.csv, comparison.md and each strategy's run files.")
+    private readonly Option<bool> _timings = CommonOptions.Timings();
+
+    protected override Command Define() => new(Name, Summary)
     {
-        _scenario, _replications, _strategies, _seed, _threads, _duration, _lang, _events, _noReport, _noPdf, _replay, _out,
+        _scenario, _replications, _strategies, _seed, _threads, _duration, _lang, _events, _noReport, _noPdf, _replay, _out, _timings,
     };
 
     protected override int Execute(ParseResult parseResult, CancellationToken cancellation)
@@ -88,7 +94,8 @@ public sealed class CompareCommand(CliConsole console, ScenarioSource scenarios,
         var outDir = parseResult.GetValue(_out) ?? settings.Value.DefaultCompareFolder;
         var scenarioPath = parseResult.GetValue(_scenario);
         if (StagedOutputFolder.FindProblem(outDir) is { } problem) throw new InvalidInputException($"{CliConsole.ProgramName}: error: --out: {problem}");
-        var loaded = scenarios.Load(scenarioPath, cancellation);
+        var times = parseResult.GetValue(_timings) ? new StageTimes() : null;
+        var loaded = scenarios.Load(scenarioPath, cancellation, times);
         ReportWarnings(console, loaded);
         var scenario = loaded.Scenario;
         var strategies = StudyInput.Strategies(scenario, parseResult.GetValue(_strategies), console);
@@ -113,10 +120,10 @@ public sealed class CompareCommand(CliConsole console, ScenarioSource scenarios,
         var events = parseResult.GetValue(_events);
         var progress = new ProgressDisplay(console, "compare");
         var clock = Stopwatch.StartNew();
-        var results = ReplicationRunner.Run(request, progress.Report, (s, k, result) =>
+        var results = StageTimes.Measure(times, "runs total", () => ReplicationRunner.Run(request, progress.Report, (s, k, result) =>
         {
             if (k == 0) RunOutputWriter.Write(result, context, Path.Combine(folder.StagingPath, folderNames[s]), controllerEvents: events);
-        }, cancellation);
+        }, cancellation));
         progress.Finish();
 
         if (results.CompletedRuns == 0)
@@ -124,12 +131,15 @@ public sealed class CompareCommand(CliConsole console, ScenarioSource scenarios,
             console.Report("cancelled", "stopped before any run finished; nothing was written");
             return ExitCodes.Cancelled;
         }
-        var table = ComparisonTable.Build(results);
+        var table = StageTimes.Measure(times, "statistics", () => ComparisonTable.Build(results));
         var info = new StudyInfo(scenario.Name.Text(LocalizedText.English), loaded.SourceName, durationS ?? scenario.Simulation.DurationS, scenario.Simulation.WarmupS, baseSeed, "common random numbers", scenario.Simulation.CooldownS);
         try
         {
-            ComparisonOutput.WriteStudyFiles(folder.StagingPath, scenario, results, SignalSimApp.Version);
-            ComparisonOutput.WriteTables(folder.StagingPath, table, info);
+            StageTimes.Measure(times, "writing", () =>
+            {
+                ComparisonOutput.WriteStudyFiles(folder.StagingPath, scenario, results, SignalSimApp.Version);
+                ComparisonOutput.WriteTables(folder.StagingPath, table, info);
+            });
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
@@ -137,11 +147,12 @@ public sealed class CompareCommand(CliConsole console, ScenarioSource scenarios,
         }
         if (!results.Cancelled && !parseResult.GetValue(_noReport))
         {
-            WriteNote(folder.StagingPath, folder.TargetPath, parseResult.GetValue(_lang)!, !parseResult.GetValue(_noPdf), cancellation);
+            StageTimes.Measure(times, "note", () => WriteNote(folder.StagingPath, folder.TargetPath, parseResult.GetValue(_lang)!, !parseResult.GetValue(_noPdf), cancellation));
             WriteReplay(folder.StagingPath, folder.TargetPath, scenario, replayed, results.Seeds[0], durationS ?? scenario.Simulation.DurationS, parseResult.GetValue(_lang)!, cancellation);
         }
         RunCommand.CommitFolder(folder, outDir);
         CompareReport.Write(console.Out, table, results, clock.Elapsed, folder.TargetPath);
+        TimingsReport.Write(console, Name, times);
         if (!results.Cancelled) return ExitCodes.Ok;
         console.Report("cancelled", $"stopped after {results.CompletedRuns} of {results.TotalRuns} runs; the summary of the finished runs is written, marked as partial");
         return ExitCodes.Cancelled;

@@ -10,6 +10,9 @@ namespace SignalSim.Cli.Commands;
 
 public sealed class ExportCommand(CliConsole console, ScenarioSource scenarios) : CliCommand
 {
+    public const string Name = "export";
+    public const string Summary = "Write a scenario in another tool's format.";
+
     private readonly Argument<string> _scenario = new("SCENARIO") { Description = "Scenario file (JSON) to export." };
 
     private readonly Option<string?> _strategy = new("--strategy")
@@ -32,7 +35,7 @@ public sealed class ExportCommand(CliConsole console, ScenarioSource scenarios) 
             _scenario, _strategy, _out,
         };
         sumo.SetAction((parseResult, cancellation) => Task.FromResult(Execute(parseResult, cancellation)));
-        return new Command("export", "Write a scenario in another tool's format.") { sumo };
+        return new Command(Name, Summary) { sumo };
     }
 
     protected override int Execute(ParseResult parseResult, CancellationToken cancellation)

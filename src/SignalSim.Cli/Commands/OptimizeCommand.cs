@@ -15,6 +15,9 @@ namespace SignalSim.Cli.Commands;
 
 public sealed class OptimizeCommand(CliConsole console, ScenarioSource scenarios, IOptions<CliSettings> settings) : CliCommand
 {
+    /// <summary>The command's name and one-line description (constants: the help listing uses them without loading the command).</summary>
+    public const string Name = "optimize", Summary = "Search the common cycle, offsets and optionally splits from a strategy; check the result on fresh seeds and write it as a strategy.";
+
     public const int DefaultSearchReplications = 5;
 
     private readonly Argument<string?> _scenario = new("SCENARIO")
@@ -89,7 +92,7 @@ public sealed class OptimizeCommand(CliConsole console, ScenarioSource scenarios
     protected override Command Define()
     {
         _objective.AcceptOnlyFromAmong([.. Objectives.Words]);
-        return new Command("optimize", "Search the common cycle, offsets and optionally splits from a strategy; check the result on fresh seeds and write it as a strategy.")
+        return new Command(Name, Summary)
         {
             _scenario, _strategy, _objective, _replications, _evaluation, _keepCycle, _minCycle, _maxCycle, _splits, _seed, _threads, _duration, _out,
         };

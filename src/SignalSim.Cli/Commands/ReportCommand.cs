@@ -10,12 +10,15 @@ namespace SignalSim.Cli.Commands;
 
 public sealed class ReportCommand(CliConsole console, IOptions<CliSettings> settings, ILogger<ReportCommand> logger) : CliCommand
 {
+    /// <summary>The command's name and one-line description (constants: the help listing uses them without loading the command).</summary>
+    public const string Name = "report", Summary = "Write the committee note of a results folder: report.html (self-contained), report.md and the charts.";
+
     private readonly Argument<string?> _results = ChartOptions.ResultsDir();
     private readonly Option<string> _lang = ChartOptions.Language();
     private readonly Option<string?> _scenario = ChartOptions.Scenario();
     private readonly Option<bool> _noPdf = NotePdf.Option();
 
-    protected override Command Define() => new("report", "Write the committee note of a results folder: report.html (self-contained), report.md and the charts.")
+    protected override Command Define() => new(Name, Summary)
     {
         _results, _lang, _scenario, _noPdf,
     };

@@ -1,17 +1,22 @@
-// `signalsim run [SCENARIO] [--seed N] [--duration S] [--trajectories S] [--events] [--out DIR]`: one
+// `signalsim run [SCENARIO] [--seed N] [--duration S] [--trajectories S] [--events] [--out DIR] [--timings]`: one
 // simulation, written to DIR (see RunOutputWriter for the files), with a short report on stdout.
 // Every check of the user's input happens before the output folder is touched.
 using System.CommandLine;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using SignalSim.Core;
 using SignalSim.Core.Engine;
 using SignalSim.Core.Model;
 using SignalSim.Core.Output;
+using SignalSim.Core.Scenario;
 
 namespace SignalSim.Cli.Commands;
 
 public sealed class RunCommand(CliConsole console, ScenarioSource scenarios, IOptions<CliSettings> settings, ILogger<RunCommand> logger) : CliCommand
 {
+    /// <summary>The command's name and one-line description (constants: the help listing uses them without loading the command).</summary>
+    public const string Name = "run", Summary = "Run one simulation and write its result files (trips, approaches, crossings, signals, pedestrians, priority, summary).";
+
     private readonly Argument<string?> _scenario = new("SCENARIO")
     {
         Arity = ArgumentArity.ZeroOrOne,
@@ -45,9 +50,11 @@ public sealed class RunCommand(CliConsole console, ScenarioSource scenarios, IOp
         Description = "Folder for the result files (default: results/run).",
     };
 
-    protected override Command Define() => new("run", "Run one simulation and write its result files (trips, approaches, crossings, signals, pedestrians, priority, summary).")
+    private readonly Option<bool> _timings = CommonOptions.Timings();
+
+    protected override Command Define() => new(Name, Summary)
     {
-        _scenario, _seed, _duration, _trajectories, _events, _out,
+        _scenario, _seed, _duration, _trajectories, _events, _out, _timings,
     };
 
     protected override int Execute(ParseResult parseResult, CancellationToken cancellation)
@@ -57,28 +64,36 @@ public sealed class RunCommand(CliConsole console, ScenarioSource scenarios, IOp
         string[] names = [.. RunOutputWriter.FileNames, TrajectoriesCsvWriter.FileName];
         if (OwnedOutputFolder.FindProblem(outDir, names, [scenarioPath]) is { } problem) throw new InvalidInputException($"{CliConsole.ProgramName}: error: --out: {problem}");
 
-        var loaded = scenarios.Load(scenarioPath, cancellation);
+        var times = parseResult.GetValue(_timings)
+            ? new StageTimes(ScenarioLoader.LoadStage, ScenarioLoader.ValidateStage, ModelBuildStage, SimulationStage, RunOutputWriter.MetricsStage, RunOutputWriter.WritingStage)
+            : null;
+        var loaded = scenarios.Load(scenarioPath, cancellation, times);
         ReportWarnings(console, loaded);
         var recording = parseResult.GetValue(_trajectories) is { } windowS
             ? RecordingOptions.TrajectoriesAfterWarmup(loaded.Scenario.Simulation.WarmupS, windowS)
             : RecordingOptions.None;
-        var model = SimulationModelBuilder.Build(loaded.Scenario, parseResult.GetValue(_seed), parseResult.GetValue(_duration), recording);
+        var model = StageTimes.Measure(times, ModelBuildStage,
+            () => SimulationModelBuilder.Build(loaded.Scenario, parseResult.GetValue(_seed), parseResult.GetValue(_duration), recording));
         logger.LogDebug("Loaded {Source}: {Links} links, {Intersections} intersections, seed {Seed}", loaded.SourceName, model.LinkCount, model.IntersectionIds.Length, model.Seed);
 
         using var folder = CreateFolder(outDir);
         var started = TimeProvider.System.GetTimestamp();
-        var simulation = new Simulation(model);
-        var result = simulation.Run(cancellation);
+        var simulation = StageTimes.Measure(times, SimulationStage, () => new Simulation(model));
+        var result = StageTimes.Measure(times, SimulationStage, () => simulation.Run(cancellation));
         logger.LogInformation("Simulated {Updates} vehicle updates in {Elapsed:0.00} s", simulation.VehicleUpdates, TimeProvider.System.GetElapsedTime(started).TotalSeconds);
 
         var context = new RunContext(loaded.SourceName, SignalSimApp.Version, loaded.Warnings.Select(w => w.Format(loaded.SourceName)).ToList());
         var events = parseResult.GetValue(_events);
-        var summary = RunOutputWriter.Write(result, context, folder.StagingPath, cancellation, events);
+        var summary = RunOutputWriter.Write(result, context, folder.StagingPath, cancellation, events, times);
         cancellation.ThrowIfCancellationRequested();
         CommitFolder(folder, outDir);
         RunReport.Write(console.Out, summary, folder.TargetPath, RunOutputWriter.FileNamesOf(result, events));
+        TimingsReport.Write(console, Name, times);
         return ExitCodes.Ok;
     }
+
+    /// <summary>Stages of --timings besides the loader's and the writer's (the simulation includes its state set-up).</summary>
+    private const string ModelBuildStage = "model build", SimulationStage = "simulation";
 
     /// <summary>Created before the simulation starts, so that an unwritable place is refused at once.</summary>
     internal static OwnedOutputFolder CreateFolder(string outDir)

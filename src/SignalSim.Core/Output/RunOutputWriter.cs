@@ -29,8 +29,13 @@ public static class RunOutputWriter
     private static readonly UTF8Encoding Utf8NoBom = new(encoderShouldEmitUTF8Identifier: false);
 
     /// <summary>Writes and commits; on error or cancellation nothing reaches the target (dispose the folder to clean up).</summary>
-    public static RunSummary Write(SimulationResult result, RunContext context, StagedOutputFolder folder, CancellationToken cancellation = default, bool controllerEvents = false)
+    /// <summary>Names of the stages timed when a StageTimes is given: the summary's figures, and every file written.</summary>
+    public const string MetricsStage = "metrics", WritingStage = "writing";
+
+    public static RunSummary Write(SimulationResult result, RunContext context, StagedOutputFolder folder, CancellationToken cancellation = default, bool controllerEvents = false,
+        StageTimes? times = null)
     {
+        var writingStarted = System.Diagnostics.Stopwatch.GetTimestamp();
         using (var stream = new FileStream(folder.PathFor(ScenarioJsonWriter.FileName), FileMode.CreateNew, FileAccess.Write))
         {
             ScenarioJsonWriter.Write(result.Model.Scenario, stream);
@@ -48,21 +53,25 @@ public static class RunOutputWriter
             WriteText(folder.PathFor(ControllerEventLogWriter.FileName), w => ControllerEventLogWriter.Write(result, w, cancellation));
             WriteText(folder.PathFor(ControllerEventMap.FileName), w => ControllerEventMap.Of(result.Model).Write(result.Model, w));
         }
-        var summary = RunSummaryBuilder.Build(result, context);
+        times?.Add(WritingStage, System.Diagnostics.Stopwatch.GetElapsedTime(writingStarted));
+        var summary = StageTimes.Measure(times, MetricsStage, () => RunSummaryBuilder.Build(result, context));
+        writingStarted = System.Diagnostics.Stopwatch.GetTimestamp();
         using (var stream = new FileStream(folder.PathFor(SummaryJsonWriter.FileName), FileMode.CreateNew, FileAccess.Write))
         {
             SummaryJsonWriter.Write(summary, stream);
         }
         cancellation.ThrowIfCancellationRequested();
         folder.Commit(FileNamesOf(result, controllerEvents));
+        times?.Add(WritingStage, System.Diagnostics.Stopwatch.GetElapsedTime(writingStarted));
         return summary;
     }
 
     /// <summary>Convenience for callers without a staged folder of their own.</summary>
-    public static RunSummary Write(SimulationResult result, RunContext context, string targetDirectory, CancellationToken cancellation = default, bool controllerEvents = false)
+    public static RunSummary Write(SimulationResult result, RunContext context, string targetDirectory, CancellationToken cancellation = default, bool controllerEvents = false,
+        StageTimes? times = null)
     {
         using var folder = StagedOutputFolder.Create(targetDirectory);
-        return Write(result, context, folder, cancellation, controllerEvents);
+        return Write(result, context, folder, cancellation, controllerEvents, times);
     }
 
     private static void WriteText(string path, Action<TextWriter> write)

@@ -17,7 +17,7 @@ public static partial class ScenarioLoader
     /// </summary>
     public const long MaxFileBytes = 64L * 1024 * 1024;
 
-    public static LoadedScenario LoadFile(string path, CancellationToken cancellation = default)
+    public static LoadedScenario LoadFile(string path, CancellationToken cancellation = default, StageTimes? times = null)
     {
         byte[] bytes;
         try
@@ -25,21 +25,25 @@ public static partial class ScenarioLoader
             var length = new FileInfo(path).Length;
             if (length > MaxFileBytes)
                 throw new ScenarioException(path, [new(DiagnosticSeverity.Error, "", $"the file is {length / (1024 * 1024)} MB, more than the {MaxFileBytes / (1024 * 1024)} MB a scenario may have; check that this is a scenario file")]);
-            bytes = File.ReadAllBytes(path);
+            bytes = StageTimes.Measure(times, LoadStage, () => File.ReadAllBytes(path));
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
             throw new ScenarioException(path, [new(DiagnosticSeverity.Error, "", $"cannot read the scenario file: {e.Message}")]);
         }
-        return Load(bytes, path, cancellation);
+        return Load(bytes, path, cancellation, times);
     }
 
     public static LoadedScenario LoadText(string json, string sourceName) => Load(Encoding.UTF8.GetBytes(json), sourceName);
 
-    public static LoadedScenario Load(byte[] utf8, string sourceName, CancellationToken cancellation = default)
+    /// <summary>Names of the stages timed when a StageTimes is given: reading and parsing, then the checks.</summary>
+    public const string LoadStage = "load", ValidateStage = "validate";
+
+    public static LoadedScenario Load(byte[] utf8, string sourceName, CancellationToken cancellation = default, StageTimes? times = null)
     {
         if (utf8.LongLength > MaxFileBytes)
             throw new ScenarioException(sourceName, [new(DiagnosticSeverity.Error, "", $"the scenario is {utf8.LongLength / (1024 * 1024)} MB, more than the {MaxFileBytes / (1024 * 1024)} MB a scenario may have")]);
+        var parseStarted = System.Diagnostics.Stopwatch.GetTimestamp();
         if (utf8.Length >= 3 && utf8[0] == 0xEF && utf8[1] == 0xBB && utf8[2] == 0xBF) utf8 = utf8[3..];
         JsonLocationIndex index;
         try
@@ -70,9 +74,12 @@ public static partial class ScenarioLoader
             throw new ScenarioException(sourceName, [new(DiagnosticSeverity.Error, "$", "the file holds null; it must hold a scenario object") { Line = 1, Column = 1 }]);
 
         cancellation.ThrowIfCancellationRequested();
+        times?.Add(LoadStage, System.Diagnostics.Stopwatch.GetElapsedTime(parseStarted));
+        var validateStarted = System.Diagnostics.Stopwatch.GetTimestamp();
         var diagnostics = ScenarioValidator.Validate(scenario, cancellation)
             .Select(d => index.Locate(d.JsonPath) is var (line, column) ? d with { Line = line, Column = column } : d)
             .ToList();
+        times?.Add(ValidateStage, System.Diagnostics.Stopwatch.GetElapsedTime(validateStarted));
         if (diagnostics.Exists(d => d.Severity == DiagnosticSeverity.Error)) throw new ScenarioException(sourceName, diagnostics);
         return new LoadedScenario(scenario, sourceName, diagnostics);
     }

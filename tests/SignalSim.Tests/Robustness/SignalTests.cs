@@ -31,7 +31,8 @@ public sealed class SignalTests : IDisposable
     {
         var path = _tmp["large.json"];
         File.WriteAllText(path, LargeOneLineScenario());
-        var (code, afterSignal, stderr) = await RunAndSignal(["validate", path], "Reading scenario", SigInt);
+        // validate runs without the host (no log line to wait for): signal once the 50 MB file is read into memory.
+        var (code, afterSignal, stderr) = await RunAndSignal(["validate", path], ReadingLargeFile, SigInt);
         AssertStopped(code, afterSignal, stderr);
     }
 
@@ -67,6 +68,26 @@ public sealed class SignalTests : IDisposable
     }
 
     /// <summary>Starts signalsim, sends the signal when a stderr line contains the marker, and times the exit.</summary>
+    /// <summary>Marker meaning "the process holds the large file in memory" (resident set above 120 MB).</summary>
+    private const string ReadingLargeFile = "(resident memory above 120 MB)";
+
+    private static async Task WatchMemory(Process process, TaskCompletionSource seen)
+    {
+        while (!process.HasExited && !seen.Task.IsCompleted)
+        {
+            try
+            {
+                var rss = File.ReadLines($"/proc/{process.Id}/status").FirstOrDefault(l => l.StartsWith("VmRSS:", StringComparison.Ordinal));
+                if (rss is not null && long.Parse(rss.Split(' ', StringSplitOptions.RemoveEmptyEntries)[1], System.Globalization.CultureInfo.InvariantCulture) > 120_000) seen.TrySetResult();
+            }
+            catch (IOException)
+            {
+                return; // the process has gone
+            }
+            await Task.Delay(20);
+        }
+    }
+
     private static async Task<(int Code, TimeSpan AfterSignal, string Stderr)> RunAndSignal(string[] args, string marker, int signal)
     {
         var start = new ProcessStartInfo("dotnet")
@@ -94,6 +115,7 @@ public sealed class SignalTests : IDisposable
         process.BeginOutputReadLine();
         try
         {
+            if (marker == ReadingLargeFile) _ = WatchMemory(process, seen);
             var first = await Task.WhenAny(seen.Task, process.WaitForExitAsync(), Task.Delay(TimeSpan.FromSeconds(120)));
             Assert.True(first == seen.Task, $"'{marker}' never appeared (exited: {process.HasExited})\n{string.Join("\n", stderr)}");
             var clock = Stopwatch.StartNew();
