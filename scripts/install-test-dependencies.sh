@@ -2,7 +2,7 @@
 # Installs from Debian what the SignalSim test suite needs beyond the .NET SDK: Chromium to open
 # the committee note (report.html) headless and print it (poppler-utils reads the PDF), the DejaVu fonts with fontconfig that charts are
 # drawn with, and SUMO (sumo, netconvert) for the SUMO export's cross-check.
-# Run as root (or with sudo) on Debian or Ubuntu; it does nothing when all are there. Add a
+# Run it on Debian or Ubuntu, as root or as a user with sudo; it does nothing when all are there. Add a
 # package to TEST_PACKAGES when a test starts needing it.
 set -euo pipefail
 
@@ -20,10 +20,15 @@ if [ "${#missing[@]}" -eq 0 ]; then
   exit 0
 fi
 
+# As root it installs directly; otherwise through sudo when there is one.
+as_root=()
 if [ "$(id -u)" -ne 0 ]; then
-  echo "install-test-dependencies: missing ${missing[*]}; run this script as root (sudo $0)" >&2
-  exit 1
+  if ! command -v sudo >/dev/null; then
+    echo "install-test-dependencies: missing ${missing[*]}; run this script as root" >&2
+    exit 1
+  fi
+  as_root=(sudo)
 fi
 
-apt-get update
-DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends "${missing[@]}"
+"${as_root[@]}" apt-get update
+"${as_root[@]}" env DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends "${missing[@]}"

@@ -12,7 +12,7 @@ public class TestDependencyTests
     public void ReadmeTestCommandInstallsTheDependenciesBeforeRunningTheTests()
     {
         var readme = File.ReadAllText(Path.Combine(Root, "README.md"));
-        Assert.Contains($"sudo {Script} && dotnet test SignalSim.sln", readme, StringComparison.Ordinal);
+        Assert.Contains($"{Script} && dotnet test SignalSim.sln", readme, StringComparison.Ordinal);
     }
 
     [Fact]
