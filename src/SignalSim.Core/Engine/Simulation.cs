@@ -50,7 +50,7 @@ public sealed partial class Simulation
 
     private readonly SignalState[] _groupState;
     private readonly SignalState[] _previousGroupState;
-    private readonly SignalController[] _controllers;
+    private readonly ISignalController[] _controllers;
     private readonly SafetyMonitor _safety;
 
     public Simulation(SimulationModel model)
@@ -119,12 +119,13 @@ public sealed partial class Simulation
         InitialiseLaneChanges();
         InitialiseYielding();
         InitialiseMeasurement();
-        _controllers = new SignalController[model.Controllers.Length];
+        _controllers = new ISignalController[model.Controllers.Length];
+        _controllerInputs = CreateControllerInputs();
         for (var i = 0; i < _controllers.Length; i++)
         {
-            _controllers[i] = new SignalController(model.Controllers[i]);
+            _controllers[i] = ControlTypes.Create(model.Controllers[i]);
             _controllers[i].Reset(0);
-            _controllers[i].Update(0, _groupState, Recorder);
+            _controllers[i].Update(0, _groupState, _controllerInputs, Recorder);
         }
         Array.Copy(_groupState, _previousGroupState, _groupState.Length);
         Recorder.RecordInitialSignals(_groupState);
@@ -163,6 +164,7 @@ public sealed partial class Simulation
         ServeStopsAndDetectors();   // dwell at stops, priority check-ins
         CrossStopLines();           // hand vehicles to the lane ahead on the next link, or finish their trip
         ChangeLanes();              // MOBIL and mandatory changes, decided on the moved state, applied in order
+        UpdateDetectors();          // event-log detectors: on while a vehicle is over the loop
         RecordQueues();             // queue samples per approach at the sample interval
         RecordTrajectories();       // positions for time-space diagrams, when asked for
         AccumulateSystemTime();     // vehicle-time in the network and at entries, measured period only
@@ -192,7 +194,8 @@ public sealed partial class Simulation
     private void UpdateSignals()
     {
         var controllers = _controllers;
-        for (var i = 0; i < controllers.Length; i++) controllers[i].Update(NowTicks, _groupState, Recorder);
+        RefreshControllerInputs();
+        for (var i = 0; i < controllers.Length; i++) controllers[i].Update(NowTicks, _groupState, _controllerInputs, Recorder);
         for (var g = 0; g < _groupState.Length; g++)
         {
             if (_groupState[g] != _previousGroupState[g])
@@ -206,7 +209,7 @@ public sealed partial class Simulation
     private void CheckSafety() => _safety.Check(NowTicks, _groupState);
 
     /// <summary>The running controller of an intersection (for inspection and tests).</summary>
-    public SignalController Controller(int intersection) => _controllers[intersection];
+    public ISignalController Controller(int intersection) => _controllers[intersection];
 
     // Lane ring buffer access -------------------------------------------------------------
 

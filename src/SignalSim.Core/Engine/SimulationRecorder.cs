@@ -18,6 +18,7 @@ public sealed class SimulationRecorder
     private readonly List<PriorityEvent> _priority;
     private readonly List<TrajectorySample> _trajectories;
     private readonly SignalState[] _initialSignals;
+    private readonly List<DetectorEvent> _detectorEvents;
     private readonly List<TripRecord> _unfinishedTrips = [];
     private readonly List<PedestrianRecord> _unfinishedPedestrians = [];
 
@@ -45,7 +46,15 @@ public sealed class SimulationRecorder
         // About one vehicle per 20 m of recorded lane at any time.
         var lanes = rec.RecordTrajectories ? model.LaneLink.Where(l => model.TrajectoryLink[l]).Sum(l => model.LinkLengthM[l] / 20) : 0;
         _trajectories = new List<TrajectorySample>((int)Math.Min(20_000_000, trajectorySamples * lanes + 16));
+        // Each vehicle turns a detector on and off once; a detector sees at most its approach's share of the trips.
+        var detectors = model.Scenario.Intersections.Sum(x => x.Detectors.Count);
+        _detectorEvents = new List<DetectorEvent>((int)Math.Min(50_000_000, 2.5 * expectedTrips * approachesPerTrip * detectors / Math.Max(1, model.ApproachLinks.Length) + 64));
     }
+
+    /// <summary>Detector on/off changes, every detector of every intersection numbered in scenario order.</summary>
+    public IReadOnlyList<DetectorEvent> DetectorEvents => _detectorEvents;
+
+    internal void RecordDetector(in DetectorEvent e) => _detectorEvents.Add(e);
 
     /// <summary>Finished trips of measured vehicles, in completion order.</summary>
     public IReadOnlyList<TripRecord> Trips => _trips;

@@ -46,3 +46,7 @@ public sealed class ApproachTotals
     public double MaxQueueLengthM { get; internal set; }
     public double MeanDelayS => Departures > 0 ? DelaySumS / Departures : 0;
 }
+
+/// <summary>A detector of the event log turning on (a vehicle over the loop) or off.</summary>
+/// <param name="Detector">Index over every intersection's detectors, in scenario order.</param>
+public readonly record struct DetectorEvent(long Ticks, int Detector, bool On);

@@ -234,6 +234,36 @@ public sealed record IntersectionSpec
 
     [Description("Priority settings for this intersection, replacing the centre's for each mode given.")]
     public PrioritySpec? Priority { get; init; }
+
+    [Description("Vehicle detectors written to the controller event log (stop-bar and advance loops); they actuate the log only, no controller reads them.")]
+    public IReadOnlyList<DetectorSpec> Detectors { get; init; } = [];
+}
+
+public enum DetectorKind { StopBar, Advance }
+
+[Description("A vehicle detector on one lane of an approach, reported in the controller event log as detector on (82) and off (81) on its channel.")]
+public sealed record DetectorSpec
+{
+    [Description("Detector id within the intersection.")]
+    public required string Id { get; init; }
+
+    [Description("Approach link (ending at this intersection) the detector is on.")]
+    public required string Link { get; init; }
+
+    [Description("Lane index, 0 = rightmost.")]
+    public int Lane { get; init; }
+
+    [Description("Distance from the stop line upstream to the detector's downstream edge, in metres (0 for a stop-bar loop at the line).")]
+    public double PositionM { get; init; }
+
+    [Description("Detection zone length along the lane, in metres.")]
+    public double LengthM { get; init; } = 2;
+
+    [Description("stop-bar (at the stop line, for split and occupancy figures) or advance (upstream, for arrivals on green).")]
+    public DetectorKind Kind { get; init; } = DetectorKind.StopBar;
+
+    [Description("Detector channel number written as the event parameter, unique within the intersection (1 to 255).")]
+    public required int Channel { get; init; }
 }
 
 [Description("A signal group.")]
@@ -253,6 +283,9 @@ public sealed record SignalGroupSpec
 
     [Description("Who the group serves: vehicle (general traffic), bus, tram, cycle or pedestrian.")]
     public SignalGroupKind Kind { get; init; } = SignalGroupKind.Vehicle;
+
+    [Description("Controller phase number of the group in the event log (1 to 255, unique within the intersection); assigned in group order from the lowest free number when omitted.")]
+    public int? Phase { get; init; }
 }
 
 public enum SignalGroupKind { Vehicle, Bus, Tram, Cycle, Pedestrian }
@@ -325,6 +358,39 @@ public sealed record PlanSpec
 
     [Description("Green window per signal group, in cycle seconds; a window may wrap past the cycle end.")]
     public required IReadOnlyDictionary<string, GreenWindowSpec> Greens { get; init; }
+
+    [Description("Control type: fixed-time (the windows run as given) or actuated (the windows are the maximum greens and the stage order; detectors and push buttons call, extend and skip groups).")]
+    public ControlType Control { get; init; } = ControlType.FixedTime;
+
+    [Description("Actuated settings (control: actuated); common-practice defaults when omitted.")]
+    public ActuatedSpec? Actuated { get; init; }
+}
+
+public enum ControlType { FixedTime, Actuated }
+
+public enum RecallMode { None, Minimum, Maximum, Pedestrian }
+
+[Description("Actuated control of a plan: calls and extensions from the intersection's detectors and push buttons, within the plan's windows (maximum greens).")]
+public sealed record ActuatedSpec
+{
+    [Description("Passage time (unit extension) in seconds: a green with no vehicle over its detectors for this long gaps out, once its minimum green is served and another group calls.")]
+    public double PassageTimeS { get; init; } = 3.0;
+
+    [Description("Coordinated groups: they keep the plan's cycle and offset, are always called, never gap out, and absorb the time the other groups do not use (force-offs at the window ends). Empty: free-running.")]
+    public IReadOnlyList<string> CoordinatedGroups { get; init; } = [];
+
+    [Description("Per-group settings by group id; groups not listed get the defaults.")]
+    public IReadOnlyDictionary<string, ActuatedGroupSpec> Groups { get; init; } = new Dictionary<string, ActuatedGroupSpec>();
+}
+
+[Description("Actuated settings of one signal group.")]
+public sealed record ActuatedGroupSpec
+{
+    [Description("Recall: none (served only when a detector or push button calls), minimum (called every cycle, extended by detectors), maximum (called every cycle, full window) or pedestrian (a crossing group called every cycle). Default: none for a group with detectors or crossings, maximum for the others.")]
+    public RecallMode? Recall { get; init; }
+
+    [Description("Passage time of this group in seconds, replacing the plan's.")]
+    public double? PassageTimeS { get; init; }
 }
 
 [Description("Green window of a group within the cycle.")]

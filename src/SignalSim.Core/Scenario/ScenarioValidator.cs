@@ -45,6 +45,7 @@ public sealed partial class ScenarioValidator
         if (HasErrors) return; // later checks follow references that must exist
         foreach (var (x, i) in _s.Intersections.Select((x, i) => (x, i))) CheckIntersection(x, $"$.intersections[{i}]");
         CheckCentrePlans();
+        foreach (var (x, i) in _s.Intersections.Select((x, i) => (x, i))) CheckEventLogFields(x, $"$.intersections[{i}]");
         if (HasErrors) return;
         CheckDemand();
         CheckLines();
