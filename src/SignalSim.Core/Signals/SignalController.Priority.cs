@@ -246,12 +246,15 @@ public sealed partial class SignalController
         {
             // Green by the plan at τ, including a green that starts in this very update.
             var w = windows[g];
-            if (!w.IsGreen(tau) || w.EndTicks != eventTau) continue;
-            if (protectRequestedGreens && HasRequestFor(g)) return 0; // never cut a green a vehicle is waiting for
-            // After the jump this green ends at once: it must have lasted its minimum by then.
+            if (!w.IsGreen(tau)) continue;
+            var endsAtEvent = w.EndTicks == eventTau;
+            if (endsAtEvent && protectRequestedGreens && HasRequestFor(g)) return 0; // never cut a green a vehicle is waiting for
+            // The jump brings every green end forward, not only this event's: each green still
+            // running must last its minimum by its (earlier) end.
+            var untilEnd = endsAtEvent ? untilEvent : SimTime.Mod(w.EndTicks - tau, plan.CycleTicks);
             var since = _state[g] == SignalState.Green ? _greenSince[g] : simTicks;
             var shortfall = _d.MinGreenTicks[g] - (simTicks - since);
-            if (shortfall > 0) allowed = Math.Min(allowed, untilEvent - shortfall);
+            if (shortfall > 0) allowed = Math.Min(allowed, untilEnd - shortfall);
         }
         // A jump brings every later green start forward: keep those that follow a green which has
         // already ended at least one intergreen after that end.
