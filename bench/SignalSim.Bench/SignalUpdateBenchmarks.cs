@@ -1,4 +1,4 @@
-// Signal kernel alone: SignalController.Update of every controller of a scenario at successive
+// Signal kernel alone: ISignalController.Update of every controller of a scenario at successive
 // step times, as the step's first stage does (without the change recording around it).
 // Mean is ns per step, i.e. for updating all controllers once.
 using BenchmarkDotNet.Attributes;
@@ -14,7 +14,8 @@ public class SignalUpdateBenchmarks
 {
     private const int StepsPerInvoke = 1000;
 
-    private SignalController[] _controllers = null!;
+    private ISignalController[] _controllers = null!;
+    private ControllerInputs _inputs = null!;
     private SignalState[] _states = null!;
     private SimulationRecorder _log = null!;
     private long _stepTicks;
@@ -27,7 +28,8 @@ public class SignalUpdateBenchmarks
     public void Setup()
     {
         var model = SimulationModelBuilder.Build(BenchScenarios.Load(Scenario));
-        _controllers = model.Controllers.Select(d => new SignalController(d)).ToArray();
+        _controllers = model.Controllers.Select(ControlTypes.Create).ToArray();
+        _inputs = new ControllerInputs(model.Scenario.Intersections.Sum(x => x.Detectors.Count), model.Crossings.Length);
         _log = new SimulationRecorder(model);
         _states = new SignalState[model.GroupCount];
         _stepTicks = model.StepTicks;
@@ -42,7 +44,7 @@ public class SignalUpdateBenchmarks
         var now = _nowTicks;
         for (var s = 0; s < StepsPerInvoke; s++)
         {
-            for (var i = 0; i < controllers.Length; i++) controllers[i].Update(now, states, _log);
+            for (var i = 0; i < controllers.Length; i++) controllers[i].Update(now, states, _inputs, _log);
             now += _stepTicks;
         }
         // Time only moves forward, as in a run: controllers keep cycle state between calls.

@@ -1,7 +1,7 @@
-// Detectors for the controller event log: a loop is on while any vehicle's body overlaps its zone
-// on the lane. Reads only the lane ring buffers (front first, so the scan stops at the first
-// vehicle upstream of the zone); its state is built once, on the first step, and never grows.
-// The detectors actuate the log only: no controller reads them.
+// Detectors: a loop is on while any vehicle's body overlaps its zone on the lane. Actuated plans
+// read the occupancy (Simulation.ControllerInputs.cs) and the controller event log records each
+// change. Reads only the lane ring buffers (front first, so the scan stops at the first vehicle
+// upstream of the zone); its state is built once, on the first step, and never grows.
 using SignalSim.Core.Metrics;
 
 namespace SignalSim.Core.Engine;

@@ -50,7 +50,7 @@ public sealed partial class Simulation
 
     private readonly SignalState[] _groupState;
     private readonly SignalState[] _previousGroupState;
-    private readonly SignalController[] _controllers;
+    private readonly ISignalController[] _controllers;
     private readonly SafetyMonitor _safety;
 
     public Simulation(SimulationModel model)
@@ -119,12 +119,13 @@ public sealed partial class Simulation
         InitialiseLaneChanges();
         InitialiseYielding();
         InitialiseMeasurement();
-        _controllers = new SignalController[model.Controllers.Length];
+        _controllers = new ISignalController[model.Controllers.Length];
+        _controllerInputs = CreateControllerInputs();
         for (var i = 0; i < _controllers.Length; i++)
         {
-            _controllers[i] = new SignalController(model.Controllers[i]);
+            _controllers[i] = ControlTypes.Create(model.Controllers[i]);
             _controllers[i].Reset(0);
-            _controllers[i].Update(0, _groupState, Recorder);
+            _controllers[i].Update(0, _groupState, _controllerInputs, Recorder);
         }
         Array.Copy(_groupState, _previousGroupState, _groupState.Length);
         Recorder.RecordInitialSignals(_groupState);
@@ -193,7 +194,8 @@ public sealed partial class Simulation
     private void UpdateSignals()
     {
         var controllers = _controllers;
-        for (var i = 0; i < controllers.Length; i++) controllers[i].Update(NowTicks, _groupState, Recorder);
+        RefreshControllerInputs();
+        for (var i = 0; i < controllers.Length; i++) controllers[i].Update(NowTicks, _groupState, _controllerInputs, Recorder);
         for (var g = 0; g < _groupState.Length; g++)
         {
             if (_groupState[g] != _previousGroupState[g])
@@ -207,7 +209,7 @@ public sealed partial class Simulation
     private void CheckSafety() => _safety.Check(NowTicks, _groupState);
 
     /// <summary>The running controller of an intersection (for inspection and tests).</summary>
-    public SignalController Controller(int intersection) => _controllers[intersection];
+    public ISignalController Controller(int intersection) => _controllers[intersection];
 
     // Lane ring buffer access -------------------------------------------------------------
 

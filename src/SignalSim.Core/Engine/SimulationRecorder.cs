@@ -18,9 +18,9 @@ public sealed class SimulationRecorder
     private readonly List<PriorityEvent> _priority;
     private readonly List<TrajectorySample> _trajectories;
     private readonly SignalState[] _initialSignals;
+    private readonly List<DetectorEvent> _detectorEvents;
     private readonly List<TripRecord> _unfinishedTrips = [];
     private readonly List<PedestrianRecord> _unfinishedPedestrians = [];
-    private readonly List<DetectorEvent> _detectorEvents;
 
     public SimulationRecorder(SimulationModel model)
     {
@@ -51,6 +51,11 @@ public sealed class SimulationRecorder
         _detectorEvents = new List<DetectorEvent>((int)Math.Min(50_000_000, 2.5 * expectedTrips * approachesPerTrip * detectors / Math.Max(1, model.ApproachLinks.Length) + 64));
     }
 
+    /// <summary>Detector on/off changes, every detector of every intersection numbered in scenario order.</summary>
+    public IReadOnlyList<DetectorEvent> DetectorEvents => _detectorEvents;
+
+    internal void RecordDetector(in DetectorEvent e) => _detectorEvents.Add(e);
+
     /// <summary>Finished trips of measured vehicles, in completion order.</summary>
     public IReadOnlyList<TripRecord> Trips => _trips;
 
@@ -70,11 +75,6 @@ public sealed class SimulationRecorder
     public IReadOnlyList<PedestrianRecord> Pedestrians => _pedestrians;
     public IReadOnlyList<PriorityEvent> Priority => _priority;
     public IReadOnlyList<TrajectorySample> Trajectories => _trajectories;
-
-    /// <summary>Detector on/off changes, every detector of every intersection numbered in scenario order.</summary>
-    public IReadOnlyList<DetectorEvent> DetectorEvents => _detectorEvents;
-
-    internal void RecordDetector(in DetectorEvent e) => _detectorEvents.Add(e);
 
     internal void RecordTrip(in TripRecord trip) => _trips.Add(trip);
 

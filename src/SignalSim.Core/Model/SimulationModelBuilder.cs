@@ -170,6 +170,8 @@ public static class SimulationModelBuilder
             var groupKinds = new List<SignalGroupKind>();
             var waveOffsets = GreenWaveOffsets();
             var controllers = new ControllerDefinition[s.Intersections.Count];
+            var detectorsBefore = 0; // detectors and crossings are numbered simulation-wide in scenario order
+            var crossingsBefore = 0;
             for (var i = 0; i < s.Intersections.Count; i++)
             {
                 var x = s.Intersections[i];
@@ -184,8 +186,12 @@ public static class SimulationModelBuilder
                 var local = x.SignalGroups.Select((g, k) => (g.Id, k)).ToDictionary(p => p.Id, p => p.k, StringComparer.Ordinal);
                 var centreSpec = s.Centres.First(c => c.Id == x.Centre);
                 var centre = centres[centreIndex[x.Centre]];
+                var crossingIndex = x.Crossings.Select((_, k) => crossingsBefore + k).ToArray();
                 var plans = centre.PlanNames.Select(name => CompilePlan(name, x.Plans[name], x.SignalGroups,
-                    waveOffsets.TryGetValue((x.Id, name), out var offset) ? offset : null)).ToArray();
+                    waveOffsets.TryGetValue((x.Id, name), out var offset) ? offset : null,
+                    ControlTypes.Compile(x.Plans[name], x, detectorsBefore, crossingIndex))).ToArray();
+                detectorsBefore += x.Detectors.Count;
+                crossingsBefore += x.Crossings.Count;
                 var conflicts = x.Intergreens.Select(ig => new Conflict(local[ig.From], local[ig.To], SimTime.FromSeconds(ig.IntergreenS))).ToArray();
                 controllers[i] = new ControllerDefinition(
                     i, x.Id, centre, first,
@@ -410,13 +416,13 @@ public static class SimulationModelBuilder
             return result.ToArray();
         }
 
-        private static FixedTimePlan CompilePlan(string name, PlanSpec plan, IReadOnlyList<SignalGroupSpec> groups, double? offsetOverrideS)
+        private static FixedTimePlan CompilePlan(string name, PlanSpec plan, IReadOnlyList<SignalGroupSpec> groups, double? offsetOverrideS, ActuatedProgram? actuated = null)
         {
             var cycle = SimTime.FromSeconds(plan.CycleS);
             var windows = ScenarioRules.Windows(plan);
             var perGroup = groups.Select(g => windows.TryGetValue(g.Id, out var w) ? w : GreenWindow.Never(cycle)).ToArray();
             var amber = groups.Select(g => SimTime.FromSeconds(g.AmberS)).ToArray();
-            return new FixedTimePlan(name, cycle, SimTime.Mod(SimTime.FromSeconds(offsetOverrideS ?? plan.OffsetS), cycle), perGroup, amber);
+            return new FixedTimePlan(name, cycle, SimTime.Mod(SimTime.FromSeconds(offsetOverrideS ?? plan.OffsetS), cycle), perGroup, amber) { Actuated = actuated };
         }
     }
 }

@@ -421,6 +421,41 @@ public sealed record PlanSpec
 
     [Description("Green window per signal group, in cycle seconds; a window may wrap past the cycle end.")]
     public required IReadOnlyDictionary<string, GreenWindowSpec> Greens { get; init; }
+
+    [Description("Control type: fixed-time (the windows run as given) or actuated (the windows are the maximum greens and the stage order; detectors and push buttons call, extend and skip groups).")]
+    public ControlType Control { get; init; } = ControlType.FixedTime;
+
+    [Description("Actuated settings (control: actuated); common-practice defaults when omitted.")]
+    public ActuatedSpec? Actuated { get; init; }
+}
+
+public enum ControlType { FixedTime, Actuated }
+
+public enum RecallMode { None, Minimum, Maximum, Pedestrian }
+
+[Description("Actuated control of a plan: calls and extensions from the intersection's detectors and push buttons, within the plan's windows (maximum greens).")]
+public sealed record ActuatedSpec
+{
+    [Description("Passage time (unit extension) in seconds: a green with no vehicle over its detectors for this long gaps out, once its minimum green is served and another group calls.")]
+    [PhysicalRange(0.5, 10, "s", Why = "common practice is 2 to 4 s")]
+    public double PassageTimeS { get; init; } = 3.0;
+
+    [Description("Coordinated groups: they keep the plan's cycle and offset, are always called, never gap out, and absorb the time the other groups do not use (force-offs at the window ends). Empty: free-running.")]
+    public IReadOnlyList<string> CoordinatedGroups { get; init; } = [];
+
+    [Description("Per-group settings by group id; groups not listed get the defaults.")]
+    public IReadOnlyDictionary<string, ActuatedGroupSpec> Groups { get; init; } = new Dictionary<string, ActuatedGroupSpec>();
+}
+
+[Description("Actuated settings of one signal group.")]
+public sealed record ActuatedGroupSpec
+{
+    [Description("Recall: none (served only when a detector or push button calls), minimum (called every cycle, extended by detectors), maximum (called every cycle, full window) or pedestrian (a crossing group called every cycle). Default: none for a group with detectors or crossings, maximum for the others.")]
+    public RecallMode? Recall { get; init; }
+
+    [Description("Passage time of this group in seconds, replacing the plan's.")]
+    [PhysicalRange(0.5, 10, "s", Why = "common practice is 2 to 4 s")]
+    public double? PassageTimeS { get; init; }
 }
 
 [Description("Green window of a group within the cycle.")]

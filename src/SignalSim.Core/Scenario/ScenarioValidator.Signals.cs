@@ -73,6 +73,7 @@ public sealed partial class ScenarioValidator
         foreach (var (name, plan) in x.Plans)
         {
             CheckPlan(x, JsonLocationIndex.Child($"{p}.plans", name), name, plan, groups, intergreen);
+            CheckControl(x, JsonLocationIndex.Child($"{p}.plans", name), name, plan, groups);
         }
         CheckCrossings(x, p, groups, intergreen);
         if (!HasErrors) CheckPlanTransitions(x, p);

@@ -1,6 +1,9 @@
 // A compiled fixed-time plan: cycle, offset and one green window per signal group of the
 // intersection (groups without green stay red), plus the table of the cycle times at which any
-// state changes, which priority uses to know where the controller may hold or skip safely.
+// state changes, which priority and actuation use to know where the controller may hold or skip
+// safely. An actuated plan also carries its program: its windows are then the maximum greens.
+using SignalSim.Core.Scenario;
+
 namespace SignalSim.Core.Signals;
 
 public sealed class FixedTimePlan
@@ -34,6 +37,11 @@ public sealed class FixedTimePlan
     }
 
     public string Name { get; }
+
+    /// <summary>The actuated program when the plan's control type is actuated; null for fixed-time.</summary>
+    public ActuatedProgram? Actuated { get; init; }
+
+    public ControlType Control => Actuated is null ? ControlType.FixedTime : ControlType.Actuated;
     public long CycleTicks { get; }
     public long OffsetTicks { get; }
 

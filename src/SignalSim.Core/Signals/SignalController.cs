@@ -1,5 +1,7 @@
 // The running controller of one intersection. It plays the centre's scheduled fixed-time plan on
-// the centre clock, on its own cycle time τc = τplan + Δ. Priority and recovery only ever change
+// the centre clock, on its own cycle time τc = τplan + Δ. Each plan carries the program of its
+// control type (ControlTypes): fixed-time plays the windows; actuated (SignalController.Actuated.cs)
+// moves τc with the same two safe operations, driven by detectors and push buttons. Priority and recovery only ever change
 // Δ in two safe ways: HOLD (τc stands still while the states are steady and a group is green:
 // a green is extended, nothing else changes) and SKIP (τc jumps forward to an instant where only
 // greens end: greens are shortened, never below their minimum, and every amber and intergreen of
@@ -11,7 +13,7 @@ using SignalSim.Core.Scenario;
 
 namespace SignalSim.Core.Signals;
 
-public sealed partial class SignalController
+public sealed partial class SignalController : ISignalController
 {
     private const int MaxRequests = 32;
 
@@ -55,6 +57,8 @@ public sealed partial class SignalController
         _state = new SignalState[definition.GroupCount];
         _greenSince = new long[definition.GroupCount];
         _greenEnded = new long[definition.GroupCount];
+        _called = new bool[definition.GroupCount];
+        _gapSinceTicks = new long[definition.GroupCount];
     }
 
     public ControllerDefinition Definition => _d;
@@ -102,6 +106,7 @@ public sealed partial class SignalController
         _requestCount = 0;
         _inserting = false;
         _lastUpdateTicks = simTicks;
+        ResetActuation();
         var plan = CurrentPlan;
         var tau = plan.CycleTime(_d.Centre.LocalTicks(simTicks));
         for (var g = 0; g < _state.Length; g++)
@@ -113,7 +118,7 @@ public sealed partial class SignalController
     }
 
     /// <summary>Advances to a simulation time and writes each group's state into the shared array.</summary>
-    public void Update(long simTicks, SignalState[] groupStates, Engine.SimulationRecorder log)
+    public void Update(long simTicks, SignalState[] groupStates, ControllerInputs inputs, Engine.SimulationRecorder log)
     {
         var stepTicks = simTicks - _lastUpdateTicks;
         _lastUpdateTicks = simTicks;
@@ -135,8 +140,12 @@ public sealed partial class SignalController
                 return;
             }
         }
+        var program = _inserting ? null : CurrentPlan.Actuated;
+        if (program is not null) Sense(simTicks, program, inputs);
         if (_requestCount > 0) ExpireRequests(simTicks, log);
+        // Priority requests are served on the plan's windows (an actuated plan's maximum greens).
         if (_requestCount > 0) tau = ServeRequests(simTicks, stepTicks, plan, tau, log);
+        else if (program is not null) tau = Actuate(simTicks, stepTicks, plan, program, tau, log);
         else if (_delta != 0) tau = Recover(simTicks, stepTicks, plan, tau);
         _lastTau = tau;
         Publish(plan, tau, simTicks, groupStates);

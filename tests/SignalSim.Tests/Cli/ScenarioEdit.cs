@@ -28,13 +28,20 @@ public static class ScenarioEdit
     public const string BaseFile = "isolated-intersection.json";
 
     /// <summary>Writes the base scenario with <paramref name="find"/> (which must occur once) replaced.</summary>
-    public static EditedScenario Write(string folder, string fileName, string find, string replace)
+    public static EditedScenario Write(string folder, string fileName, string find, string replace) =>
+        Write(folder, fileName, (find, replace));
+
+    /// <summary>Writes the base scenario with each edit's text (which must occur once) replaced, in order.</summary>
+    public static EditedScenario Write(string folder, string fileName, params (string Find, string Replace)[] edits)
     {
-        var text = File.ReadAllText(CliRunner.ScenarioPath(BaseFile));
-        var at = text.IndexOf(find, StringComparison.Ordinal);
-        Assert.True(at >= 0, $"the base scenario no longer contains {find}; update the test");
-        Assert.Equal(at, text.LastIndexOf(find, StringComparison.Ordinal));
-        var edited = text[..at] + replace + text[(at + find.Length)..];
+        var edited = File.ReadAllText(CliRunner.ScenarioPath(BaseFile));
+        foreach (var (find, replace) in edits)
+        {
+            var at = edited.IndexOf(find, StringComparison.Ordinal);
+            Assert.True(at >= 0, $"the base scenario no longer contains {find}; update the test");
+            Assert.Equal(at, edited.LastIndexOf(find, StringComparison.Ordinal));
+            edited = edited[..at] + replace + edited[(at + find.Length)..];
+        }
         var path = System.IO.Path.Combine(folder, fileName);
         File.WriteAllText(path, edited);
         return new EditedScenario(path, edited);

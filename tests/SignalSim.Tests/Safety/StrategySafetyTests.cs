@@ -1,4 +1,4 @@
-// Every shipped strategy of every shipped scenario, with bus and tram
+// Every shipped strategy of every shipped scenario (actuated ones included), with bus and tram
 // priority switched on everywhere, 3 seeds: the safety monitor checks at every step that no
 // minimum green, amber or intergreen is shortened and no conflicting groups show together.
 using SignalSim.Core.Engine;
@@ -40,5 +40,6 @@ public class StrategySafetyTests
             var result = new Simulation(SimulationModelBuilder.Build(s, seed)).Run(); // throws on any violation
             Assert.True(result.Records.SignalChanges.Count > 0);
         }
+        if (strategy == "side-streets-on-demand") Assert.Contains(s.Intersections, x => x.Plans.Values.Any(p => p.Control == ControlType.Actuated));
     }
 }
