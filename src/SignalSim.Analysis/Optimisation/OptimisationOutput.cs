@@ -37,7 +37,7 @@ public static class OptimisationOutput
         using var folder = StagedOutputFolder.Create(outDir);
         var files = new List<string> { StrategyFileName, SearchFileName };
         File.WriteAllText(folder.PathFor(StrategyFileName), StrategyJsonText(result.Optimised));
-        ComparisonOutput.WriteText(folder.PathFor(SearchFileName), w => WriteSearch(result, w));
+        ComparisonOutput.WriteText(folder.PathFor(SearchFileName), w => WriteSearch(result.IntersectionIds, result.Trace, w));
         ComparisonTable? table = null;
         if (result.Evaluation is { CompletedRuns: > 0 } evaluation)
         {
@@ -53,11 +53,12 @@ public static class OptimisationOutput
         return files;
     }
 
-    private static void WriteSearch(OptimisationResult result, TextWriter w)
+    /// <summary>search.csv: every candidate evaluated, in order.</summary>
+    internal static void WriteSearch(IReadOnlyList<string> intersectionIds, IReadOnlyList<SearchStep> trace, TextWriter w)
     {
         var csv = new CsvTable(w);
-        csv.Header(["evaluation", "phase", "change", "cycle_s", .. result.IntersectionIds.Select(id => $"offset_{id}_s"), "objective", "accepted"]);
-        foreach (var step in result.Trace)
+        csv.Header(["evaluation", "phase", "change", "cycle_s", .. intersectionIds.Select(id => $"offset_{id}_s"), "objective", "accepted"]);
+        foreach (var step in trace)
         {
             csv.Field(InvariantText.Integer(step.Evaluation));
             csv.Text(step.Phase);

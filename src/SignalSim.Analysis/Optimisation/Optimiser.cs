@@ -5,7 +5,8 @@
 // whole cycle (eighths), then refined with halving steps; a gradient-free simplex (Nelder–Mead)
 // would treat offsets as unbounded and stall on the plateaus that integer-like signal timings
 // produce. The number of candidates is fixed in advance, which gives the progress display a
-// real "runs left". Every candidate passes the scenario validator before it runs.
+// real "runs left". Every candidate passes the scenario validator before it runs. A Pareto
+// search (ParetoSearch) runs one optimiser per weighting, sharing the candidates' figures.
 using System.Globalization;
 using SignalSim.Analysis.Replications;
 using SignalSim.Analysis.Statistics;
@@ -27,15 +28,22 @@ public sealed class Optimiser
     private readonly ulong[] _searchSeeds;
     private readonly List<long> _cycles;
     private readonly int[] _freeOffsets;
-    private readonly Dictionary<string, double?> _cache = [];
+    private readonly ParetoWeighting? _weighting;
+    private readonly Dictionary<string, CandidateMeans?> _cache;
     private readonly List<SearchStep> _trace = [];
     private int _runsDone;
     private System.Diagnostics.Stopwatch _clock = new();
 
     /// <summary>Checks the request; throws StudyInputException with a message for the user.</summary>
-    public Optimiser(OptimisationRequest request)
+    /// <param name="weighting">For a point of a Pareto search: the weighted sum to minimise instead of the request's objective.</param>
+    /// <param name="sharedCache">Figures of candidates already run on the same search seeds (by timings key), shared between the optimisers of a Pareto search.</param>
+    public Optimiser(OptimisationRequest request, ParetoWeighting? weighting = null, Dictionary<string, CandidateMeans?>? sharedCache = null)
     {
+        if (request.Objective == Objective.Pareto && weighting is null)
+            throw new ArgumentException("a pareto objective is searched by ParetoSearch, one weighting per optimiser", nameof(weighting));
         _r = request;
+        _weighting = weighting;
+        _cache = sharedCache ?? [];
         var scenario = request.Scenario;
         if (scenario.Strategies.Count == 0)
         {
@@ -74,7 +82,10 @@ public sealed class Optimiser
     public ScenarioFile BaseScenario { get; }
 
     /// <summary>Runs the search will make, evaluation on fresh seeds included, for progress.</summary>
-    public int PlannedRuns
+    public int PlannedRuns => PlannedSearchRuns + 2 * _r.EvaluationReplications;
+
+    /// <summary>Runs of the search alone (candidates already known count as runs done at once).</summary>
+    public int PlannedSearchRuns
     {
         get
         {
@@ -83,17 +94,33 @@ public sealed class Optimiser
                 + FineDivisions.Length * _freeOffsets.Length * 2
                 + (_r.VarySplits ? SplitSteps.Length * SplitIntervals().Count() * 2 : 0)
                 + (_cycles.Count > 1 ? 2 + _freeOffsets.Length * 2 : 0);
-            return candidates * _searchSeeds.Length + 2 * _r.EvaluationReplications;
+            return candidates * _searchSeeds.Length;
         }
     }
 
+    /// <summary>Figures of the start on the search seeds, once the search has evaluated it.</summary>
+    public CandidateMeans? StartMeans { get; private set; }
+
+    /// <summary>Figures of the best timings on the search seeds, once the search has ended.</summary>
+    public CandidateMeans? BestMeans { get; private set; }
+
+    /// <summary>Runs the start alone on the search seeds (a Pareto search scales its weightings by it); null if interrupted.</summary>
+    public CandidateMeans? EvaluateStart(Action<string, RunProgress>? progress = null, CancellationToken cancellation = default)
+    {
+        var start = _space.Start();
+        Evaluate([(start, "start")], "start", progress, cancellation);
+        return StartMeans = _cache.GetValueOrDefault(start.Key());
+    }
+
     /// <param name="progress">Stage name and runs done over all stages; called from worker threads.</param>
-    public OptimisationResult Run(Action<string, RunProgress>? progress = null, CancellationToken cancellation = default)
+    /// <param name="checkOnFreshSeeds">Check the result against the start on fresh seeds (a Pareto search checks all its points together instead).</param>
+    public OptimisationResult Run(Action<string, RunProgress>? progress = null, CancellationToken cancellation = default, bool checkOnFreshSeeds = true)
     {
         _clock = System.Diagnostics.Stopwatch.StartNew();
         var current = _space.Start();
         var startValue = Evaluate([(current, "start")], "start", progress, cancellation)[0];
         if (startValue is null) return Interrupted(current, double.NaN, double.NaN);
+        StartMeans = _cache.GetValueOrDefault(current.Key());
         var best = startValue.Value;
         var cancelled = false;
 
@@ -162,8 +189,10 @@ public sealed class Optimiser
             return true;
         }
 
+        BestMeans = _cache.GetValueOrDefault(current.Key());
         if (cancelled) return Interrupted(current, startValue.Value, best);
         var optimised = OptimisedStrategy(current, best, startValue.Value);
+        if (!checkOnFreshSeeds) return new OptimisationResult(_start, optimised, _space.IntersectionIds, StartPlans(), startValue.Value, best, _trace, null, null, false);
         var evaluation = EvaluateOnFreshSeeds(optimised, progress, cancellation);
         var gain = Gain(evaluation);
         return new OptimisationResult(_start, optimised, _space.IntersectionIds, StartPlans(), startValue.Value, best, _trace, evaluation, gain, evaluation.Cancelled);
@@ -177,9 +206,13 @@ public sealed class Optimiser
 
     private StrategySpec OptimisedStrategy(SignalTimings t, double best, double start)
     {
+        var goal = _weighting is { } w
+            ? string.Create(CultureInfo.InvariantCulture, $"weight {w.TransitWeight:0.##} on bus and tram passengers' person-delay and {1 - w.TransitWeight:0.##} on car occupants' (each relative to the start's)")
+            : _r.Objective.Word();
+        var unit = _weighting is null ? " " + _r.Objective.Unit() : " (weighted sum, start = 1)";
         var description = string.Create(CultureInfo.InvariantCulture,
-            $"'{_start.Id}' optimised for {_r.Objective.Word()}: common cycle {S(t.CycleTicks)} s, offsets {string.Join(", ", t.OffsetTicks.Select((o, i) => $"{_space.IntersectionIds[i]} {S(o)} s"))}; ") +
-            string.Create(CultureInfo.InvariantCulture, $"{best:0.00} against {start:0.00} {_r.Objective.Unit()} on {_searchSeeds.Length} search replications (base seed {_r.BaseSeed}).");
+            $"'{_start.Id}' optimised for {goal}: common cycle {S(t.CycleTicks)} s, offsets {string.Join(", ", t.OffsetTicks.Select((o, i) => $"{_space.IntersectionIds[i]} {S(o)} s"))}; ") +
+            string.Create(CultureInfo.InvariantCulture, $"{best:0.00} against {start:0.00}{unit} on {_searchSeeds.Length} search replications (base seed {_r.BaseSeed}).");
         return _space.Strategy(t, $"{_start.Id}-optimised", description)
             ?? throw new InvalidOperationException("the accepted timings no longer make valid plans");
     }
@@ -200,6 +233,7 @@ public sealed class Optimiser
 
     private PairedDifference? Gain(ReplicationResults evaluation)
     {
+        if (_weighting is not null) return null; // a Pareto point's gain is two figures, reported by ParetoSearch
         var a = new List<double>();
         var b = new List<double>();
         for (var k = 0; k < evaluation.Seeds.Count; k++)
@@ -222,7 +256,7 @@ public sealed class Optimiser
             var key = candidates[i].Timings.Key();
             if (_cache.TryGetValue(key, out var known) || toRun.Any(r => r.Run.Id == key))
             {
-                values[i] = known;
+                values[i] = known is null ? null : Score(known);
                 _runsDone += _searchSeeds.Length; // nothing to run: counts as done
                 continue;
             }
@@ -246,9 +280,9 @@ public sealed class Optimiser
             {
                 var runs = Enumerable.Range(0, _searchSeeds.Length).Select(k => results.Metrics(s, k)).ToList();
                 if (runs.Any(m => m is null)) continue; // interrupted: not a complete estimate
-                var value = runs.Sum(m => _r.Objective.Value(m!)) / runs.Count;
-                values[toRun[s].Index] = value;
-                _cache[toRun[s].Run.Id] = value;
+                var means = CandidateMeans.Of(runs.Select(m => m!).ToList());
+                values[toRun[s].Index] = Score(means);
+                _cache[toRun[s].Run.Id] = means;
             }
         }
         else
@@ -256,7 +290,7 @@ public sealed class Optimiser
             Report(progress, phase, _runsDone);
         }
         // Duplicates within the batch take the value computed for their first occurrence.
-        for (var i = 0; i < candidates.Count; i++) values[i] ??= _cache.GetValueOrDefault(candidates[i].Timings.Key());
+        for (var i = 0; i < candidates.Count; i++) values[i] ??= _cache.GetValueOrDefault(candidates[i].Timings.Key()) is { } m ? Score(m) : null;
         for (var i = 0; i < candidates.Count; i++)
         {
             var t = candidates[i].Timings;
@@ -265,6 +299,8 @@ public sealed class Optimiser
         }
         return values;
     }
+
+    private double Score(CandidateMeans means) => _weighting?.Value(means) ?? _r.Objective.Value(means);
 
     private void MarkAccepted(SignalTimings accepted)
     {

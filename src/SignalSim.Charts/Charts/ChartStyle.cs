@@ -25,7 +25,8 @@ public static class ChartStyle
 
     private static readonly MarkerShape[] Markers =
         [MarkerShape.FilledCircle, MarkerShape.FilledSquare, MarkerShape.FilledTriangleUp, MarkerShape.FilledDiamond,
-         MarkerShape.OpenCircle, MarkerShape.OpenSquare, MarkerShape.Cross];
+         MarkerShape.OpenCircle, MarkerShape.OpenSquare, MarkerShape.Cross, MarkerShape.OpenDiamond];
+    // Eight markers against seven colours: the first 56 strategies each get their own pair.
 
     private static readonly LinePattern[] Patterns = [LinePattern.Solid, LinePattern.Dashed, LinePattern.Dotted, LinePattern.DenselyDashed];
 

@@ -3,8 +3,10 @@
 // (y, buses and trams together), both against the baseline and in person-hours over the
 // measured period, with their 95 % intervals (from comparison.csv). The baseline sits at the
 // origin; the dashed line x + y = 0 through it is where the total of these two groups equals
-// the baseline's: points below-left of it lower their total. Cycles and pedestrians are left
-// out of the two axes (the note's summary counts them).
+// the baseline's: points below-left of it lower their total. The solid line joins the front:
+// the strategies (baseline included) that no other beats on both groups, on the mean figures;
+// the points of `optimize --objective pareto` lie on it. Cycles and pedestrians are left out of
+// the two axes (the note's summary counts them).
 using ScottPlot;
 using SignalSim.Charts.Results;
 
@@ -49,6 +51,24 @@ public sealed class TradeOffChart : IChart
         return points;
     }
 
+    /// <summary>The points on the front (no other point at most as high on both axes and lower on one), by increasing car difference.</summary>
+    public static IReadOnlyList<TradeOffPoint> Front(IReadOnlyList<TradeOffPoint> points)
+    {
+        var front = new List<TradeOffPoint>();
+        foreach (var p in points)
+        {
+            var dominated = false;
+            foreach (var q in points)
+            {
+                if (!ReferenceEquals(p, q) && q.CarDiffH <= p.CarDiffH && q.TransitDiffH <= p.TransitDiffH
+                    && (q.CarDiffH < p.CarDiffH || q.TransitDiffH < p.TransitDiffH)) { dominated = true; break; }
+            }
+            if (!dominated) front.Add(p);
+        }
+        front.Sort((a, b) => a.CarDiffH.CompareTo(b.CarDiffH));
+        return front;
+    }
+
     public Plot Build(ChartContext context)
     {
         var labels = context.Labels;
@@ -67,11 +87,21 @@ public sealed class TradeOffChart : IChart
         line.LineWidth = 1.5f;
         line.LinePattern = LinePattern.Dashed;
         line.LegendText = labels["chart.trade-off.equal_total"];
+        var front = Front(points);
+        if (front.Count >= 2)
+        {
+            var frontLine = plot.Add.ScatterLine(front.Select(p => p.CarDiffH).ToArray(), front.Select(p => p.TransitDiffH).ToArray());
+            frontLine.Color = ChartStyle.Ink.WithAlpha(0.55);
+            frontLine.LineWidth = 3f;
+            frontLine.MarkerSize = 0;
+            frontLine.LegendText = labels["chart.trade-off.front"];
+        }
         var x0 = plot.Add.VerticalLine(0, 1, ChartStyle.Ink.WithAlpha(0.35));
         x0.LinePattern = LinePattern.Solid;
         var y0 = plot.Add.HorizontalLine(0, 1, ChartStyle.Ink.WithAlpha(0.35));
         y0.LinePattern = LinePattern.Solid;
 
+        var labelOffsetsPx = LabelOffsets(points, span);
         for (var i = 0; i < points.Count; i++)
         {
             var p = points[i];
@@ -95,12 +125,36 @@ public sealed class TradeOffChart : IChart
             text.LabelFontName = ChartStyle.FontName;
             text.LabelAlignment = Alignment.LowerLeft;
             text.OffsetX = 8;
-            text.OffsetY = -6;
+            text.OffsetY = -6 - labelOffsetsPx[i];
         }
         plot.Axes.SetLimits(-span, span, -span, span);
         plot.XLabel(labels["axis.car_person_delay_h"]);
         plot.YLabel(labels["axis.transit_person_delay_h"]);
         plot.ShowLegend(Alignment.UpperRight);
         return plot;
+    }
+
+    /// <summary>
+    /// Extra upward offset of each label, in pixels, so that the names of strategies whose points
+    /// nearly coincide stack instead of overwriting each other: a label moves up one line while it
+    /// would overlap one already placed (label boxes estimated from the name's length).
+    /// </summary>
+    private static int[] LabelOffsets(IReadOnlyList<TradeOffPoint> points, double span)
+    {
+        const int LinePx = 16, CharPx = 7, PlotPx = 900; // plot area about 900 px for 2 × span
+        var pxPerUnit = PlotPx / (2 * span);
+        var placed = new List<(double X, double Y, double W)>();
+        var offsets = new int[points.Count];
+        for (var i = 0; i < points.Count; i++)
+        {
+            var x = points[i].CarDiffH * pxPerUnit;
+            var w = points[i].Strategy.Length * CharPx;
+            var y = points[i].TransitDiffH * pxPerUnit; // up is positive
+            var lift = 0;
+            while (placed.Any(b => x < b.X + b.W && b.X < x + w && Math.Abs(y + lift - b.Y) < LinePx) && lift < 20 * LinePx) lift += LinePx;
+            placed.Add((x, y + lift, w));
+            offsets[i] = lift;
+        }
+        return offsets;
     }
 }

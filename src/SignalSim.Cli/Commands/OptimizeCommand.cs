@@ -1,7 +1,9 @@
 // `signalsim optimize [SCENARIO] --strategy NAME [--objective person-delay] [--out DIR] ...`:
 // searches the common cycle, every intersection's offset and optionally the splits, starting from
 // a strategy, on common random numbers; checks the result against the start on fresh seeds and
-// writes it as a strategy the scenario can include. Ctrl+C keeps the best timings found so far.
+// writes it as a strategy the scenario can include. With --objective pareto, searches the front
+// between public-transport passengers' and car occupants' person-delay and writes its points as
+// strategies (ParetoSearch). Ctrl+C keeps the best timings found so far.
 using System.CommandLine;
 using System.Globalization;
 using Microsoft.Extensions.Options;
@@ -36,7 +38,7 @@ public sealed class OptimizeCommand(CliConsole console, ScenarioSource scenarios
     private readonly Option<string> _objective = new("--objective")
     {
         HelpName = "NAME",
-        Description = "What to minimise: person-delay (default; occupancy-weighted, pedestrians included) or vehicle-delay.",
+        Description = "What to minimise: person-delay (default; occupancy-weighted, pedestrians included), vehicle-delay, or pareto (the front between bus and tram passengers' and car occupants' person-delay).",
         DefaultValueFactory = _ => Objectives.Words[0],
     };
 
@@ -52,6 +54,12 @@ public sealed class OptimizeCommand(CliConsole console, ScenarioSource scenarios
         HelpName = "N",
         Description = $"Fresh replications on which the result is checked against the start (default {CompareCommand.DefaultReplications}).",
         CustomParser = OptionParsers.Replications,
+    };
+
+    private readonly Option<int?> _frontPoints = new("--front-points")
+    {
+        HelpName = "N",
+        Description = $"With --objective pareto: weightings searched, from cars alone to public transport alone ({ParetoSearch.MinPoints} to {ParetoSearch.MaxPoints}, default {ParetoSearch.DefaultPoints}).",
     };
 
     private readonly Option<bool> _keepCycle = new("--keep-cycle") { Description = "Keep the starting common cycle (the longest in force) instead of searching it." };
@@ -94,7 +102,7 @@ public sealed class OptimizeCommand(CliConsole console, ScenarioSource scenarios
         _objective.AcceptOnlyFromAmong([.. Objectives.Words]);
         return new Command(Name, Summary)
         {
-            _scenario, _strategy, _objective, _replications, _evaluation, _keepCycle, _minCycle, _maxCycle, _splits, _seed, _threads, _duration, _out,
+            _scenario, _strategy, _objective, _frontPoints, _replications, _evaluation, _keepCycle, _minCycle, _maxCycle, _splits, _seed, _threads, _duration, _out,
         };
     }
 
@@ -102,7 +110,11 @@ public sealed class OptimizeCommand(CliConsole console, ScenarioSource scenarios
     {
         var outDir = parseResult.GetValue(_out) ?? settings.Value.DefaultOptimizeFolder;
         var scenarioPath = parseResult.GetValue(_scenario);
-        string[] names = [OptimisationOutput.StrategyFileName, OptimisationOutput.SearchFileName, OptimisationOutput.EvaluationCsvFileName, OptimisationOutput.EvaluationMdFileName, OptimisationOutput.SummaryFileName];
+        var objective = Objectives.Parse(parseResult.GetValue(_objective)!);
+        string[] names = objective == Objective.Pareto ? [.. ParetoOutput.FileNames]
+            : [OptimisationOutput.StrategyFileName, OptimisationOutput.SearchFileName, OptimisationOutput.EvaluationCsvFileName, OptimisationOutput.EvaluationMdFileName, OptimisationOutput.SummaryFileName];
+        if (objective != Objective.Pareto && parseResult.GetValue(_frontPoints) is not null)
+            throw new InvalidInputException($"{CliConsole.ProgramName}: error: --front-points applies to --objective pareto only; remove it or add --objective pareto");
         if (OwnedOutputFolder.FindProblem(outDir, names, [scenarioPath]) is { } problem) throw new InvalidInputException($"{CliConsole.ProgramName}: error: --out: {problem}");
         var loaded = scenarios.Load(scenarioPath, cancellation);
         ReportWarnings(console, loaded);
@@ -110,7 +122,7 @@ public sealed class OptimizeCommand(CliConsole console, ScenarioSource scenarios
         var request = new OptimisationRequest(
             scenario,
             parseResult.GetValue(_strategy)!,
-            Objectives.Parse(parseResult.GetValue(_objective)!),
+            objective,
             parseResult.GetValue(_replications) ?? DefaultSearchReplications,
             parseResult.GetValue(_evaluation) ?? CompareCommand.DefaultReplications,
             parseResult.GetValue(_seed) ?? scenario.Simulation.Seed,
@@ -121,6 +133,7 @@ public sealed class OptimizeCommand(CliConsole console, ScenarioSource scenarios
             parseResult.GetValue(_maxCycle) ?? OptimisationRequest.DefaultMaxCycleS,
             parseResult.GetValue(_splits));
 
+        if (objective == Objective.Pareto) return ExecutePareto(request, parseResult.GetValue(_frontPoints) ?? ParetoSearch.DefaultPoints, outDir, loaded, cancellation);
         Optimiser optimiser;
         try
         {
@@ -153,6 +166,57 @@ public sealed class OptimizeCommand(CliConsole console, ScenarioSource scenarios
         Report(result, request, folder.TargetPath);
         if (!result.Cancelled) return ExitCodes.Ok;
         console.Report("cancelled", "stopped early; the best timings found so far are written, marked as partial");
+        return ExitCodes.Cancelled;
+    }
+
+    private int ExecutePareto(OptimisationRequest request, int points, string outDir, LoadedScenario loaded, CancellationToken cancellation)
+    {
+        ParetoSearch search;
+        try
+        {
+            search = new ParetoSearch(request, points);
+        }
+        catch (StudyInputException e)
+        {
+            throw new InvalidInputException($"{CliConsole.ProgramName}: error: {e.Message}");
+        }
+        using var folder = RunCommand.CreateFolder(outDir); // before the search: an unwritable place is refused at once
+        var progress = new ProgressDisplay(console, "optimize");
+        ParetoResult result;
+        try
+        {
+            result = search.Run(progress.Report, cancellation);
+        }
+        catch (StudyInputException e)
+        {
+            progress.Finish();
+            throw new InvalidInputException($"{CliConsole.ProgramName}: error: {e.Message}");
+        }
+        progress.Finish();
+        if (double.IsNaN(result.StartSearch.CarPersonDelayH))
+        {
+            console.Report("cancelled", "stopped before the starting strategy was evaluated; nothing was written");
+            return ExitCodes.Cancelled;
+        }
+        var scenario = loaded.Scenario;
+        var info = new StudyInfo(scenario.Name.Text(LocalizedText.English), loaded.SourceName, request.DurationS ?? scenario.Simulation.DurationS, scenario.Simulation.WarmupS, request.BaseSeed, "fresh evaluation seeds, none used by the search", scenario.Simulation.CooldownS);
+        try
+        {
+            ParetoOutput.Write(folder.StagingPath, result, request, info);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            throw new InvalidInputException($"{CliConsole.ProgramName}: error: --out: cannot write to '{outDir}': {e.Message}");
+        }
+        RunCommand.CommitFolder(folder, outDir);
+        var c = CultureInfo.InvariantCulture;
+        var front = result.Front;
+        console.Out.WriteLine(string.Create(c, $"pareto front from '{result.Start.Id}': {front.Count} of {result.Points.Count} distinct points on the front, checked on {request.EvaluationReplications} fresh replications"));
+        foreach (var p in front)
+            console.Out.WriteLine(string.Create(c, $"  {p.Strategy.Id}: public transport {p.Fresh!.TransitPersonDelayH:0.00} person-h, cars {p.Fresh.CarPersonDelayH:0.00} person-h (start {result.StartFresh!.TransitPersonDelayH:0.00} and {result.StartFresh.CarPersonDelayH:0.00})"));
+        console.Out.WriteLine($"strategies in {Path.Combine(folder.TargetPath, ParetoOutput.StrategiesFileName)}; summary in {OptimisationOutput.SummaryFileName}");
+        if (!result.Cancelled) return ExitCodes.Ok;
+        console.Report("cancelled", "stopped early; the points found so far are written, marked as partial");
         return ExitCodes.Cancelled;
     }
 

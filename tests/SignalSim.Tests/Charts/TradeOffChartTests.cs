@@ -1,6 +1,7 @@
 // The trade-off chart places each strategy at the figures of comparison.csv (read here with a
 // plain split): x the car occupants' person-delay difference with its interval, y the sum of the
-// bus and tram differences with the sum of their half-widths; the baseline at the origin.
+// bus and tram differences with the sum of their half-widths; the baseline at the origin. The
+// front it draws holds exactly the points no other beats on both axes.
 using System.Globalization;
 using SignalSim.Charts.Charts;
 using SignalSim.Charts.Results;
@@ -38,5 +39,22 @@ public sealed class TradeOffChartTests(ComparisonFixture fixture)
             Assert.Equal(mean - transit.Sum(r => F(r, "person_delay_diff_h") - F(r, "person_delay_diff_ci95_low_h")), p.TransitLowH, 9);
             Assert.Equal(mean + transit.Sum(r => F(r, "person_delay_diff_ci95_high_h") - F(r, "person_delay_diff_h")), p.TransitHighH, 9);
         }
+    }
+
+    [Fact]
+    public void TheFront_HoldsExactlyThePointsNoOtherBeatsOnBothAxes()
+    {
+        static TradeOffPoint P(string id, double car, double transit) => new(id, id == "base", car, car, car, transit, transit, transit);
+        TradeOffPoint[] points =
+        [
+            P("base", 0, 0),
+            P("buses-first", 1.5, -4),     // front: best for public transport
+            P("cars-first", -2, 0.5),      // front: best for cars
+            P("balanced", -0.5, -1),       // front: beats base on both
+            P("worse", 1.6, -3.9),         // dominated by buses-first
+            P("tie-on-car", -0.5, -0.5),   // dominated by balanced (same car, worse transit)
+        ];
+        var front = TradeOffChart.Front(points);
+        Assert.Equal(["cars-first", "balanced", "buses-first"], front.Select(p => p.Strategy));
     }
 }
