@@ -46,8 +46,9 @@ public sealed class ReportContent
     /// <summary>The appendix's table: quantity, measured value, reference value.</summary>
     public IEnumerable<string[]> ValidationRows()
     {
-        if (Validation is not { } v) yield break;
         var l = Labels;
+        if (UnfinishedRow() is { } unfinished) yield return unfinished;
+        if (Validation is not { } v) yield break;
         yield return [l["validation.saturation"], l.Number(v.SaturationFlowVehPerHourPerLane, 0), l["validation.saturation_ref"]];
         yield return [l["validation.lost"], l.Number(v.StartUpLostTimeS, 1), l["validation.lost_ref"]];
         yield return [l["validation.cycle"], l.Number(v.CycleS, 1), l.Format("validation.plan_cycles", string.Join(" ; ", v.PlanCyclesS.Select(c => l.Number(c, 0))))];
@@ -55,6 +56,29 @@ public sealed class ReportContent
         yield return [l["validation.flow"], $"{l.Number(v.FlowVehPerHourPerLane, 0)} / {l.Number(v.DegreeOfSaturation, 2)}", l["validation.flow_ref"]];
         var webster = double.IsFinite(v.WebsterDelayS) ? l.Number(v.WebsterDelayS, 1) : "–";
         yield return [l["validation.delay"], l.Number(v.MeasuredDelayS, 1), l.Format("validation.delay_ref", l.Number(v.DeterministicDelayS, 1), webster)];
+    }
+
+    /// <summary>
+    /// Vehicles still in the network or waiting at an entry at the end of the run, per
+    /// replication: the baseline's with its share of the vehicles measured, and the range over
+    /// the strategies; they are counted in person-delay, so that a strategy that traps vehicles
+    /// does not look better. Null without the figures in comparison.csv.
+    /// </summary>
+    private string[]? UnfinishedRow()
+    {
+        var l = Labels;
+        var byStrategy = new List<(string Strategy, double Unfinished, double Trips)>();
+        foreach (var group in Folder.Comparison.Where(r => r.Mode is not ("all" or "pedestrian")).GroupBy(r => r.Strategy))
+        {
+            if (group.Any(r => r.UnfinishedPerReplication is null || r.TripsPerReplication is null)) return null;
+            byStrategy.Add((group.Key, group.Sum(r => r.UnfinishedPerReplication!.Value), group.Sum(r => r.TripsPerReplication!.Value)));
+        }
+        var baseline = byStrategy.FirstOrDefault(b => b.Strategy == Folder.Baseline);
+        if (baseline.Strategy is null) return null;
+        var share = baseline.Unfinished + baseline.Trips > 0 ? 100 * baseline.Unfinished / (baseline.Unfinished + baseline.Trips) : 0;
+        var measured = l.Format("validation.unfinished_value", l.Number(baseline.Unfinished, 1), l.Number(share, 1),
+            l.Number(byStrategy.Min(b => b.Unfinished), 1), l.Number(byStrategy.Max(b => b.Unfinished), 1));
+        return [l["validation.unfinished"], measured, l["validation.unfinished_ref"]];
     }
 
     /// <summary>Version of the program writing the note.</summary>

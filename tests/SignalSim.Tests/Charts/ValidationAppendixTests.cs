@@ -1,7 +1,8 @@
 // The validation appendix of the note, measured on the default scenario's baseline run: the
 // saturation flow falls in the range the isolated-intersection validation establishes, the
 // flow and measured delay are those of crossings.csv (read here with a plain split), the
-// theoretical delays follow their formulas, and the note shows the appendix.
+// theoretical delays follow their formulas, and the note shows the appendix with the unfinished
+// vehicles of comparison.csv.
 using System.Globalization;
 using SignalSim.Charts.Report;
 using SignalSim.Charts.Results;
@@ -53,5 +54,24 @@ public sealed class ValidationAppendixTests(ComparisonFixture fixture)
         var x = 0.6;
         var expected = 90 * 0.25 / (2 * (1 - 0.5 * x)) + x * x / (2 * 0.15 * (1 - x)) - 0.65 * Math.Cbrt(90 / (0.15 * 0.15)) * Math.Pow(x, 4.5);
         Assert.Equal(expected, ValidationAppendix.WebsterDelay(90, 45, 0.15, 0.5), 9);
+    }
+
+    [Fact]
+    public void Appendix_ShowsTheUnfinishedVehiclesOfComparisonCsv()
+    {
+        using var temp = new TempDirectory();
+        var dir = fixture.CopyTo(temp["results"]);
+        var lines = File.ReadAllLines(Path.Combine(dir, "comparison.csv"));
+        var header = lines[0].Split(',').Select((h, i) => (h, i)).ToDictionary(p => p.h, p => p.i);
+        var vehicles = lines.Skip(1).Select(l => l.Split(',')).Where(f => f[header["mode"]] is not ("all" or "pedestrian")).ToList();
+        double Sum(string strategy, string column) => vehicles.Where(f => f[0] == strategy).Sum(f => double.Parse(f[header[column]], CultureInfo.InvariantCulture));
+        var baseline = ComparisonFixture.StrategyIds[0];
+        var unfinished = Sum(baseline, "unfinished_per_replication");
+        var share = 100 * unfinished / (unfinished + Sum(baseline, "trips_per_replication"));
+        var range = ComparisonFixture.StrategyIds.Select(id => Sum(id, "unfinished_per_replication")).ToList();
+
+        var markdown = File.ReadAllText(ReportWriter.Write(dir, "en").MarkdownPath);
+        string N(double x) => Math.Round(x, 1).ToString("F1", CultureInfo.InvariantCulture);
+        Assert.Contains($"| Vehicles unfinished at the end, per replication (baseline; all strategies) | {N(unfinished)} ({N(share)} % of the vehicles measured); {N(range.Min())} to {N(range.Max())} |", markdown, StringComparison.Ordinal);
     }
 }
