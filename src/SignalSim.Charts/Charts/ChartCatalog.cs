@@ -24,17 +24,12 @@ public static class ChartCatalog
     public static IChart? Find(string kind) => All.FirstOrDefault(c => c.Kind == kind);
 
     /// <summary>Draws a chart as KIND.png and KIND.svg in <paramref name="outputDirectory"/>.</summary>
+    /// <summary>Draws the chart into KIND.png and KIND.svg (see ChartFileWriter).</summary>
     public static ChartFiles Draw(IChart chart, ChartContext context, string outputDirectory)
     {
         using var plot = chart.Build(context);
-        Directory.CreateDirectory(outputDirectory);
-        var png = Path.Combine(outputDirectory, chart.Kind + ".png");
-        var svg = Path.Combine(outputDirectory, chart.Kind + ".svg");
         var (width, height) = chart.Size;
-        plot.SavePng(png, width, height);
-        var dataRect = plot.LastRender.DataRect;
-        SvgExport.Save(plot, svg, width, height);
-        return new ChartFiles(chart.Kind, png, svg, width, height, new DataArea((int)dataRect.Left, (int)dataRect.Top, (int)dataRect.Right, (int)dataRect.Bottom));
+        return ChartFileWriter.Save(plot, chart.Kind, outputDirectory, width, height);
     }
 }
 

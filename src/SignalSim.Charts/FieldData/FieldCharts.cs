@@ -90,7 +90,12 @@ public static class FieldCharts
     public static void WriteArrivalsOnGreen(IReadOnlyList<PurdueData> sources, string outputDirectory)
     {
         Directory.CreateDirectory(outputDirectory);
-        using var w = new StreamWriter(Path.Combine(outputDirectory, ArrivalsOnGreenFileName), false, new System.Text.UTF8Encoding(false)) { NewLine = "\n" };
+        ChartFileWriter.WriteThenRename(Path.Combine(outputDirectory, ArrivalsOnGreenFileName), path => WriteArrivalsOnGreenTo(path, sources));
+    }
+
+    private static void WriteArrivalsOnGreenTo(string path, IReadOnlyList<PurdueData> sources)
+    {
+        using var w = new StreamWriter(path, false, new System.Text.UTF8Encoding(false)) { NewLine = "\n" };
         w.WriteLine("source,signal,phase,arrivals,on_green,share");
         foreach (var s in sources)
             w.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{Csv(s.Source)},{Csv(s.Signal)},{s.Phase},{s.Arrivals.Count},{s.OnGreen},{(double.IsNaN(s.OnGreenShare) ? "" : s.OnGreenShare.ToString("0.0000", CultureInfo.InvariantCulture))}"));
@@ -101,14 +106,6 @@ public static class FieldCharts
     /// <summary>Seconds of the day as hours, for the time axis.</summary>
     private static double H(double seconds) => seconds / 3600.0;
 
-    private static ChartFiles Save(Plot plot, string kind, string outputDirectory, int width, int height)
-    {
-        Directory.CreateDirectory(outputDirectory);
-        var png = Path.Combine(outputDirectory, kind + ".png");
-        var svg = Path.Combine(outputDirectory, kind + ".svg");
-        plot.SavePng(png, width, height);
-        var dataRect = plot.LastRender.DataRect;
-        SvgExport.Save(plot, svg, width, height);
-        return new ChartFiles(kind, png, svg, width, height, new DataArea((int)dataRect.Left, (int)dataRect.Top, (int)dataRect.Right, (int)dataRect.Bottom));
-    }
+    private static ChartFiles Save(Plot plot, string kind, string outputDirectory, int width, int height) =>
+        ChartFileWriter.Save(plot, kind, outputDirectory, width, height);
 }

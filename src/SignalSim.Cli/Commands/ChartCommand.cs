@@ -118,7 +118,8 @@ public sealed class ChartCommand(CliConsole console, IOptions<CliSettings> setti
             _ = context.Run; // an unknown --strategy is reported before anything is drawn
             var missing = chart.Inputs(context).FirstOrDefault(p => !File.Exists(p));
             if (missing is not null) throw ResultsFileException.Missing(missing, $"the '{chart.Kind}' chart reads this file");
-            return ChartCatalog.Draw(chart, context, parseResult.GetValue(_out) ?? Path.Combine(dir, ReportWriter.ChartsFolderName));
+            var outDir = parseResult.GetValue(_out) ?? Path.Combine(dir, ReportWriter.ChartsFolderName);
+            return ChartOptions.WriteInto(outDir, () => ChartCatalog.Draw(chart, context, outDir));
         });
         console.Out.WriteLine($"chart written: {files.PngPath}, {files.SvgPath}");
         return ExitCodes.Ok;

@@ -34,6 +34,24 @@ internal static class ChartOptions
         Description = "Scenario file to use instead of the folder's scenario.json (for folders written without one).",
     };
 
+    /// <summary>
+    /// Draws into <paramref name="outDir"/>: a path that cannot be a folder is refused before
+    /// anything is drawn, and a folder that cannot be written to is reported with the path the
+    /// user gave (exit code 2), not as a failure of the program.
+    /// </summary>
+    public static T WriteInto<T>(string outDir, Func<T> draw)
+    {
+        if (Core.Output.StagedOutputFolder.FindProblem(outDir) is { } problem) throw new InvalidInputException($"{CliConsole.ProgramName}: error: --out: {problem}");
+        try
+        {
+            return draw();
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            throw new InvalidInputException($"{CliConsole.ProgramName}: error: --out: cannot write the chart into '{outDir}': {e.Message}");
+        }
+    }
+
     /// <summary>Runs chart code, turning its input errors into InvalidInputException (exit code 2).</summary>
     public static T Guard<T>(Func<T> action)
     {

@@ -55,7 +55,7 @@ internal static class EventLogChart
                     sim[phase] = PurdueData.GreensOf(run.Signals, signal, group, run.Scenario.Simulation.StartTimeOfDayS);
                 sources.Add((simulationName, sim));
             }
-            var files = FieldCharts.DrawSplitMonitor(sources, signal, labels, outDir);
+            var files = ChartOptions.WriteInto(outDir, () => FieldCharts.DrawSplitMonitor(sources, signal, labels, outDir));
             return [files.PngPath, files.SvgPath];
         }
 
@@ -81,8 +81,12 @@ internal static class EventLogChart
                 throw new InvalidInputException($"{CliConsole.ProgramName}: error: --approach: '{approach}' is not an approach of '{signal}' in {r.CompareWith}");
             purdue.Add(ChartOptions.Guard(() => PurdueData.FromRun(simulationName, run, signal, group, phaseNumber, approach, fromS, toS)));
         }
-        var drawn = FieldCharts.DrawPurdue(purdue, labels, outDir);
-        FieldCharts.WriteArrivalsOnGreen(purdue, outDir);
+        var drawn = ChartOptions.WriteInto(outDir, () =>
+        {
+            var files = FieldCharts.DrawPurdue(purdue, labels, outDir);
+            FieldCharts.WriteArrivalsOnGreen(purdue, outDir);
+            return files;
+        });
         return [drawn.PngPath, drawn.SvgPath, Path.Combine(outDir, FieldCharts.ArrivalsOnGreenFileName)];
     }
 

@@ -1,5 +1,7 @@
 // `signalsim chart KIND` with its options, and `signalsim report` on a single run folder (the
 // layout `run` writes, plus scenario.json), where the comparison charts are skipped with a reason.
+// A chart goes into a folder that may hold other files: they are left as they were, no temporary
+// file stays behind, and an --out that cannot be a folder exits 2 before anything is drawn.
 using SignalSim.Charts.Report;
 using SignalSim.Cli;
 using SignalSim.Tests.Cli;
@@ -25,6 +27,31 @@ public sealed class ChartCommandTests(ComparisonFixture fixture)
         using var bitmap = SKBitmap.Decode(Path.Combine(temp.Path, kind + ".png"));
         Assert.NotNull(bitmap);
         Assert.True(File.Exists(Path.Combine(temp.Path, kind + ".svg")));
+    }
+
+    [Fact]
+    public async Task Chart_ReplacesOnlyItsOwnFilesAndLeavesNoTemporaryFile()
+    {
+        using var temp = new TempDirectory();
+        File.WriteAllText(temp["notes.txt"], "kept");
+        File.WriteAllText(temp["queues.png"], "an earlier chart");
+        var run = await CliRunner.RunAsync("chart", "queues", fixture.Root, "--approach", "choisy-sb", "--out", temp.Path);
+        Assert.True(run.ExitCode == ExitCodes.Ok, run.ToString());
+        Assert.Equal("kept", File.ReadAllText(temp["notes.txt"]));
+        using (var bitmap = SKBitmap.Decode(temp["queues.png"])) Assert.NotNull(bitmap); // replaced by the new chart
+        Assert.Equal(["notes.txt", "queues.png", "queues.svg"], Directory.EnumerateFileSystemEntries(temp.Path).Select(Path.GetFileName).Order(StringComparer.Ordinal));
+    }
+
+    [Fact]
+    public async Task Chart_IntoAPathThatIsAFile_ExitsTwoAndLeavesTheFile()
+    {
+        using var temp = new TempDirectory();
+        File.WriteAllText(temp["taken"], "a file");
+        var run = await CliRunner.RunAsync("chart", "queues", fixture.Root, "--approach", "choisy-sb", "--out", temp["taken"]);
+        Assert.True(run.ExitCode == ExitCodes.InvalidInput, run.ToString());
+        Assert.Contains($"--out: '{temp["taken"]}' is a file, not a folder", run.Error, StringComparison.Ordinal);
+        Assert.DoesNotContain("unexpected", run.Error, StringComparison.Ordinal);
+        Assert.Equal("a file", File.ReadAllText(temp["taken"]));
     }
 
     [Fact]
