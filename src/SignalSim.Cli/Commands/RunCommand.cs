@@ -72,13 +72,16 @@ public sealed class RunCommand(CliConsole console, ScenarioSource scenarios, IOp
         var recording = parseResult.GetValue(_trajectories) is { } windowS
             ? RecordingOptions.TrajectoriesAfterWarmup(loaded.Scenario.Simulation.WarmupS, windowS)
             : RecordingOptions.None;
+        logger.LogDebug("Building the model of {Source}", loaded.SourceName);
         var model = StageTimes.Measure(times, ModelBuildStage,
             () => SimulationModelBuilder.Build(loaded.Scenario, parseResult.GetValue(_seed), parseResult.GetValue(_duration), recording));
+        cancellation.ThrowIfCancellationRequested(); // a Ctrl+C during the build (linear in the scenario, well under a second) stops here
         logger.LogDebug("Loaded {Source}: {Links} links, {Intersections} intersections, seed {Seed}", loaded.SourceName, model.LinkCount, model.IntersectionIds.Length, model.Seed);
 
         using var folder = CreateFolder(outDir);
         var started = TimeProvider.System.GetTimestamp();
         var simulation = StageTimes.Measure(times, SimulationStage, () => new Simulation(model));
+        cancellation.ThrowIfCancellationRequested();
         var result = StageTimes.Measure(times, SimulationStage, () => simulation.Run(cancellation));
         logger.LogInformation("Simulated {Updates} vehicle updates in {Elapsed:0.00} s", simulation.VehicleUpdates, TimeProvider.System.GetElapsedTime(started).TotalSeconds);
 

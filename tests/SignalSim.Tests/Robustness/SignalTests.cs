@@ -50,6 +50,19 @@ public sealed class SignalTests : IDisposable
     [Theory]
     [InlineData(SigInt)]
     [InlineData(SigTerm)]
+    public async Task Signal_DuringTheModelBuild_Exits130WithinASecondAndWritesNothing(int signal)
+    {
+        // A week of the default scenario: its build takes about 0.3 s, so the signal, sent once the
+        // log says the build has started, lands in it or just after it.
+        var (code, afterSignal, stderr) = await RunAndSignal(
+            ["run", CliRunner.ScenarioPath("porte-de-choisy.json"), "--duration", "604800", "--out", _tmp["out"]], "Building the model", signal);
+        AssertStopped(code, afterSignal, stderr);
+        Assert.Empty(_tmp.Entries());
+    }
+
+    [Theory]
+    [InlineData(SigInt)]
+    [InlineData(SigTerm)]
     public async Task Signal_DuringACompare_Exits130WithinASecond(int signal)
     {
         var (code, afterSignal, stderr) = await RunAndSignal(
