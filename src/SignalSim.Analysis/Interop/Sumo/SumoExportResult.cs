@@ -22,6 +22,7 @@ public sealed record SumoExportResult(
     public const string SignalsFileName = "scenario.tll.xml";
     public const string RoutesFileName = "scenario.rou.xml";
     public const string StopsFileName = "scenario.stops.add.xml";
+    public const string PlanChangesFileName = "scenario.plans.add.xml";
     public const string NetconvertConfigFileName = "scenario.netccfg";
     public const string ReadmeFileName = "README.md";
 }

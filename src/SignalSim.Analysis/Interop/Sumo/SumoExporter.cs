@@ -1,7 +1,7 @@
 // Writes a scenario, as one strategy runs it, as SUMO input: plain network files for netconvert
-// (nodes, edges with lane permissions, connections, fixed-time programs), demand and lines,
-// bus stops, a netconvert configuration, a .sumocfg, and a README listing everything SUMO
-// cannot express. Builds the .net.xml itself when netconvert is on the PATH.
+// (nodes, edges with lane permissions, connections, fixed-time programs), the later plans and
+// their switch times (SumoSignalPrograms), demand and lines, bus stops, a netconvert
+// configuration, a .sumocfg, and a README listing everything SUMO cannot express. Builds the .net.xml itself when netconvert is on the PATH.
 using System.Xml.Linq;
 using SignalSim.Core;
 using SignalSim.Core.Model;
@@ -33,11 +33,13 @@ public static class SumoExporter
         Write(SumoExportResult.NodesFileName, Nodes(network));
         Write(SumoExportResult.EdgesFileName, Edges(network));
         Write(SumoExportResult.ConnectionsFileName, Connections(network));
-        Write(SumoExportResult.SignalsFileName, Signals(network, programs));
+        Write(SumoExportResult.SignalsFileName, Signals(network, programs.StartPrograms));
+        var planChanges = programs.Switches.Values.Any(l => l.Count > 0);
+        if (planChanges) Write(SumoExportResult.PlanChangesFileName, PlanChanges(programs));
         Write(SumoExportResult.StopsFileName, Stops(scenario, stopIds));
         Write(SumoExportResult.RoutesFileName, SumoDemand.Routes(scenario, model, stopIds));
         Write(SumoExportResult.NetconvertConfigFileName, NetconvertConfig());
-        Write(SumoExportResult.ConfigFileName, SumoConfig(scenario, model));
+        Write(SumoExportResult.ConfigFileName, SumoConfig(scenario, model, planChanges));
 
         var limitations = SumoLimitations.Find(scenario, model);
         var built = false;
@@ -114,21 +116,41 @@ public static class SumoExporter
         return root;
     }
 
-    private static XElement Signals(SumoNetwork n, IReadOnlyList<SumoProgram> programs)
+    private static XElement Signals(SumoNetwork n, IEnumerable<SumoProgram> programs)
     {
         var root = Root("tlLogics", "tllogic_file.xsd");
-        foreach (var p in programs)
-        {
-            var logic = new XElement("tlLogic", new XAttribute("id", p.Intersection), new XAttribute("type", "static"),
-                new XAttribute("programID", "0"), new XAttribute("offset", Num(SimTime.ToSeconds(p.OffsetTicks))));
-            foreach (var phase in p.Phases)
-                logic.Add(new XElement("phase", new XAttribute("duration", Num(SimTime.ToSeconds(phase.DurationTicks))), new XAttribute("state", phase.State)));
-            root.Add(logic);
-        }
+        foreach (var p in programs) root.Add(Logic(p));
         foreach (var c in n.Connections)
             root.Add(new XElement("connection", new XAttribute("from", c.From), new XAttribute("to", c.To),
                 new XAttribute("fromLane", Int(c.FromLane)), new XAttribute("toLane", Int(c.ToLane)),
                 new XAttribute("tl", c.Intersection), new XAttribute("linkIndex", Int(c.LinkIndex))));
+        return root;
+    }
+
+    private static XElement Logic(SumoProgram p)
+    {
+        var logic = new XElement("tlLogic", new XAttribute("id", p.Intersection), new XAttribute("type", "static"),
+            new XAttribute("programID", p.ProgramId), new XAttribute("offset", Num(SimTime.ToSeconds(p.OffsetTicks))));
+        foreach (var phase in p.Phases)
+            logic.Add(new XElement("phase", new XAttribute("duration", Num(SimTime.ToSeconds(phase.DurationTicks))), new XAttribute("state", phase.State)));
+        return logic;
+    }
+
+    /// <summary>The later plans' programs and, per intersection, a WAUT switching them at SignalSim's times (immediate switches).</summary>
+    private static XElement PlanChanges(SumoSignalSchedule schedule)
+    {
+        var root = Root("additional", "additional_file.xsd");
+        foreach (var p in schedule.LaterPrograms) root.Add(Logic(p));
+        foreach (var start in schedule.StartPrograms)
+        {
+            var switches = schedule.Switches[start.Intersection];
+            if (switches.Count == 0) continue;
+            var id = $"plans-{start.Intersection}";
+            var waut = new XElement("WAUT", new XAttribute("refTime", "0"), new XAttribute("id", id), new XAttribute("startProg", start.ProgramId));
+            foreach (var sw in switches) waut.Add(new XElement("wautSwitch", new XAttribute("time", Num(SimTime.ToSeconds(sw.AtTicks))), new XAttribute("to", sw.ProgramId)));
+            root.Add(waut);
+            root.Add(new XElement("wautJunction", new XAttribute("wautID", id), new XAttribute("junctionID", start.Intersection)));
+        }
         return root;
     }
 
@@ -180,12 +202,13 @@ public static class SumoExporter
             new XElement("junctions", new XElement("junctions.join", new XAttribute("value", "false"))),
             new XElement("report", new XElement("no-warnings", new XAttribute("value", "false"))));
 
-    private static XElement SumoConfig(ScenarioFile s, SimulationModel model) =>
+    private static XElement SumoConfig(ScenarioFile s, SimulationModel model, bool planChanges) =>
         new("configuration",
             new XElement("input",
                 new XElement("net-file", new XAttribute("value", SumoExportResult.NetFileName)),
                 new XElement("route-files", new XAttribute("value", SumoExportResult.RoutesFileName)),
-                new XElement("additional-files", new XAttribute("value", SumoExportResult.StopsFileName))),
+                new XElement("additional-files", new XAttribute("value",
+                    planChanges ? $"{SumoExportResult.StopsFileName},{SumoExportResult.PlanChangesFileName}" : SumoExportResult.StopsFileName))),
             new XElement("time",
                 new XElement("begin", new XAttribute("value", "0")),
                 new XElement("end", new XAttribute("value", Num(SimTime.ToSeconds(model.EndTicks)))),

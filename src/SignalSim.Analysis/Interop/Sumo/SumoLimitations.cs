@@ -21,10 +21,9 @@ internal static class SumoLimitations
         }
         foreach (var ctrl in model.Controllers)
         {
-            var later = SumoSignalPrograms.LaterPlans(ctrl, model.EndTicks);
-            if (later.Count > 0)
-                list.Add(new("plan changes during the run", $"intersection {ctrl.IntersectionId}",
-                    $"only the plan in force at the start ({SumoSignalPrograms.PlanAtStart(ctrl).Name}) is exported; later plans ({string.Join(", ", later)}) are not"));
+            if (ctrl.PlansBySlot.Any(p => p.Actuated is not null))
+                list.Add(new("actuated plans", $"intersection {ctrl.IntersectionId}",
+                    "approximated: exported as the fixed-time plan of their windows (the maximum greens); SUMO's static program neither calls, extends nor skips stages"));
             if (ctrl.Bus is not null)
                 list.Add(new("bus priority", $"intersection {ctrl.IntersectionId}", "not exported: green extension, early green and phase insertion need a controller that reads detectors; the fixed-time plan is exported as is"));
             if (ctrl.Tram is not null)
@@ -55,7 +54,13 @@ internal static class SumoLimitations
             if (l.ScheduledRunTimeS is not null || l.Stops.Count > 0)
                 list.Add(new("lateness against the schedule", $"line {l.Id}", "not exported (SUMO has no lateness-dependent behaviour without priority)"));
         }
-        list.Add(new("lane changes", "every link", "model difference: SignalSim's vehicles choose a lane on entering a link and keep it; SUMO's change lanes (LC2013) to follow their route or gain speed"));
+        list.Add(new("lane changes", "every link", "model difference: both change lanes to reach the lanes of their next movement and to gain speed; SignalSim with mandatory changes, courtesy from the target lane and MOBIL, SUMO with its own model (LC2013)"));
+        foreach (var x in s.Intersections)
+        {
+            foreach (var m in x.Movements.Where(m => m.Yields.Count > 0))
+                list.Add(new("permissive conflicts", $"intersection {x.Id}, movement {m.From} → {m.To}",
+                    "approximated: a turn that gives way to an opposing movement has SUMO's minor green ('g') and yields by SUMO's junction model and gap rules, not by SignalSim's critical gap and follow-up time; giving way to pedestrians is not exported (no crossing is)"));
+        }
         list.Add(new("merging and keep-clear at the stop line", "every intersection", "model difference: SignalSim holds a vehicle at its stop line when its exit lane is full and merges vehicles from several lanes in turn; SUMO applies its own junction model (no internal links, so no blocking inside the junction)"));
         list.Add(new("measured period", $"warm-up {s.Simulation.WarmupS:0} s", "SUMO records every trip; keep those departing after the warm-up to compare with SignalSim, whose outputs start there"));
         return list;

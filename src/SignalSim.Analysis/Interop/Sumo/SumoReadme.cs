@@ -9,7 +9,7 @@ namespace SignalSim.Analysis.Interop.Sumo;
 
 internal static class SumoReadme
 {
-    public static string Text(ScenarioFile s, SumoExportResult r, IReadOnlyList<SumoProgram> programs)
+    public static string Text(ScenarioFile s, SumoExportResult r, SumoSignalSchedule programs)
     {
         var b = new StringBuilder();
         void L(string line = "") => b.Append(line).Append('\n');
@@ -44,10 +44,19 @@ internal static class SumoReadme
         L();
         L("Program offsets hold each centre's clock offset and the start time of day: at simulation time t, SUMO's program time (t − offset) mod cycle equals SignalSim's cycle time.");
         L();
-        L("| intersection | plan | cycle (s) | SUMO offset (s) | phases |");
-        L("| --- | --- | --- | --- | --- |");
-        foreach (var p in programs)
-            L($"| {p.Intersection} | {p.PlanName} | {Num(SimTime.ToSeconds(p.CycleTicks))} | {Num(SimTime.ToSeconds(p.OffsetTicks))} | {p.Phases.Count} |");
+        L($"Plan changes during the run are program switches: {SumoExportResult.PlanChangesFileName} holds the later programs and one WAUT per intersection. SignalSim changes plans by dwell: at the old plan's first cycle start after the schedule changes, it holds the state of cycle time 0 until the new plan's cycle time 0; SUMO switches to a one-phase program showing that state (OLD-hold-NEW), then to the new plan, at the same times.");
+        L();
+        L("| intersection | program | cycle (s) | SUMO offset (s) | phases | switched to |");
+        L("| --- | --- | --- | --- | --- | --- |");
+        foreach (var p in programs.Programs)
+        {
+            var times = programs.Switches[p.Intersection].Where(w => w.ProgramId == p.ProgramId).Select(w => Num(SimTime.ToSeconds(w.AtTicks))).ToList();
+            var parts = new List<string>();
+            if (programs.StartPrograms.Contains(p)) parts.Add("at the start");
+            if (times.Count > 0) parts.Add(times.Count <= 6 ? "at " + string.Join(", ", times) + " s" : $"{times.Count} times, first at {times[0]} s");
+            var when = string.Join("; ", parts);
+            L($"| {p.Intersection} | {p.ProgramId} | {Num(SimTime.ToSeconds(p.CycleTicks))} | {Num(SimTime.ToSeconds(p.OffsetTicks))} | {p.Phases.Count} | {when} |");
+        }
         L();
         L("## What SUMO does not get");
         L();
