@@ -86,8 +86,6 @@ public sealed class MergeCommand(CliConsole console, IOptions<CliSettings> setti
             StageTimes.Measure(times, "copy replication 1", () =>
             {
                 foreach (var name in folderNames) CopyFolder(Path.Combine(study.FirstReplicationDir, name), Path.Combine(folder.StagingPath, name));
-                var replay = Path.Combine(study.FirstReplicationDir, ReplayWriter.FileName);
-                if (note is not null && File.Exists(replay)) File.Copy(replay, Path.Combine(folder.StagingPath, ReplayWriter.FileName));
             });
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
@@ -97,6 +95,9 @@ public sealed class MergeCommand(CliConsole console, IOptions<CliSettings> setti
         var info = new StudyInfo(scenario.Name.Text(LocalizedText.English), manifest.ScenarioSource, manifest.DurationS ?? scenario.Simulation.DurationS, scenario.Simulation.WarmupS,
             manifest.BaseSeed, "common random numbers", scenario.Simulation.CooldownS);
         var table = ComparisonWriting.WriteStudy(console, folder.StagingPath, folder.TargetPath, outDir, scenario, study.Results, info, manifest.ProgramVersion, note, times, cancellation);
+        // After the note, as compare writes it: the note lists the files present when it is drawn.
+        var replay = Path.Combine(study.FirstReplicationDir, ReplayWriter.FileName);
+        if (note is not null && File.Exists(replay)) CopyOrRefuse(replay, Path.Combine(folder.StagingPath, ReplayWriter.FileName), outDir);
         RunCommand.CommitFolder(folder, outDir);
         var headline = string.Create(CultureInfo.InvariantCulture,
             $"merged {manifest.Shard.Count} shards: {study.Strategies.Count} strategies × {table.ReplicationsRequested} replications = {table.TotalRuns} runs, in {clock.Elapsed.TotalSeconds:0.00} s");
@@ -117,7 +118,7 @@ public sealed class MergeCommand(CliConsole console, IOptions<CliSettings> setti
         var total = lines.FirstOrDefault(l => l.Shard is not null)?.Shard?.Count;
         var done = lines.Where(l => l.State == ShardState.Done).Select(l => l.Shard!.Value.Index).Distinct().Count();
         var runningCount = lines.Count(l => l.State == ShardState.Running);
-        var missing = lines.Count(l => l.State is ShardState.Missing or ShardState.Interrupted or ShardState.NotAShard);
+        var missing = total is { } count ? count - done - runningCount : 0;
         console.Out.WriteLine(total is { } n
             ? $"{done} of {n} shards done, {runningCount} running, {missing} missing or to run again" + (done == n && runningCount == 0 ? "; ready to merge" : "")
             : $"no shard found among the {folders.Count} folders given");
@@ -132,6 +133,18 @@ public sealed class MergeCommand(CliConsole console, IOptions<CliSettings> setti
         ShardState.Missing => "missing",
         _ => "not a shard",
     };
+
+    private static void CopyOrRefuse(string from, string to, string outDir)
+    {
+        try
+        {
+            File.Copy(from, to);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            throw new InvalidInputException($"{CliConsole.ProgramName}: error: --out: cannot write to '{outDir}': {e.Message}");
+        }
+    }
 
     private static void CopyFolder(string from, string to)
     {
