@@ -1,0 +1,38 @@
+#!/usr/bin/env bash
+# Submits a sharded SignalSim comparison to Slurm: a job array of SHARDS tasks (compare-array.sbatch,
+# one shard each) and the merge step (merge.sbatch) that starts when every task has succeeded.
+#   deploy/slurm/submit.sh SHARDS SWEEP_DIR SCENARIO [compare options...]
+# e.g. deploy/slurm/submit.sh 4 results/sweep scenarios/porte-de-choisy.json --replications 20
+# The merged comparison lands in SWEEP_DIR/merged, the logs in SWEEP_DIR/logs. Prints the two job
+# ids. Environment: SIGNALSIM (the executable, default signalsim on the PATH; give an absolute
+# path the compute nodes see), SIGNALSIM_SBATCH (extra sbatch options for both jobs, e.g.
+# "--partition=long --time=02:00:00"), SIGNALSIM_MERGE_OPTIONS (options of the merge, e.g.
+# "--no-pdf"), SIGNALSIM_WAIT=1 (return only when the merge has finished, with its exit code).
+set -euo pipefail
+
+if [ "$#" -lt 3 ]; then
+  echo "usage: $0 SHARDS SWEEP_DIR SCENARIO [compare options...]" >&2
+  exit 2
+fi
+shards="$1"
+sweep="$(realpath -m "$2")"
+shift 2
+here="$(cd "$(dirname "$0")" && pwd)"
+mkdir -p "$sweep/logs"
+# The scenario path is resolved here: the tasks may start in another directory.
+scenario="$(realpath "$1")"
+shift
+read -r -a extra <<<"${SIGNALSIM_SBATCH:-}"
+read -r -a merge_options <<<"${SIGNALSIM_MERGE_OPTIONS:-}"
+
+array=$(sbatch --parsable "${extra[@]}" --array="1-$shards" --chdir="$sweep" --output="$sweep/logs/shard-%a.out" \
+  "$here/compare-array.sbatch" "$sweep" "$scenario" "$@")
+array="${array%%;*}"
+wait=()
+if [ "${SIGNALSIM_WAIT:-0}" = 1 ]; then wait=(--wait); fi
+echo "array job $array: $shards shards into $sweep/shard-K"
+merge_status=0
+merge=$(sbatch --parsable "${extra[@]}" "${wait[@]}" --dependency="afterok:$array" --kill-on-invalid-dep=yes --chdir="$sweep" \
+  --output="$sweep/logs/merge.out" "$here/merge.sbatch" "$sweep" "$shards" "${merge_options[@]}") || merge_status=$?
+echo "merge job ${merge%%;*}: into $sweep/merged (log $sweep/logs/merge.out)"
+exit "$merge_status"
