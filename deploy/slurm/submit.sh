@@ -26,7 +26,7 @@ read -r -a extra <<<"${SIGNALSIM_SBATCH:-}"
 read -r -a merge_options <<<"${SIGNALSIM_MERGE_OPTIONS:-}"
 
 array=$(sbatch --parsable "${extra[@]}" --array="1-$shards" --chdir="$sweep" --output="$sweep/logs/shard-%a.out" \
-  "$here/compare-array.sbatch" "$sweep" "$scenario" "$@")
+  "$here/compare-array.sbatch" "$sweep" "$shards" "$scenario" "$@")
 array="${array%%;*}"
 wait=()
 if [ "${SIGNALSIM_WAIT:-0}" = 1 ]; then wait=(--wait); fi

@@ -22,7 +22,7 @@ internal static class ShardOptions
     public static Option<int?> Shards() => new("--shards")
     {
         HelpName = "N",
-        Description = "Split into N shards and run the one the scheduler names: Kubernetes JOB_COMPLETION_INDEX (0-based), else the Slurm array task.",
+        Description = "Split into N shards and run the one the scheduler names: shard JOB_COMPLETION_INDEX + 1 in a Kubernetes Indexed Job, else shard SLURM_ARRAY_TASK_ID (submit --array=1-N; --array=K re-runs shard K).",
         CustomParser = r => OptionParsers.PositiveCount(r, "--shards", ShardSpec.MaxCount, "give the number of shards, e.g. 4 (the Job's completions or the array's size)"),
     };
 
@@ -48,25 +48,35 @@ internal static class ShardOptions
         return new ShardSpec(index + 1, n);
     }
 
-    private static ShardSpec FromSlurm(Func<string, string?> environment, int? expectedCount, string option)
+    /// <summary>
+    /// --shard slurm: K is the task's place in the array (SLURM_ARRAY_TASK_ID minus
+    /// SLURM_ARRAY_TASK_MIN, plus 1) and N the array's size. --shards N: N is given and K is the
+    /// task id itself (submit --array=1-N), so that one shard can be re-run alone with --array=K.
+    /// </summary>
+    private static ShardSpec FromSlurm(Func<string, string?> environment, int? shards, string option)
     {
         if (environment("SLURM_ARRAY_TASK_ID") is not { } idText)
         {
-            throw Error(expectedCount is null
+            throw Error(shards is null
                 ? $"{option}: SLURM_ARRAY_TASK_ID is not set; submit with sbatch --array=1-N, or give --shard K/N"
                 : $"{option}: neither JOB_COMPLETION_INDEX (Kubernetes Indexed Job) nor SLURM_ARRAY_TASK_ID (Slurm job array) is set; give --shard K/N outside a scheduler");
         }
         var id = Number(idText, "SLURM_ARRAY_TASK_ID", option);
+        if (shards is { } n)
+        {
+            if (id < 1 || id > n)
+                throw Error($"{option} {n}: array task {id} is not a shard number (1 to {n}); submit --array=1-{n}, or --array=K to re-run shard K");
+            return new ShardSpec(id, n);
+        }
         var min = environment("SLURM_ARRAY_TASK_MIN") is { } minText ? Number(minText, "SLURM_ARRAY_TASK_MIN", option) : 1;
         if (environment("SLURM_ARRAY_TASK_STEP") is { } stepText && Number(stepText, "SLURM_ARRAY_TASK_STEP", option) != 1)
             throw Error($"{option}: the job array steps by {stepText}; submit a contiguous array such as --array=1-N so every shard runs");
-        var count = environment("SLURM_ARRAY_TASK_COUNT") is { } countText ? Number(countText, "SLURM_ARRAY_TASK_COUNT", option)
-            : expectedCount ?? throw Error($"{option}: SLURM_ARRAY_TASK_COUNT is not set; give --shards N or --shard K/N");
-        if (expectedCount is { } n && n != count)
-            throw Error($"{option} {n}: the job array has {count} tasks; make --shards equal to the array size");
+        var count = environment("SLURM_ARRAY_TASK_COUNT") is { } countText
+            ? Number(countText, "SLURM_ARRAY_TASK_COUNT", option)
+            : throw Error($"{option}: SLURM_ARRAY_TASK_COUNT is not set; give --shards N or --shard K/N");
         var k = id - min + 1;
         if (k < 1 || k > count)
-            throw Error($"{option}: array task {id} is outside 1 to {count} (from SLURM_ARRAY_TASK_MIN {min}); submit a contiguous array such as --array=1-{count}");
+            throw Error($"{option}: array task {id} is outside the array's {count} tasks from {min}; submit a contiguous array such as --array=1-{count}");
         return new ShardSpec(k, count);
     }
 

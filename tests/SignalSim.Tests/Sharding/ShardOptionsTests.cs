@@ -28,6 +28,13 @@ public sealed class ShardOptionsTests
     }
 
     [Fact]
+    public void With_shards_N_the_array_task_id_is_the_shard_so_one_shard_can_be_re_run_alone()
+    {
+        // sbatch --array=3 re-runs shard 3 of 4: an array of one task, whose id is 3.
+        Assert.Equal(new ShardSpec(3, 4), ShardOptions.Resolve(null, 4, Env(("SLURM_ARRAY_TASK_ID", "3"), ("SLURM_ARRAY_TASK_MIN", "3"), ("SLURM_ARRAY_TASK_COUNT", "1"))));
+    }
+
+    [Fact]
     public void Kubernetes_completion_index_is_0_based()
     {
         Assert.Equal(new ShardSpec(1, 5), ShardOptions.Resolve(null, 5, Env(("JOB_COMPLETION_INDEX", "0"))));
@@ -48,8 +55,8 @@ public sealed class ShardOptionsTests
     public void Inconsistent_scheduler_variables_are_refused()
     {
         Assert.Contains("indexes go from 0 to 3", Assert.Throws<InvalidInputException>(() => ShardOptions.Resolve(null, 4, Env(("JOB_COMPLETION_INDEX", "4")))).Message);
-        Assert.Contains("the job array has 3 tasks", Assert.Throws<InvalidInputException>(() =>
-            ShardOptions.Resolve(null, 4, Env(("SLURM_ARRAY_TASK_ID", "1"), ("SLURM_ARRAY_TASK_MIN", "1"), ("SLURM_ARRAY_TASK_COUNT", "3")))).Message);
+        Assert.Contains("array task 0 is not a shard number (1 to 4)", Assert.Throws<InvalidInputException>(() =>
+            ShardOptions.Resolve(null, 4, Env(("SLURM_ARRAY_TASK_ID", "0"), ("SLURM_ARRAY_TASK_MIN", "0"), ("SLURM_ARRAY_TASK_COUNT", "4")))).Message);
         Assert.Contains("steps by 2", Assert.Throws<InvalidInputException>(() =>
             ShardOptions.Resolve("slurm", null, Env(("SLURM_ARRAY_TASK_ID", "1"), ("SLURM_ARRAY_TASK_STEP", "2"), ("SLURM_ARRAY_TASK_COUNT", "3")))).Message);
     }
