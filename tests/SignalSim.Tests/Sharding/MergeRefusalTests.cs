@@ -19,7 +19,7 @@ public sealed class MergeRefusalTests : IDisposable
         for (var k = 1; k <= 3; k++)
         {
             dirs[k - 1] = _tmp[$"sweep/shard-{k}"];
-            var run = await ShardedCompare.Shard(dirs[k - 1], k, 3, extra);
+            var run = await ShardStudy.Shard(dirs[k - 1], k, 3, extra);
             Assert.True(run.ExitCode == ExitCodes.Ok, run.ToString());
         }
         return dirs;
@@ -27,7 +27,7 @@ public sealed class MergeRefusalTests : IDisposable
 
     private async Task Refused(IEnumerable<string> shards, params string[] expected)
     {
-        var merge = await ShardedCompare.Merge(_tmp["merged"], shards);
+        var merge = await ShardStudy.Merge(_tmp["merged"], shards);
         Assert.True(merge.ExitCode == ExitCodes.InvalidInput, merge.ToString());
         foreach (var text in expected) Assert.Contains(text, merge.Error, StringComparison.Ordinal);
         Assert.DoesNotContain("   at ", merge.Error, StringComparison.Ordinal); // no stack trace
@@ -57,11 +57,11 @@ public sealed class MergeRefusalTests : IDisposable
         var dirs = await ThreeShards();
 
         var otherSeed = _tmp["other-seed/shard-2"];
-        Assert.Equal(ExitCodes.Ok, (await ShardedCompare.Shard(otherSeed, 2, 3, "--seed", "99")).ExitCode);
+        Assert.Equal(ExitCodes.Ok, (await ShardStudy.Shard(otherSeed, 2, 3, "--seed", "99")).ExitCode);
         await Refused([dirs[0], otherSeed, dirs[2]], "other-seed/shard-2' (shard 2 of 3) is foreign", "other seeds (base seed 99");
 
         var edited = _tmp["edited.json"];
-        var text = File.ReadAllText(CliRunner.ScenarioPath(ShardedCompare.Arterial));
+        var text = File.ReadAllText(CliRunner.ScenarioPath(ShardStudy.Arterial));
         var changed = text.Replace("\"name\": \"arterial eastbound to X1\"", "\"name\": \"arterial eastbound to X1, edited\"", StringComparison.Ordinal);
         Assert.NotEqual(text, changed);
         File.WriteAllText(edited, changed);
@@ -119,7 +119,7 @@ public sealed class MergeRefusalTests : IDisposable
     public async Task A_comparison_folder_is_not_a_shard()
     {
         var whole = _tmp["whole"];
-        Assert.Equal(ExitCodes.Ok, (await ShardedCompare.Whole(whole)).ExitCode);
+        Assert.Equal(ExitCodes.Ok, (await ShardStudy.Whole(whole)).ExitCode);
         await Refused([whole], "whole' is not a shard folder", "it holds a comparison, not a shard");
     }
 
@@ -130,7 +130,7 @@ public sealed class MergeRefusalTests : IDisposable
     [InlineData("7 replications cannot be split into 8 shards", "8/8")]
     public async Task Bad_shard_options_are_refused_with_exit_code_2(string message, string shard)
     {
-        var run = await CliRunner.RunAsync(ShardedCompare.CompareArgs(_tmp["out"], "--shard", shard));
+        var run = await CliRunner.RunAsync(ShardStudy.CompareArgs(_tmp["out"], "--shard", shard));
         Assert.True(run.ExitCode == ExitCodes.InvalidInput, run.ToString());
         Assert.Contains(message, run.Error, StringComparison.Ordinal);
         Assert.False(Directory.Exists(_tmp["out"]));
@@ -142,11 +142,11 @@ public sealed class MergeRefusalTests : IDisposable
         var dirs = await ThreeShards();
         var before = Directory.GetLastWriteTimeUtc(Path.Combine(dirs[0], "shard.json"));
         var manifest3 = File.ReadAllBytes(Path.Combine(dirs[2], "shard.json"));
-        var again = await ShardedCompare.Shard(dirs[1], 2, 3);
+        var again = await ShardStudy.Shard(dirs[1], 2, 3);
         Assert.True(again.ExitCode == ExitCodes.Ok, again.ToString());
         Assert.Equal(before, Directory.GetLastWriteTimeUtc(Path.Combine(dirs[0], "shard.json")));
         Assert.Equal(manifest3, File.ReadAllBytes(Path.Combine(dirs[2], "shard.json")));
-        Assert.Equal(ExitCodes.Ok, (await ShardedCompare.Merge(_tmp["merged"], dirs)).ExitCode);
+        Assert.Equal(ExitCodes.Ok, (await ShardStudy.Merge(_tmp["merged"], dirs)).ExitCode);
     }
 
     internal static void CopyFolder(string from, string to)

@@ -18,7 +18,7 @@ public sealed class MergeStatusTests : IDisposable
     [Fact]
     public async Task Status_says_done_running_and_missing()
     {
-        Assert.Equal(ExitCodes.Ok, (await ShardedCompare.Shard(_tmp["sweep/shard-1"], 1, 3)).ExitCode);
+        Assert.Equal(ExitCodes.Ok, (await ShardStudy.Shard(_tmp["sweep/shard-1"], 1, 3)).ExitCode);
         // Shard 2 as a live run leaves it: its staging folder, with this very process as the runner.
         var staging = _tmp["sweep/.shard-2.partial-0123456789abcdef0123456789abcdef"];
         Directory.CreateDirectory(staging);
@@ -32,7 +32,7 @@ public sealed class MergeStatusTests : IDisposable
         Assert.Contains("shard 3 of 3: missing", status.Out, StringComparison.Ordinal);
         Assert.Contains("1 of 3 shards done, 1 running, 1 missing", status.Out, StringComparison.Ordinal);
 
-        var merge = await ShardedCompare.Merge(_tmp["merged"], [_tmp["sweep/shard-1"], _tmp["sweep/shard-2"]]);
+        var merge = await ShardStudy.Merge(_tmp["merged"], [_tmp["sweep/shard-1"], _tmp["sweep/shard-2"]]);
         Assert.True(merge.ExitCode == ExitCodes.InvalidInput, merge.ToString());
         Assert.Contains("shard-2' (shard 2 of 3) is still running (3 of 4 runs)", merge.Error, StringComparison.Ordinal);
     }
@@ -61,7 +61,7 @@ public sealed class MergeStatusTests : IDisposable
         using var stderr = new CancellingWriter("runs done", cancel);
         var dir = _tmp["sweep/shard-1"];
         var code = await SignalSimApp.RunAsync(
-            ["compare", CliRunner.ScenarioPath(ShardedCompare.Arterial), "--duration", "600", "--replications", "200", "--threads", "2", "--no-report", "--out", dir, "--shard", "1/2"],
+            ["compare", CliRunner.ScenarioPath(ShardStudy.Arterial), "--duration", "600", "--replications", "200", "--threads", "2", "--no-report", "--out", dir, "--shard", "1/2"],
             stdout, stderr, cancel.Token);
         Assert.True(code == ExitCodes.Cancelled, $"exit {code}\n{stdout}\n{stderr.Text}");
         Assert.Contains("marked as incomplete", stderr.Text, StringComparison.Ordinal);
@@ -69,7 +69,7 @@ public sealed class MergeStatusTests : IDisposable
 
         var status = await CliRunner.RunAsync("merge", "--status", dir);
         Assert.Contains("shard 1 of 2: interrupted", status.Out, StringComparison.Ordinal);
-        var merge = await ShardedCompare.Merge(_tmp["merged"], [dir]);
+        var merge = await ShardStudy.Merge(_tmp["merged"], [dir]);
         Assert.True(merge.ExitCode == ExitCodes.InvalidInput, merge.ToString());
         Assert.Contains("shard-1' (shard 1 of 2) is truncated: it was interrupted after", merge.Error, StringComparison.Ordinal);
     }

@@ -17,7 +17,7 @@ public sealed class UnshardedComparison : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        var run = await ShardedCompare.Whole(Dir);
+        var run = await ShardStudy.Whole(Dir);
         Assert.True(run.ExitCode == ExitCodes.Ok, run.ToString());
     }
 
@@ -45,12 +45,12 @@ public sealed class ShardMergeTests(UnshardedComparison whole) : IClassFixture<U
         for (var k = 1; k <= shards; k++)
         {
             var dir = _tmp[$"sweep/shard-{k}"];
-            var run = await ShardedCompare.Shard(dir, k, shards);
+            var run = await ShardStudy.Shard(dir, k, shards);
             Assert.True(run.ExitCode == ExitCodes.Ok, run.ToString());
             folders.Add(dir);
         }
         folders.Reverse(); // any order
-        var merge = await ShardedCompare.Merge(_tmp["merged"], folders);
+        var merge = await ShardStudy.Merge(_tmp["merged"], folders);
         Assert.True(merge.ExitCode == ExitCodes.Ok, merge.ToString());
         Assert.Contains($"merged {shards} shards", merge.Out, StringComparison.Ordinal);
 
@@ -65,7 +65,7 @@ public sealed class ShardMergeTests(UnshardedComparison whole) : IClassFixture<U
     [Fact]
     public async Task Every_strategy_of_a_replication_is_in_the_same_shard_and_replication_1_files_only_in_its_shard()
     {
-        for (var k = 1; k <= 3; k++) Assert.Equal(ExitCodes.Ok, (await ShardedCompare.Shard(_tmp[$"s{k}"], k, 3)).ExitCode);
+        for (var k = 1; k <= 3; k++) Assert.Equal(ExitCodes.Ok, (await ShardStudy.Shard(_tmp[$"s{k}"], k, 3)).ExitCode);
         var owned = new List<int>();
         for (var k = 1; k <= 3; k++)
         {
@@ -79,7 +79,7 @@ public sealed class ShardMergeTests(UnshardedComparison whole) : IClassFixture<U
                 Assert.Equal(["green-wave", "bad-offsets"], pairs.Where(p => p.Replication == r).Select(p => p.Strategy).Order(StringComparer.Ordinal).Reverse());
             Assert.Equal(k == 1, Directory.Exists(_tmp[$"s{k}/green-wave"]));
         }
-        Assert.Equal(Enumerable.Range(1, ShardedCompare.Replications), owned);
+        Assert.Equal(Enumerable.Range(1, ShardStudy.Replications), owned);
     }
 
     private static List<string> Files(string dir) =>

@@ -25,7 +25,7 @@ public sealed class SlurmClusterTests : IDisposable
             Assert.True(OnPath(tool), $"'{tool}' is not installed: run scripts/install-test-dependencies.sh (it installs Debian's slurm-wlm and munge), as root");
         }
         var root = RepositoryRoot();
-        var scenario = CliRunner.ScenarioPath(ShardedCompare.Arterial);
+        var scenario = CliRunner.ScenarioPath(ShardStudy.Arterial);
         string[] options = ["--duration", "600", "--replications", "8", "--no-report"];
         var whole = await CliRunner.RunAsync(["compare", scenario, .. options, "--threads", "2", "--out", _tmp["whole"]]);
         Assert.True(whole.ExitCode == ExitCodes.Ok, whole.ToString());

@@ -4,7 +4,7 @@ using SignalSim.Tests.Cli;
 
 namespace SignalSim.Tests.Sharding;
 
-internal static class ShardedCompare
+internal static class ShardStudy
 {
     public const string Arterial = "arterial-green-wave.json";
 
