@@ -15,6 +15,7 @@ internal static class CommandCatalog
         (RunCommand.Name, RunCommand.Summary, true),
         (ValidateCommand.Name, ValidateCommand.Summary, true), // through the host for now: its Ctrl+C and SIGTERM handling reports the cancellation
         (CompareCommand.Name, CompareCommand.Summary, true),
+        (MergeCommand.Name, MergeCommand.Summary, true),
         (OptimizeCommand.Name, OptimizeCommand.Summary, true),
         (ReportCommand.Name, ReportCommand.Summary, true),
         (ChartCommand.Name, ChartCommand.Summary, true),

@@ -15,8 +15,9 @@ namespace SignalSim.Analysis.Replications;
 /// <param name="DurationS">Measured duration overriding the scenarios', or null.</param>
 /// <param name="Threads">Runs at the same time, at least 1.</param>
 /// <param name="FirstReplicationRecording">Extra recording (trajectories) for replication 1, whose files are written.</param>
+/// <param name="OnlyReplications">Replications to run (0-based, ascending), e.g. a shard's share; null runs every one. The others stay without metrics.</param>
 public sealed record ReplicationRequest(IReadOnlyList<StrategyRun> Strategies, IReadOnlyList<ulong> Seeds, double? DurationS, int Threads,
-    RecordingOptions? FirstReplicationRecording = null);
+    RecordingOptions? FirstReplicationRecording = null, IReadOnlyList<int>? OnlyReplications = null);
 
 /// <summary>Runs finished so far out of the total, and the wall time since the start.</summary>
 public readonly record struct RunProgress(int Done, int Total, TimeSpan Elapsed)
@@ -73,7 +74,8 @@ public static class ReplicationRunner
         var strategies = request.Strategies;
         var seeds = request.Seeds;
         var metrics = new RunMetrics?[strategies.Count, seeds.Count];
-        var total = strategies.Count * seeds.Count;
+        var replications = request.OnlyReplications ?? Enumerable.Range(0, seeds.Count).ToArray();
+        var total = strategies.Count * replications.Count;
         var done = 0;
         var clock = Stopwatch.StartNew();
         var next = -1;
@@ -85,7 +87,7 @@ public static class ReplicationRunner
             {
                 var job = Interlocked.Increment(ref next);
                 if (job >= total) return;
-                var replication = job / strategies.Count; // replication-major: early stops leave whole replications
+                var replication = replications[job / strategies.Count]; // replication-major: early stops leave whole replications
                 var strategy = job % strategies.Count;
                 try
                 {

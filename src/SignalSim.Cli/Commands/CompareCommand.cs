@@ -1,8 +1,9 @@
 // `signalsim compare [SCENARIO] [--replications N] [--strategies A,B] [--seed N] [--threads N]
-// [--duration S] [--lang fr|en] [--no-report] [--out DIR] [--timings]`: every strategy × replication on common
+// [--duration S] [--lang fr|en] [--no-report] [--out DIR] [--timings] [--shard K/N|slurm | --shards N]`: every strategy × replication on common
 // random numbers, in parallel; writes comparison.csv, comparison.md, per strategy the run files
 // of replication 1, and the committee note (report.html, report.md, charts).
-// Ctrl+C keeps the finished runs and writes their summary, marked as partial.
+// Ctrl+C keeps the finished runs and writes their summary, marked as partial. With --shard only
+// the shard's replications run, and the folder is one for `signalsim merge` (see ShardedCompare).
 using System.CommandLine;
 using System.Diagnostics;
 using Microsoft.Extensions.Options;
@@ -84,9 +85,13 @@ public sealed class CompareCommand(CliConsole console, ScenarioSource scenarios,
 
     private readonly Option<bool> _timings = CommonOptions.Timings();
 
+    private readonly Option<string?> _shard = ShardOptions.Shard();
+
+    private readonly Option<int?> _shards = ShardOptions.Shards();
+
     protected override Command Define() => new(Name, Summary)
     {
-        _scenario, _replications, _strategies, _seed, _threads, _duration, _lang, _events, _noReport, _noPdf, _replay, _out, _timings,
+        _scenario, _replications, _strategies, _seed, _threads, _duration, _lang, _events, _noReport, _noPdf, _replay, _out, _timings, _shard, _shards,
     };
 
     protected override int Execute(ParseResult parseResult, CancellationToken cancellation)
@@ -100,6 +105,8 @@ public sealed class CompareCommand(CliConsole console, ScenarioSource scenarios,
         var scenario = loaded.Scenario;
         var strategies = StudyInput.Strategies(scenario, parseResult.GetValue(_strategies), console);
         var folderNames = ComparisonOutput.FolderNames(strategies.Select(s => s.Id).ToList());
+        if (ShardOptions.Resolve(parseResult.GetValue(_shard), parseResult.GetValue(_shards), Environment.GetEnvironmentVariable) is { } shard)
+            return ShardedCompare.Run(console, shard, ShardedStudyOf(parseResult, outDir, scenarioPath, loaded, strategies, folderNames), times, cancellation);
         string[] topLevel = [.. folderNames, .. ComparisonOutput.TopLevelFileNames, ReportWriter.HtmlFileName, ReportWriter.MarkdownFileName, ReportWriter.ChartsFolderName, ReplayWriter.FileName, PdfPrinter.FileName];
         if (OwnedOutputFolder.FindProblem(outDir, topLevel, [scenarioPath]) is { } conflict) throw new InvalidInputException($"{CliConsole.ProgramName}: error: --out: {conflict}");
         var replications = parseResult.GetValue(_replications) ?? DefaultReplications;
@@ -131,31 +138,31 @@ public sealed class CompareCommand(CliConsole console, ScenarioSource scenarios,
             console.Report("cancelled", "stopped before any run finished; nothing was written");
             return ExitCodes.Cancelled;
         }
-        var table = StageTimes.Measure(times, "statistics", () => ComparisonTable.Build(results));
         var info = new StudyInfo(scenario.Name.Text(LocalizedText.English), loaded.SourceName, durationS ?? scenario.Simulation.DurationS, scenario.Simulation.WarmupS, baseSeed, "common random numbers", scenario.Simulation.CooldownS);
-        try
-        {
-            StageTimes.Measure(times, "writing", () =>
-            {
-                ComparisonOutput.WriteStudyFiles(folder.StagingPath, scenario, results, SignalSimApp.Version);
-                ComparisonOutput.WriteTables(folder.StagingPath, table, info);
-            });
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-        {
-            throw new InvalidInputException($"{CliConsole.ProgramName}: error: --out: cannot write to '{outDir}': {e.Message}");
-        }
-        if (!results.Cancelled && !parseResult.GetValue(_noReport))
-        {
-            StageTimes.Measure(times, "note", () => WriteNote(folder.StagingPath, folder.TargetPath, parseResult.GetValue(_lang)!, !parseResult.GetValue(_noPdf), cancellation));
-            WriteReplay(folder.StagingPath, folder.TargetPath, scenario, replayed, results.Seeds[0], durationS ?? scenario.Simulation.DurationS, parseResult.GetValue(_lang)!, cancellation);
-        }
+        var lang = parseResult.GetValue(_lang)!;
+        var note = parseResult.GetValue(_noReport) ? null : new NoteRequest(lang, !parseResult.GetValue(_noPdf));
+        var table = ComparisonWriting.WriteStudy(console, folder.StagingPath, folder.TargetPath, outDir, scenario, results, info, SignalSimApp.Version, note, times, cancellation);
+        if (!results.Cancelled && note is not null)
+            ComparisonWriting.WriteReplay(console, folder.StagingPath, folder.TargetPath, scenario, replayed, results.Seeds[0], durationS ?? scenario.Simulation.DurationS, lang, cancellation);
         RunCommand.CommitFolder(folder, outDir);
         CompareReport.Write(console.Out, table, results, clock.Elapsed, folder.TargetPath);
         TimingsReport.Write(console, Name, times);
         if (!results.Cancelled) return ExitCodes.Ok;
         console.Report("cancelled", $"stopped after {results.CompletedRuns} of {results.TotalRuns} runs; the summary of the finished runs is written, marked as partial");
         return ExitCodes.Cancelled;
+    }
+
+    /// <summary>The same options read for one shard of the study (see ShardedCompare).</summary>
+    private ShardedStudy ShardedStudyOf(ParseResult parseResult, string outDir, string? scenarioPath, LoadedScenario loaded, IReadOnlyList<StrategyRun> strategies,
+        IReadOnlyList<string> folderNames)
+    {
+        var scenario = loaded.Scenario;
+        var note = parseResult.GetValue(_noReport) ? null : new NoteRequest(parseResult.GetValue(_lang)!, !parseResult.GetValue(_noPdf));
+        return new ShardedStudy(outDir, scenarioPath, loaded, strategies, folderNames,
+            parseResult.GetValue(_seed) ?? scenario.Simulation.Seed, parseResult.GetValue(_replications) ?? DefaultReplications,
+            parseResult.GetValue(_threads) ?? Environment.ProcessorCount, parseResult.GetValue(_duration),
+            ReplayedStrategies(strategies, parseResult.GetValue(_replay)), parseResult.GetValue(_events), note,
+            RecordingOptions.TrajectoriesAfterWarmup(scenario.Simulation.WarmupS, TrajectoryWindowS));
     }
 
     /// <summary>Seconds of trajectories recorded after the warm-up for the time-space diagram.</summary>
@@ -169,41 +176,5 @@ public sealed class CompareCommand(CliConsole console, ScenarioSource scenarios,
         var chosen = strategies.FirstOrDefault(s => s.Id == name)
             ?? throw new InvalidInputException($"{CliConsole.ProgramName}: error: --replay: no strategy '{name}' in this comparison; it runs {string.Join(", ", strategies.Select(s => s.Id))}");
         return chosen == baseline ? [baseline] : [baseline, chosen];
-    }
-
-    /// <summary>
-    /// replay.html: replication 1 of each replayed strategy run again (same seed, so the same run)
-    /// with trajectories over the whole measured period, which the study itself does not keep.
-    /// </summary>
-    private void WriteReplay(string stagingDir, string targetDir, ScenarioFile scenario, IReadOnlyList<StrategyRun> replayed, ulong seed, double durationS, string lang,
-        CancellationToken cancellation)
-    {
-        var clock = Stopwatch.StartNew();
-        var recording = RecordingOptions.TrajectoriesAfterWarmup(scenario.Simulation.WarmupS, durationS);
-        var runs = new ReplayRun[replayed.Count];
-        Parallel.For(0, runs.Length, new ParallelOptions { CancellationToken = cancellation }, i =>
-            runs[i] = new ReplayRun(replayed[i].Id, new Simulation(SimulationModelBuilder.Build(replayed[i].Scenario, seed, durationS, recording)).Run(cancellation)));
-        var path = Path.Combine(stagingDir, ReplayWriter.FileName);
-        try
-        {
-            var size = ReplayWriter.Write(path, replayed[0].Scenario, runs, lang);
-            console.Out.WriteLine($"replay written: {Path.Combine(targetDir, ReplayWriter.FileName)} ({size / 1e6:0.0} MB, {string.Join(" | ", replayed.Select(s => s.Id))}, {clock.Elapsed.TotalSeconds:0.0} s)");
-        }
-        catch (ArgumentException e)
-        {
-            console.Error.WriteLine($"{CliConsole.ProgramName}: warning: replay.html not written: {e.Message}");
-        }
-    }
-
-    /// <summary>The note is drawn in the staging folder, so it is swapped in with the tables it describes.</summary>
-    private void WriteNote(string stagingDir, string targetDir, string lang, bool pdf, CancellationToken cancellation)
-    {
-        var files = ChartOptions.Guard(() => ReportWriter.Write(stagingDir, lang, cancellation: cancellation));
-        foreach (var chart in files.Charts.Where(c => c.Files is null))
-            console.Error.WriteLine($"{CliConsole.ProgramName}: warning: chart '{chart.Kind}' not drawn: {chart.MissingReason}");
-        var html = Path.Combine(targetDir, Path.GetRelativePath(stagingDir, files.HtmlPath));
-        var md = Path.Combine(targetDir, Path.GetRelativePath(stagingDir, files.MarkdownPath));
-        console.Out.WriteLine($"note written: {html}, {md} ({files.Charts.Count(c => c.Files is not null)} of {files.Charts.Count} charts)");
-        if (pdf) NotePdf.Write(console, files.HtmlPath, cancellation, targetDir);
     }
 }

@@ -8,11 +8,12 @@ namespace SignalSim.Cli.Commands;
 
 internal static class CompareReport
 {
-    public static void Write(TextWriter w, ComparisonTable table, ReplicationResults results, TimeSpan elapsed, string folder)
+    /// <param name="headline">Replaces the first line (what ran, in how long), e.g. for a merge of shards.</param>
+    public static void Write(TextWriter w, ComparisonTable table, ReplicationResults results, TimeSpan elapsed, string folder, string? headline = null)
     {
         var c = CultureInfo.InvariantCulture;
         var partial = table.Partial ? $" (partial: {table.CompletedRuns} of {table.TotalRuns} runs)" : "";
-        w.WriteLine(string.Create(c, $"{results.Strategies.Count} strategies × {table.ReplicationsRequested} replications = {table.TotalRuns} runs in {elapsed.TotalSeconds:0.0} s{partial}"));
+        w.WriteLine(headline ?? string.Create(c, $"{results.Strategies.Count} strategies × {table.ReplicationsRequested} replications = {table.TotalRuns} runs in {elapsed.TotalSeconds:0.0} s{partial}"));
         foreach (var s in table.Strategies)
         {
             var all = table.Row(s.Id, ComparisonTable.AllModes);

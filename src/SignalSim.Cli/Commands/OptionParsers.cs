@@ -66,7 +66,8 @@ internal static class OptionParsers
         return names.Distinct(StringComparer.Ordinal).ToList();
     }
 
-    private static int? PositiveCount(ArgumentResult result, string option, int max, string hint)
+    /// <summary>A whole number from 1 to <paramref name="max"/>, or an error with the hint.</summary>
+    public static int? PositiveCount(ArgumentResult result, string option, int max, string hint)
     {
         var text = result.Tokens.Count > 0 ? result.Tokens[0].Value : "";
         if (!int.TryParse(text, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var value))

@@ -36,6 +36,7 @@ internal static class CliHost
         builder.Services.AddSingleton<CliCommand, RunCommand>();
         builder.Services.AddSingleton<CliCommand, ValidateCommand>();
         builder.Services.AddSingleton<CliCommand, CompareCommand>();
+        builder.Services.AddSingleton<CliCommand, MergeCommand>();
         builder.Services.AddSingleton<CliCommand, OptimizeCommand>();
         builder.Services.AddSingleton<CliCommand, ReportCommand>();
         builder.Services.AddSingleton<CliCommand, ChartCommand>();

@@ -1,0 +1,108 @@
+// A real Slurm run: deploy/slurm/local-cluster.sh starts a single-node cluster on this machine
+// (munged, slurmctld, slurmd), deploy/slurm/submit.sh submits the array of 4 shards of a short
+// comparison and the merge step, and the merged tables must equal the unsharded run's, byte for
+// byte. The daemons are stopped whatever happens. Slurm is a test dependency like Chromium: when
+// it is missing the test fails and says how to install it.
+using System.Diagnostics;
+using SignalSim.Analysis.Comparison;
+using SignalSim.Cli;
+using SignalSim.Tests.Cli;
+using SignalSim.Tests.Output;
+
+namespace SignalSim.Tests.Sharding;
+
+public sealed class SlurmClusterTests : IDisposable
+{
+    private readonly TempDirectory _tmp = new();
+
+    public void Dispose() => _tmp.Dispose();
+
+    [Fact]
+    public async Task A_4_shard_array_on_a_local_Slurm_cluster_merges_to_the_unsharded_comparison()
+    {
+        foreach (var tool in new[] { "sbatch", "slurmctld", "slurmd", "munged" })
+        {
+            Assert.True(OnPath(tool), $"'{tool}' is not installed: run scripts/install-test-dependencies.sh (it installs Debian's slurm-wlm and munge), as root");
+        }
+        var root = RepositoryRoot();
+        var scenario = CliRunner.ScenarioPath(ShardStudy.Arterial);
+        string[] options = ["--duration", "600", "--replications", "8", "--no-report"];
+        var whole = await CliRunner.RunAsync(["compare", scenario, .. options, "--threads", "2", "--out", _tmp["whole"]]);
+        Assert.True(whole.ExitCode == ExitCodes.Ok, whole.ToString());
+
+        var env = new Dictionary<string, string>
+        {
+            ["SIGNALSIM_SLURM_DIR"] = _tmp["slurm"],
+            // A port pair of its own, so a cluster started by another test run on this machine does not answer.
+            ["SIGNALSIM_SLURM_PORT"] = (20000 + 2 * Random.Shared.Next(0, 10000)).ToString(System.Globalization.CultureInfo.InvariantCulture),
+            ["SLURM_CONF"] = Path.Combine(_tmp["slurm"], "slurm.conf"),
+            ["SIGNALSIM"] = Path.Combine(AppContext.BaseDirectory, OperatingSystem.IsWindows() ? "signalsim.exe" : "signalsim"),
+            ["SIGNALSIM_WAIT"] = "1",
+            ["SIGNALSIM_MERGE_OPTIONS"] = "--no-report",
+        };
+        var cluster = Path.Combine(root, "deploy", "slurm", "local-cluster.sh");
+        var start = Exec(cluster, root, ["start"], env, TimeSpan.FromMinutes(2));
+        try
+        {
+            Assert.True(start.ExitCode == 0, "the local Slurm cluster did not start:\n" + start);
+            var submit = Exec(Path.Combine(root, "deploy", "slurm", "submit.sh"), root, ["4", _tmp["sweep"], scenario, .. options], env, TimeSpan.FromMinutes(10));
+            Assert.True(submit.ExitCode == 0, $"sbatch array or merge failed:\n{submit}\n{Logs()}");
+        }
+        finally
+        {
+            var stop = Exec(cluster, root, ["stop"], env, TimeSpan.FromMinutes(1));
+            Assert.True(stop.ExitCode == 0, "the local Slurm cluster did not stop:\n" + stop);
+        }
+        Assert.False(Directory.Exists(_tmp["slurm"]), "stop removes the cluster's state");
+        for (var k = 1; k <= 4; k++) Assert.True(File.Exists(_tmp[$"sweep/shard-{k}/shard.json"]), $"shard {k} ran\n{Logs()}");
+        foreach (var file in new[] { ComparisonCsvWriter.FileName, ComparisonMarkdownWriter.FileName, ComparisonOutput.MetadataFileName })
+        {
+            var merged = _tmp[Path.Combine("sweep", "merged", file)];
+            Assert.True(File.Exists(merged), $"the merge step wrote no {file}\n{Logs()}");
+            Assert.True(File.ReadAllBytes(_tmp[Path.Combine("whole", file)]).SequenceEqual(File.ReadAllBytes(merged)), $"{file} of the Slurm sweep differs from the unsharded run");
+        }
+    }
+
+    private string Logs()
+    {
+        var dir = _tmp["sweep/logs"];
+        return Directory.Exists(dir)
+            ? string.Join("\n", Directory.EnumerateFiles(dir).Order(StringComparer.Ordinal).Select(f => $"--- {Path.GetFileName(f)}\n{File.ReadAllText(f)}"))
+            : "(no logs)";
+    }
+
+    private static bool OnPath(string tool) =>
+        (Environment.GetEnvironmentVariable("PATH") ?? "").Split(Path.PathSeparator).Append("/usr/sbin").Any(dir => File.Exists(Path.Combine(dir, tool)));
+
+    private static string RepositoryRoot()
+    {
+        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
+        {
+            if (File.Exists(Path.Combine(dir.FullName, "SignalSim.sln"))) return dir.FullName;
+        }
+        throw new DirectoryNotFoundException("SignalSim.sln not found above the test output folder");
+    }
+
+    private static CliRun Exec(string fileName, string workingDirectory, IEnumerable<string> args, IReadOnlyDictionary<string, string> env, TimeSpan timeout)
+    {
+        var start = new ProcessStartInfo(fileName)
+        {
+            WorkingDirectory = workingDirectory,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+        };
+        foreach (var arg in args) start.ArgumentList.Add(arg);
+        foreach (var (name, value) in env) start.Environment[name] = value;
+        using var process = Process.Start(start) ?? throw new InvalidOperationException($"cannot start {fileName}");
+        var stdout = process.StandardOutput.ReadToEndAsync();
+        var stderr = process.StandardError.ReadToEndAsync();
+        if (!process.WaitForExit(timeout))
+        {
+            process.Kill(entireProcessTree: true);
+            throw new TimeoutException($"{fileName} {string.Join(' ', args)} did not finish within {timeout}");
+        }
+        process.WaitForExit();
+        return new CliRun(process.ExitCode, stdout.Result, stderr.Result);
+    }
+}
