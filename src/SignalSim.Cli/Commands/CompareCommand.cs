@@ -1,5 +1,5 @@
 // `signalsim compare [SCENARIO] [--replications N] [--strategies A,B] [--seed N] [--threads N]
-// [--duration S] [--lang fr|en] [--no-report] [--out DIR] [--timings]`: every strategy × replication on common
+// [--duration S | --period HH:MM-HH:MM] [--lang fr|en] [--no-report] [--out DIR] [--timings]`: every strategy × replication on common
 // random numbers, in parallel; writes comparison.csv, comparison.md, per strategy the run files
 // of replication 1, and the committee note (report.html, report.md, charts).
 // Ctrl+C keeps the finished runs and writes their summary, marked as partial.
@@ -84,9 +84,11 @@ public sealed class CompareCommand(CliConsole console, ScenarioSource scenarios,
 
     private readonly Option<bool> _timings = CommonOptions.Timings();
 
+    private readonly Option<MeasuredWindow?> _period = PeriodOption.Create();
+
     protected override Command Define() => new(Name, Summary)
     {
-        _scenario, _replications, _strategies, _seed, _threads, _duration, _lang, _events, _noReport, _noPdf, _replay, _out, _timings,
+        _scenario, _replications, _strategies, _seed, _threads, _duration, _period, _lang, _events, _noReport, _noPdf, _replay, _out, _timings,
     };
 
     protected override int Execute(ParseResult parseResult, CancellationToken cancellation)
@@ -97,7 +99,7 @@ public sealed class CompareCommand(CliConsole console, ScenarioSource scenarios,
         var times = parseResult.GetValue(_timings) ? new StageTimes() : null;
         var loaded = scenarios.Load(scenarioPath, cancellation, times);
         ReportWarnings(console, loaded);
-        var scenario = loaded.Scenario;
+        var scenario = PeriodOption.Apply(loaded.Scenario, parseResult.GetValue(_period), parseResult.GetValue(_duration), loaded.SourceName);
         var strategies = StudyInput.Strategies(scenario, parseResult.GetValue(_strategies), console);
         var folderNames = ComparisonOutput.FolderNames(strategies.Select(s => s.Id).ToList());
         string[] topLevel = [.. folderNames, .. ComparisonOutput.TopLevelFileNames, ReportWriter.HtmlFileName, ReportWriter.MarkdownFileName, ReportWriter.ChartsFolderName, ReplayWriter.FileName, PdfPrinter.FileName];
