@@ -102,7 +102,7 @@ public sealed class CompareCommand(CliConsole console, ScenarioSource scenarios,
         var scenario = PeriodOption.Apply(loaded.Scenario, parseResult.GetValue(_period), parseResult.GetValue(_duration), loaded.SourceName);
         var strategies = StudyInput.Strategies(scenario, parseResult.GetValue(_strategies), console);
         var folderNames = ComparisonOutput.FolderNames(strategies.Select(s => s.Id).ToList());
-        string[] topLevel = [.. folderNames, .. ComparisonOutput.TopLevelFileNames, ReportWriter.HtmlFileName, ReportWriter.MarkdownFileName, ReportWriter.ChartsFolderName, ReplayWriter.FileName, PdfPrinter.FileName];
+        string[] topLevel = [.. folderNames, .. ComparisonOutput.TopLevelFileNames, LineComparison.CsvFileName, LineComparison.MarkdownFileName, ReportWriter.HtmlFileName, ReportWriter.MarkdownFileName, ReportWriter.ChartsFolderName, ReplayWriter.FileName, PdfPrinter.FileName];
         if (OwnedOutputFolder.FindProblem(outDir, topLevel, [scenarioPath]) is { } conflict) throw new InvalidInputException($"{CliConsole.ProgramName}: error: --out: {conflict}");
         var replications = parseResult.GetValue(_replications) ?? DefaultReplications;
         if (replications < 2) console.Report("note", "one replication gives no confidence interval; use --replications 2 or more (20 is usual)");
@@ -141,6 +141,7 @@ public sealed class CompareCommand(CliConsole console, ScenarioSource scenarios,
             {
                 ComparisonOutput.WriteStudyFiles(folder.StagingPath, scenario, results, SignalSimApp.Version);
                 ComparisonOutput.WriteTables(folder.StagingPath, table, info);
+                LineComparison.Write(folder.StagingPath, results);
             });
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
@@ -154,6 +155,7 @@ public sealed class CompareCommand(CliConsole console, ScenarioSource scenarios,
         }
         RunCommand.CommitFolder(folder, outDir);
         CompareReport.Write(console.Out, table, results, clock.Elapsed, folder.TargetPath);
+        CompareReport.WriteNewLines(console.Out, LineComparison.Build(results));
         TimingsReport.Write(console, Name, times);
         if (!results.Cancelled) return ExitCodes.Ok;
         console.Report("cancelled", $"stopped after {results.CompletedRuns} of {results.TotalRuns} runs; the summary of the finished runs is written, marked as partial");

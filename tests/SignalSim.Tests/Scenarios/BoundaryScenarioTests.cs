@@ -77,6 +77,10 @@ public class BoundaryScenarioTests(ITestOutputHelper output)
         Assert.NotEmpty(result.Records.Pedestrians);
         var idle = model.Lines.Where(l => !result.Records.Trips.Any(t => t.Route == l.Route)).Select(l => l.Id).ToList();
         Assert.True(idle.Count == 0, $"no trip completed on line(s) {string.Join(", ", idle)}");
+        var tripsPerRoute = new int[model.RouteIds.Length];
+        foreach (var trip in result.Records.Trips) tripsPerRoute[trip.Route]++;
+        var idleRoutes = model.RouteIds.Where((_, r) => tripsPerRoute[r] == 0).ToList();
+        Assert.True(idleRoutes.Count == 0, $"no trip completed on route(s) {string.Join(", ", idleRoutes)}");
         Assert.Empty(result.Records.UnfinishedTrips);
 
         // The plans changed: each Paris intersection ran cycles of 50, 90 and 120 s during the day.
