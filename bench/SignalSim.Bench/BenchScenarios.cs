@@ -10,6 +10,11 @@ public static class BenchScenarios
     public const string SyntheticCorridorName = "synthetic-corridor";
     public const string DefaultScenarioName = "porte-de-choisy";
 
+    /// <summary>The whole boundary (16 intersections, 8 portes) at its morning peak, 08:00-09:00, as compare --period measures it.</summary>
+    public const string BoundaryPeakName = "boundary-morning-peak";
+
+    public const string BoundaryFileName = "paris-val-de-marne-boundary";
+
     public static string RepositoryRoot { get; } = FindRepositoryRoot();
 
     public static string ScenariosDirectory => Path.Combine(RepositoryRoot, "scenarios");
@@ -24,9 +29,12 @@ public static class BenchScenarios
             .Order(StringComparer.Ordinal);
 
     /// <summary>The generated corridor by its name, or a shipped file by its name.</summary>
-    public static ScenarioFile Load(string name) => name == SyntheticCorridorName
-        ? SyntheticCorridor.Create()
-        : ScenarioLoader.LoadFile(Path.Combine(ScenariosDirectory, name + ".json")).Scenario;
+    public static ScenarioFile Load(string name) => name switch
+    {
+        SyntheticCorridorName => SyntheticCorridor.Create(),
+        BoundaryPeakName => MeasuredWindow.Parse("08:00-09:00", out _)!.ApplyTo(Load(BoundaryFileName), out _)!,
+        _ => ScenarioLoader.LoadFile(Path.Combine(ScenariosDirectory, name + ".json")).Scenario,
+    };
 
     private static string FindRepositoryRoot()
     {

@@ -45,7 +45,7 @@ public static class MetricsExtractor
             foreach (var t in list) vehicleDelayS += t.DelayS;
             foreach (var t in unfinished[(int)mode]) vehicleDelayS += t.DelayS;
         }
-        return new RunMetrics(modes) { VehicleDelayH = vehicleDelayS / 3600 };
+        return new RunMetrics(modes) { VehicleDelayH = vehicleDelayS / 3600, Lines = LineMetricsExtractor.Extract(result) };
     }
 
     /// <summary>Modes that some demand, line or crossing of the scenario produces, whether or not a trip completed.</summary>

@@ -46,4 +46,7 @@ public sealed record RunMetrics(IReadOnlyDictionary<ReportMode, ModeMetrics> Mod
 
     /// <summary>Person-hours in the network and waiting to enter over the measured period, every vehicle mode.</summary>
     public double SystemPersonH => Modes.Values.Sum(m => m.SystemPersonH ?? 0);
+
+    /// <summary>Each bus and tram line's running time and regularity, by line id (empty for a scenario without lines).</summary>
+    public IReadOnlyDictionary<string, LineMetrics> Lines { get; init; } = new Dictionary<string, LineMetrics>();
 }

@@ -53,6 +53,18 @@ public static class ShardRunsFile
                     json.WriteEndObject();
                 }
                 json.WriteEndArray();
+                json.WriteStartArray("lines");
+                foreach (var (id, l) in run.Metrics.Lines)
+                {
+                    json.WriteStartObject();
+                    json.WriteString("line", id);
+                    json.WriteString("mode", l.Mode);
+                    json.WriteNumber("trips", l.Trips);
+                    JsonFields.WriteDouble(json, "mean_travel_time_s", l.MeanTravelTimeS);
+                    JsonFields.WriteDouble(json, "headway_cv", l.HeadwayCv);
+                    json.WriteEndObject();
+                }
+                json.WriteEndArray();
                 json.WriteEndObject();
             }
             json.WriteEndArray();
@@ -117,7 +129,14 @@ public static class ShardRunsFile
                         JsonFields.NullableDouble(m, "system_vehicle_h", where),
                         JsonFields.NullableDouble(m, "system_person_h", where));
                 }
-                runs.Add(new ShardRun(strategy, replication, new RunMetrics(modes) { VehicleDelayH = JsonFields.Double(e, "vehicle_delay_h", where) }));
+                // Lines in the order they were written: the model's, as the run's own dictionary.
+                var lines = new Dictionary<string, LineMetrics>(StringComparer.Ordinal);
+                foreach (var l in JsonFields.Array(e, "lines", where))
+                {
+                    lines[JsonFields.String(l, "line", where)] = new LineMetrics(JsonFields.String(l, "mode", where), JsonFields.Int(l, "trips", where),
+                        JsonFields.NullableDouble(l, "mean_travel_time_s", where), JsonFields.NullableDouble(l, "headway_cv", where));
+                }
+                runs.Add(new ShardRun(strategy, replication, new RunMetrics(modes) { VehicleDelayH = JsonFields.Double(e, "vehicle_delay_h", where), Lines = lines }));
             }
         }
         catch (JsonException e)

@@ -1,5 +1,5 @@
 // `signalsim compare [SCENARIO] [--replications N] [--strategies A,B] [--seed N] [--threads N]
-// [--duration S] [--lang fr|en] [--no-report] [--out DIR] [--timings] [--shard K/N|slurm | --shards N]`: every strategy × replication on common
+// [--duration S | --period HH:MM-HH:MM] [--lang fr|en] [--no-report] [--out DIR] [--timings] [--shard K/N|slurm | --shards N]`: every strategy × replication on common
 // random numbers, in parallel; writes comparison.csv, comparison.md, per strategy the run files
 // of replication 1, and the committee note (report.html, report.md, charts).
 // Ctrl+C keeps the finished runs and writes their summary, marked as partial. With --shard only
@@ -85,13 +85,15 @@ public sealed class CompareCommand(CliConsole console, ScenarioSource scenarios,
 
     private readonly Option<bool> _timings = CommonOptions.Timings();
 
+    private readonly Option<MeasuredWindow?> _period = PeriodOption.Create();
+
     private readonly Option<string?> _shard = ShardOptions.Shard();
 
     private readonly Option<int?> _shards = ShardOptions.Shards();
 
     protected override Command Define() => new(Name, Summary)
     {
-        _scenario, _replications, _strategies, _seed, _threads, _duration, _lang, _events, _noReport, _noPdf, _replay, _out, _timings, _shard, _shards,
+        _scenario, _replications, _strategies, _seed, _threads, _duration, _period, _lang, _events, _noReport, _noPdf, _replay, _out, _timings, _shard, _shards,
     };
 
     protected override int Execute(ParseResult parseResult, CancellationToken cancellation)
@@ -102,11 +104,11 @@ public sealed class CompareCommand(CliConsole console, ScenarioSource scenarios,
         var times = parseResult.GetValue(_timings) ? new StageTimes() : null;
         var loaded = scenarios.Load(scenarioPath, cancellation, times);
         ReportWarnings(console, loaded);
-        var scenario = loaded.Scenario;
+        var scenario = PeriodOption.Apply(loaded.Scenario, parseResult.GetValue(_period), parseResult.GetValue(_duration), loaded.SourceName);
         var strategies = StudyInput.Strategies(scenario, parseResult.GetValue(_strategies), console);
         var folderNames = ComparisonOutput.FolderNames(strategies.Select(s => s.Id).ToList());
         if (ShardOptions.Resolve(parseResult.GetValue(_shard), parseResult.GetValue(_shards), Environment.GetEnvironmentVariable) is { } shard)
-            return ShardedCompare.Run(console, shard, ShardedStudyOf(parseResult, outDir, scenarioPath, loaded, strategies, folderNames), times, cancellation);
+            return ShardedCompare.Run(console, shard, ShardedStudyOf(parseResult, outDir, scenarioPath, loaded with { Scenario = scenario }, strategies, folderNames), times, cancellation);
         string[] topLevel = [.. folderNames, .. ComparisonOutput.TopLevelFileNames, ReportWriter.HtmlFileName, ReportWriter.MarkdownFileName, ReportWriter.ChartsFolderName, ReplayWriter.FileName, PdfPrinter.FileName];
         if (OwnedOutputFolder.FindProblem(outDir, topLevel, [scenarioPath]) is { } conflict) throw new InvalidInputException($"{CliConsole.ProgramName}: error: --out: {conflict}");
         var replications = parseResult.GetValue(_replications) ?? DefaultReplications;
@@ -146,6 +148,7 @@ public sealed class CompareCommand(CliConsole console, ScenarioSource scenarios,
             ComparisonWriting.WriteReplay(console, folder.StagingPath, folder.TargetPath, scenario, replayed, results.Seeds[0], durationS ?? scenario.Simulation.DurationS, lang, cancellation);
         RunCommand.CommitFolder(folder, outDir);
         CompareReport.Write(console.Out, table, results, clock.Elapsed, folder.TargetPath);
+        CompareReport.WriteNewLines(console.Out, LineComparison.Build(results));
         TimingsReport.Write(console, Name, times);
         if (!results.Cancelled) return ExitCodes.Ok;
         console.Report("cancelled", $"stopped after {results.CompletedRuns} of {results.TotalRuns} runs; the summary of the finished runs is written, marked as partial");

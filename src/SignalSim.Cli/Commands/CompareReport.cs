@@ -32,4 +32,18 @@ internal static class CompareReport
         }
         w.WriteLine($"results in {folder}: {ComparisonCsvWriter.FileName}, {ComparisonMarkdownWriter.FileName} and one folder per strategy (replication 1)");
     }
+
+    /// <summary>
+    /// One line per line a strategy adds (one the baseline does not run): its running time and
+    /// regularity against the baseline's lines on the same route, as lines.csv gives them.
+    /// </summary>
+    public static void WriteNewLines(TextWriter w, IReadOnlyList<LineComparisonRow> rows)
+    {
+        var c = CultureInfo.InvariantCulture;
+        foreach (var r in rows.Where(r => r.Reference is not ("itself" or "")))
+        {
+            var diff = r.RunningTimeDiff is { } d ? string.Create(c, $" (Δ {d.Mean:+0.0;-0.0;0.0} s, 95 % {d.Ci95Low:0.0} to {d.Ci95High:0.0})") : "";
+            w.WriteLine(string.Create(c, $"  new line {r.Line} in {r.Strategy}: running time {r.RunningTime?.Mean:0.0} s, headway CV {r.HeadwayCv:0.000}; today's {r.Reference}: headway CV {r.ReferenceHeadwayCv:0.000}{diff}"));
+        }
+    }
 }

@@ -34,6 +34,7 @@ internal static class ComparisonWriting
             {
                 ComparisonOutput.WriteStudyFiles(stagingDir, scenario, results, programVersion);
                 ComparisonOutput.WriteTables(stagingDir, table, info);
+                LineComparison.Write(stagingDir, results);
             });
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)

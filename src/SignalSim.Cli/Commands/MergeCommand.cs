@@ -102,6 +102,7 @@ public sealed class MergeCommand(CliConsole console, IOptions<CliSettings> setti
         var headline = string.Create(CultureInfo.InvariantCulture,
             $"merged {manifest.Shard.Count} shards: {study.Strategies.Count} strategies × {table.ReplicationsRequested} replications = {table.TotalRuns} runs, in {clock.Elapsed.TotalSeconds:0.00} s");
         CompareReport.Write(console.Out, table, study.Results, clock.Elapsed, folder.TargetPath, headline);
+        CompareReport.WriteNewLines(console.Out, LineComparison.Build(study.Results));
         TimingsReport.Write(console, Name, times);
         return ExitCodes.Ok;
     }

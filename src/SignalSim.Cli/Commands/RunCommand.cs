@@ -1,4 +1,4 @@
-// `signalsim run [SCENARIO] [--seed N] [--duration S] [--trajectories S] [--events] [--out DIR] [--timings]`: one
+// `signalsim run [SCENARIO] [--seed N] [--duration S | --period HH:MM-HH:MM] [--trajectories S] [--events] [--out DIR] [--timings]`: one
 // simulation, written to DIR (see RunOutputWriter for the files), with a short report on stdout.
 // Every check of the user's input happens before the output folder is touched.
 using System.CommandLine;
@@ -52,9 +52,11 @@ public sealed class RunCommand(CliConsole console, ScenarioSource scenarios, IOp
 
     private readonly Option<bool> _timings = CommonOptions.Timings();
 
+    private readonly Option<MeasuredWindow?> _period = PeriodOption.Create();
+
     protected override Command Define() => new(Name, Summary)
     {
-        _scenario, _seed, _duration, _trajectories, _events, _out, _timings,
+        _scenario, _seed, _duration, _period, _trajectories, _events, _out, _timings,
     };
 
     protected override int Execute(ParseResult parseResult, CancellationToken cancellation)
@@ -69,12 +71,13 @@ public sealed class RunCommand(CliConsole console, ScenarioSource scenarios, IOp
             : null;
         var loaded = scenarios.Load(scenarioPath, cancellation, times);
         ReportWarnings(console, loaded);
+        var scenario = PeriodOption.Apply(loaded.Scenario, parseResult.GetValue(_period), parseResult.GetValue(_duration), loaded.SourceName);
         var recording = parseResult.GetValue(_trajectories) is { } windowS
-            ? RecordingOptions.TrajectoriesAfterWarmup(loaded.Scenario.Simulation.WarmupS, windowS)
+            ? RecordingOptions.TrajectoriesAfterWarmup(scenario.Simulation.WarmupS, windowS)
             : RecordingOptions.None;
         logger.LogDebug("Building the model of {Source}", loaded.SourceName);
         var model = StageTimes.Measure(times, ModelBuildStage,
-            () => SimulationModelBuilder.Build(loaded.Scenario, parseResult.GetValue(_seed), parseResult.GetValue(_duration), recording));
+            () => SimulationModelBuilder.Build(scenario, parseResult.GetValue(_seed), parseResult.GetValue(_duration), recording));
         cancellation.ThrowIfCancellationRequested(); // a Ctrl+C during the build (linear in the scenario, well under a second) stops here
         logger.LogDebug("Loaded {Source}: {Links} links, {Intersections} intersections, seed {Seed}", loaded.SourceName, model.LinkCount, model.IntersectionIds.Length, model.Seed);
 

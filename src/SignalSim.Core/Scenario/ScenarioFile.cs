@@ -803,6 +803,19 @@ public sealed record StrategySpec
 
     [Description("Green waves replacing the base scenario's, when given.")]
     public IReadOnlyList<GreenWaveSpec>? GreenWaves { get; init; }
+
+    [Description("Bus and tram lines added by the strategy (a new line, e.g. a high-level-of-service bus), or replacing the base line of the same id.")]
+    public IReadOnlyList<LineSpec> Lines { get; init; } = [];
+
+    [Description("Changes per link, by link id (e.g. a general lane given over to buses).")]
+    public IReadOnlyDictionary<string, LinkOverlaySpec> Links { get; init; } = new Dictionary<string, LinkOverlaySpec>();
+}
+
+[Description("A link's lanes under a strategy; the link keeps its lane count, so movements keep their lanes.")]
+public sealed record LinkOverlaySpec
+{
+    [Description("Kind of each lane from right (index 0) to left, one per lane of the link, replacing the base kinds.")]
+    public required IReadOnlyList<LaneKind> LaneKinds { get; init; }
 }
 
 [Description("A centre's settings under a strategy; each field given replaces the base value.")]

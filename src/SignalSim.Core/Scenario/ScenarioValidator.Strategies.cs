@@ -22,6 +22,17 @@ public sealed partial class ScenarioValidator
             {
                 if (!_intersections.ContainsKey(x)) Error(JsonLocationIndex.Child($"{p}.intersections", x), $"strategy '{st.Id}' changes unknown intersection '{x}'; known intersections: {Known(_intersections.Keys)}");
             }
+            foreach (var (linkId, overlay) in st.Links)
+            {
+                var where = JsonLocationIndex.Child($"{p}.links", linkId);
+                if (!_links.TryGetValue(linkId, out var link)) Error(where, $"strategy '{st.Id}' changes unknown link '{linkId}'; known links: {Known(_links.Keys)}");
+                else if (overlay.LaneKinds.Count != link.Lanes) Error($"{where}.lane_kinds", $"strategy '{st.Id}' gives link '{linkId}' {overlay.LaneKinds.Count} lane kinds, but it has {link.Lanes} lane(s); give one kind per lane (a strategy changes what lanes are for, not how many there are)");
+            }
+            var lineIds = new HashSet<string>(StringComparer.Ordinal);
+            for (var j = 0; j < st.Lines.Count; j++)
+            {
+                if (!lineIds.Add(st.Lines[j].Id)) Error($"{p}.lines[{j}].id", $"strategy '{st.Id}' defines line '{st.Lines[j].Id}' twice; give each line of a strategy its own id");
+            }
         }
         var baselines = _s.Strategies.Count(st => st.Baseline);
         if (baselines != 1)

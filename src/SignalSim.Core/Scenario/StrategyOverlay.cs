@@ -24,7 +24,21 @@ public static class StrategyOverlay
             }
             : x).ToList(),
         GreenWaves = strategy.GreenWaves ?? scenario.GreenWaves,
+        Links = strategy.Links.Count == 0 ? scenario.Links : scenario.Links.Select(l => strategy.Links.TryGetValue(l.Id, out var o)
+            ? l with { LaneKinds = o.LaneKinds }
+            : l).ToList(),
+        Lines = strategy.Lines.Count == 0 ? scenario.Lines : MergeLines(scenario.Lines, strategy.Lines),
     };
+
+    /// <summary>Base lines in their order, a strategy line replacing the one of its id, then the strategy's new lines.</summary>
+    private static List<LineSpec> MergeLines(IReadOnlyList<LineSpec> baseLines, IReadOnlyList<LineSpec> overlay)
+    {
+        var byId = overlay.ToDictionary(l => l.Id, StringComparer.Ordinal);
+        var merged = baseLines.Select(l => byId.GetValueOrDefault(l.Id) ?? l).ToList();
+        var baseIds = baseLines.Select(l => l.Id).ToHashSet(StringComparer.Ordinal);
+        merged.AddRange(overlay.Where(l => !baseIds.Contains(l.Id)));
+        return merged;
+    }
 
     public static ScenarioFile Apply(ScenarioFile scenario, string strategyId) =>
         Apply(scenario, scenario.Strategies.FirstOrDefault(s => s.Id == strategyId)
@@ -75,6 +89,19 @@ public static class StrategyOverlay
         }
         if (appliedPath.StartsWith("$.green_waves", StringComparison.Ordinal) && strategy.GreenWaves is not null)
             return prefix + appliedPath[1..];
+        if (TryIndexed(appliedPath, "$.lines[", out var li, out var lrest) && strategy.Lines.Count > 0)
+        {
+            // The applied lines are the base lines (some replaced) followed by the strategy's new ones.
+            var applied = Apply(scenario with { Strategies = [] }, strategy).Lines;
+            if (li < applied.Count)
+            {
+                var own = strategy.Lines.Select((l, j) => (l, j)).FirstOrDefault(t => ReferenceEquals(t.l, applied[li]));
+                if (own.l is not null) return $"{prefix}.lines[{own.j}]{lrest}";
+            }
+        }
+        if (TryIndexed(appliedPath, "$.links[", out var k, out var krest) && k < scenario.Links.Count
+            && strategy.Links.ContainsKey(scenario.Links[k].Id) && FirstSegment(krest) == "lane_kinds")
+            return JsonLocationIndex.Child($"{prefix}.links", scenario.Links[k].Id) + krest;
         return appliedPath;
     }
 

@@ -27,7 +27,8 @@ public class FuzzTests
     {
         var files = ShippedScenarios().ToList();
         Assert.True(files.Count >= 5, "the shipped scenarios were not found");
-        var perFile = (TotalInputs + files.Count - 1) / files.Count;
+        // Rounded up per chunk, so that the total reaches TotalInputs whatever the number of files.
+        var perChunk = (TotalInputs + files.Count * Chunks - 1) / (files.Count * Chunks);
         var failures = new ConcurrentQueue<string>();
         var valid = 0;
         var refused = 0;
@@ -38,7 +39,7 @@ public class FuzzTests
             var chunk = job % Chunks;
             var text = File.ReadAllText(CliRunner.ScenarioPath(file));
             var fuzzer = new ScenarioFuzzer(text, HashCode.Combine(Seed, file.Length, chunk));
-            for (var i = 0; i < perFile / Chunks; i++)
+            for (var i = 0; i < perChunk; i++)
             {
                 var (input, what) = fuzzer.Next();
                 switch (Check(input, $"{file} #{chunk}.{i} ({what})"))
