@@ -222,7 +222,13 @@ public sealed partial class Simulation
         if (_laneCount[lane] == 0) return false;
         if (_laneCount[lane] >= _laneCapacity[lane]) return true;
         var back = BackOf(lane);
-        return _speedMps[back] < StoppedSpeedMps && EntrySpaceM(lane) < p.LengthM + p.MinGapM;
+        var space = EntrySpaceM(lane);
+        var needed = p.LengthM + p.MinGapM;
+        if (_speedMps[back] < StoppedSpeedMps) return space < needed;
+        // A last vehicle braking to a stop: the room it will leave once stopped, so that the driver
+        // decides to keep the box clear while it can still stop comfortably, not when it is at the line.
+        var acc = _accMps2[back];
+        return acc < 0 && space + _speedMps[back] * _speedMps[back] / (-2 * acc) < needed;
     }
 
     /// <summary>

@@ -224,7 +224,9 @@ public sealed partial class Simulation
         if (ownAfter < -p.SafeDecelerationMps2) return double.NegativeInfinity;
         var newFollowerAfter = newFollower >= 0 ? AccelerationBehind(newFollower, slot, link) : 0;
         if (newFollowerAfter < -p.SafeDecelerationMps2) return double.NegativeInfinity;
+        if (newFollower >= 0 && !SafeNextStep(newFollower, slot, ownAfter, link)) return double.NegativeInfinity;
         if (newFollower < 0 && !SafeForArrivals(slot, to, link)) return double.NegativeInfinity;
+        if (newLeader < 0 && !SafeForMerge(slot, to, link)) return double.NegativeInfinity;
         if (mandatory) return double.PositiveInfinity;
         var ownBefore = AccelerationIn(slot, from, leader, link);
         var newFollowerBefore = newFollower >= 0 ? AccelerationIn(newFollower, to, newLeader, link) : 0;
@@ -258,7 +260,61 @@ public sealed partial class Simulation
             return Idm.Acceleration(in p, speed, desired, toStopLine, 0);
         }
         var cause = BrakingCause.Leader;
-        return FollowExitLane(lane, next, in p, speed, desired, toStopLine, ref cause);
+        var acc = FollowExitLane(lane, next, in p, speed, desired, toStopLine, ref cause);
+        if (_claimCount[next] > 0)
+        {
+            var merge = MergeAcceleration(slot, lane, next, toStopLine, desired);
+            if (merge < acc) acc = merge;
+        }
+        return acc;
+    }
+
+    /// <summary>
+    /// MOBIL's b_safe, one step on: the new follower, keeping its speed, still needs no more than
+    /// b_safe once the changer has applied its own acceleration (a changer braking for a signal
+    /// closes the gap faster than its present speed says).
+    /// </summary>
+    private bool SafeNextStep(int follower, int changer, double changerAcc, int link)
+    {
+        ref readonly var pf = ref _m.Classes[_class[follower]];
+        var vc = _speedMps[changer];
+        var vc1 = Math.Max(0, vc + changerAcc * _dtS);
+        var vf = _speedMps[follower];
+        var gap = _posM[changer] - _lengthM[changer] - _posM[follower] + ((vc + vc1) * 0.5 - vf) * _dtS;
+        return Idm.Acceleration(in pf, vf, FreeSpeedMps(follower, link), gap, vc1) >= -pf.SafeDecelerationMps2;
+    }
+
+    /// <summary>
+    /// Whether a driver becoming the front vehicle of a lane leaves the claimants of other lanes
+    /// merging into the same exit lane, which would then have to let it go first, a deceleration
+    /// within b_safe (following it, or stopping at their own line, whichever is gentler).
+    /// </summary>
+    private bool SafeForMerge(int slot, int lane, int link)
+    {
+        var step = _step[slot];
+        if (_m.StepGroup[step] < 0) return true;
+        var next = ExitLaneOf(lane, step);
+        if (next < 0) return true;
+        var n = _claimCount[next];
+        if (n == 0) return true;
+        var toStopLine = _m.LinkLengthM[link] - _posM[slot];
+        var own = MergeOrder(slot, toStopLine, FreeSpeedMps(slot, link));
+        for (var i = 0; i < n; i++)
+        {
+            var k = next * MaxClaims + i;
+            var c = _claimSlot[k];
+            if (c == slot || _claimLane[k] == lane) continue;
+            var cLink = _m.StepLink[_step[c]];
+            if (cLink != _m.LaneLink[_claimLane[k]]) continue; // already across
+            var d = _m.LinkLengthM[cLink] - _posM[c];
+            var desired = FreeSpeedMps(c, cLink);
+            if (MergeOrder(c, d, desired) < own) continue; // goes first anyway
+            ref readonly var pc = ref _m.Classes[_class[c]];
+            var behind = Idm.Acceleration(in pc, _speedMps[c], desired, d - toStopLine - _lengthM[slot], _speedMps[slot]);
+            var atLine = Idm.Acceleration(in pc, _speedMps[c], desired, d, 0);
+            if (Math.Max(behind, atLine) < -pc.SafeDecelerationMps2) return false;
+        }
+        return true;
     }
 
     /// <summary>

@@ -83,7 +83,7 @@ public sealed partial class Simulation
         {
             var k = exitLane * MaxClaims + i;
             var other = _claimSlot[k];
-            if (_claimLane[k] == lane) continue; // its own lane: followed for real
+            if (_claimLane[k] == lane || other == slot) continue; // its own lane: followed for real
             var d = _claimDistanceM[k];
             var t = MergeOrder(other, d, FreeSpeedMps(other, _m.StepLink[_step[other]]));
             var ahead = t < own || (t == own && other < slot);
