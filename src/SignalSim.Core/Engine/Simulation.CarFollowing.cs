@@ -45,7 +45,10 @@ public sealed partial class Simulation
                 var speed = _speedMps[slot];
                 var desired = FreeSpeedMps(slot, link);
                 var acc = Idm.Acceleration(in p, speed, desired, gap, _speedMps[leader]);
-                var cause = _cutInUntilTicks[slot] > NowTicks ? BrakingCause.LaneChange : BrakingCause.Leader;
+                // Behind a leader stopping at a signal, a follower's braking belongs to that stop (a
+                // platoon's amber decision), whatever else it is following for.
+                var cause = _accCause[leader] == (byte)BrakingCause.Signal ? BrakingCause.Signal
+                    : _cutInUntilTicks[slot] > NowTicks ? BrakingCause.LaneChange : BrakingCause.Leader;
                 if (signalAhead)
                 {
                     var group = _m.StepGroup[_step[slot]];
@@ -58,10 +61,26 @@ public sealed partial class Simulation
                 }
                 if (k == 1 && signalAhead)
                 {
-                    // Behind a front that goes, it already takes its turn in any merge beyond the line.
+                    // Behind a front that goes, it already takes its turn in any merge beyond the
+                    // line, and it already watches its own exit lane when the front takes another.
                     var step2 = _step[slot];
                     var next2 = _m.StepGroup[step2] >= 0 ? ExitLaneOf(lane, step2) : -1;
-                    if (next2 >= 0 && _claimCount[next2] > 1) Bound(ref acc, ref cause, MergeAcceleration(slot, lane, next2, stopLine - _posM[slot], desired), BrakingCause.Merge);
+                    if (next2 >= 0)
+                    {
+                        var toLine = stopLine - _posM[slot];
+                        if (_claimCount[next2] > 1) Bound(ref acc, ref cause, MergeAcceleration(slot, lane, next2, toLine, desired), BrakingCause.Merge);
+                        if (next2 != ExitLaneOf(lane, _step[front]))
+                        {
+                            var exitCause = BrakingCause.Leader;
+                            var follow = FollowExitLane(lane, next2, in p, speed, desired, toLine, ref exitCause);
+                            if (BlockedExit(next2, in p))
+                            {
+                                var held = Idm.Acceleration(in p, speed, desired, toLine, 0);
+                                if (held >= -p.MaxDecelerationMps2 || held >= follow) { follow = held; exitCause = BrakingCause.BlockedExit; }
+                            }
+                            Bound(ref acc, ref cause, follow, exitCause);
+                        }
+                    }
                 }
                 // In a lane that does not serve its movement the line ahead is closed to it until it
                 // changes: it anticipates that stop rather than discovering it as the front.
@@ -163,7 +182,8 @@ public sealed partial class Simulation
             // Spill-back: the exit lane is queued up to its entry, so the vehicle waits at the stop
             // line, if it still can without braking hard (otherwise it follows that queue's last vehicle).
             var held = Idm.Acceleration(in p, speed, desired, toStopLine, 0);
-            if (held >= -p.MaxDecelerationMps2)
+            var followCauseIfGoing = BrakingCause.Leader;
+            if (held >= -p.MaxDecelerationMps2 || held >= FollowExitLane(lane, next, in p, speed, desired, toStopLine, ref followCauseIfGoing))
             {
                 _committed[slot] = false; // stopped by the queue ahead: it obeys the signal again
                 return Held(lane, in p, speed, desired, toStopLine, BrakingCause.BlockedExit, ref cause);
@@ -228,7 +248,19 @@ public sealed partial class Simulation
         // A last vehicle braking to a stop: the room it will leave once stopped, so that the driver
         // decides to keep the box clear while it can still stop comfortably, not when it is at the line.
         var acc = _accMps2[back];
-        return acc < 0 && space + _speedMps[back] * _speedMps[back] / (-2 * acc) < needed;
+        var projected = acc < 0 ? space + _speedMps[back] * _speedMps[back] / (-2 * acc) : double.PositiveInfinity;
+        var n = _laneCount[lane];
+        if (n >= 2)
+        {
+            // Its leader stands: it will stop behind it, whatever it does now.
+            var ahead = SlotAt(lane, n - 2);
+            if (_speedMps[ahead] < StoppedSpeedMps)
+            {
+                var behindAhead = _posM[ahead] - _lengthM[ahead] - _m.Classes[_class[back]].MinGapM - _lengthM[back];
+                if (behindAhead < projected) projected = behindAhead;
+            }
+        }
+        return projected < needed;
     }
 
     /// <summary>

@@ -16,6 +16,9 @@ public sealed partial class Simulation
 {
     private const long LaneChangeCooldownTicks = 3 * SimTime.TicksPerSecond;
 
+    /// <summary>Seconds of travel before the stop line in which moving drivers no longer change lanes.</summary>
+    private const double NoChangeBeforeLineS = 1.0;
+
     /// <summary>After a change, braking of the driver and its new follower is put down to the change for this long.</summary>
     private const long CutInMemoryTicks = 3 * SimTime.TicksPerSecond;
 
@@ -130,6 +133,9 @@ public sealed partial class Simulation
             ref readonly var p = ref _m.Classes[_class[slot]];
             if (pos - _lengthM[slot] < p.MinGapM || pos >= _m.LinkLengthM[link]) continue; // not wholly on the link
             var step = _step[slot];
+            // Lanes are separated by a solid line just before the stop line: nobody changes in the
+            // last second of travel before it (a driver standing at the line still may).
+            if (_m.StepGroup[step] >= 0 && _m.LinkLengthM[link] - pos < _speedMps[slot] * NoChangeBeforeLineS) continue;
             var target = _m.StepTargetMask[step];
             if (_stopAtM[slot] != double.PositiveInfinity) target &= ~target + 1; // the kerbside lane of the movement for its stop
             var permitted = _m.LinkClassLaneMask[link * classCount + _class[slot]];
@@ -224,16 +230,16 @@ public sealed partial class Simulation
         if (ownAfter < -p.SafeDecelerationMps2) return double.NegativeInfinity;
         var newFollowerAfter = newFollower >= 0 ? AccelerationBehind(newFollower, slot, link) : 0;
         if (newFollowerAfter < -p.SafeDecelerationMps2) return double.NegativeInfinity;
-        if (newFollower >= 0 && !SafeNextStep(newFollower, slot, ownAfter, link)) return double.NegativeInfinity;
         if (newFollower < 0 && !SafeForArrivals(slot, to, link)) return double.NegativeInfinity;
         if (newLeader < 0 && !SafeForMerge(slot, to, link)) return double.NegativeInfinity;
-        if (mandatory) return double.PositiveInfinity;
+        if (mandatory) return newFollower < 0 || SafeOverHorizon(newFollower, slot, ownAfter, link) ? double.PositiveInfinity : double.NegativeInfinity;
         var ownBefore = AccelerationIn(slot, from, leader, link);
         var newFollowerBefore = newFollower >= 0 ? AccelerationIn(newFollower, to, newLeader, link) : 0;
         var oldFollowerBefore = follower >= 0 ? AccelerationBehind(follower, slot, link) : 0;
         var oldFollowerAfter = follower >= 0 ? AccelerationIn(follower, from, leader, link) : 0;
         var gain = ownAfter - ownBefore + p.Politeness * (newFollowerAfter - newFollowerBefore + oldFollowerAfter - oldFollowerBefore);
-        return gain - p.LaneChangeThresholdMps2;
+        gain -= p.LaneChangeThresholdMps2;
+        return gain > 0 && newFollower >= 0 && !SafeOverHorizon(newFollower, slot, ownAfter, link) ? double.NegativeInfinity : gain;
     }
 
     /// <summary>Acceleration of a vehicle in a lane behind a leader on the same link, or as the lane's front vehicle when there is none.</summary>
@@ -269,19 +275,33 @@ public sealed partial class Simulation
         return acc;
     }
 
+    /// <summary>Seconds over which a change must keep its new follower within b_safe.</summary>
+    private const double LaneChangeHorizonS = 2.0;
+
     /// <summary>
-    /// MOBIL's b_safe, one step on: the new follower, keeping its speed, still needs no more than
-    /// b_safe once the changer has applied its own acceleration (a changer braking for a signal
-    /// closes the gap faster than its present speed says).
+    /// MOBIL's b_safe over the next seconds, not only now: the changer keeps its own acceleration
+    /// (a changer braking for a signal closes the gap faster than its present speed says) and the
+    /// new follower answers it by the IDM; the follower must never need more than b_safe.
     /// </summary>
-    private bool SafeNextStep(int follower, int changer, double changerAcc, int link)
+    private bool SafeOverHorizon(int follower, int changer, double changerAcc, int link)
     {
         ref readonly var pf = ref _m.Classes[_class[follower]];
+        var desired = FreeSpeedMps(follower, link);
         var vc = _speedMps[changer];
-        var vc1 = Math.Max(0, vc + changerAcc * _dtS);
         var vf = _speedMps[follower];
-        var gap = _posM[changer] - _lengthM[changer] - _posM[follower] + ((vc + vc1) * 0.5 - vf) * _dtS;
-        return Idm.Acceleration(in pf, vf, FreeSpeedMps(follower, link), gap, vc1) >= -pf.SafeDecelerationMps2;
+        var gap = _posM[changer] - _lengthM[changer] - _posM[follower];
+        var dt = _dtS;
+        for (var t = 0.0; t < LaneChangeHorizonS; t += dt)
+        {
+            var af = Idm.Acceleration(in pf, vf, desired, gap, vc);
+            if (af < -pf.SafeDecelerationMps2) return false;
+            var vc1 = Math.Max(0, vc + changerAcc * dt);
+            var vf1 = Math.Max(0, vf + af * dt);
+            gap += ((vc + vc1) - (vf + vf1)) * 0.5 * dt;
+            vc = vc1;
+            vf = vf1;
+        }
+        return true;
     }
 
     /// <summary>

@@ -84,7 +84,10 @@ public sealed partial class Simulation
             var k = exitLane * MaxClaims + i;
             var other = _claimSlot[k];
             if (_claimLane[k] == lane || other == slot) continue; // its own lane: followed for real
-            var d = _claimDistanceM[k];
+            // From the present state: lane changes are judged after the move, with this step's claims.
+            var otherLink = _m.LaneLink[_claimLane[k]];
+            if (_m.StepLink[_step[other]] != otherLink) continue; // already across: followed as the exit lane's last vehicle
+            var d = _m.LinkLengthM[otherLink] - _posM[other];
             var t = MergeOrder(other, d, FreeSpeedMps(other, _m.StepLink[_step[other]]));
             var ahead = t < own || (t == own && other < slot);
             if (ahead && t > bestTime)
