@@ -75,6 +75,10 @@ public sealed partial class Simulation
     {
         var n = _claimCount[exitLane];
         if (n < 2) return double.PositiveInfinity;
+        // Most exit lanes are claimed by one lane's front and second only: nothing to merge with.
+        var others = false;
+        for (var i = 0; i < n && !others; i++) others = _claimLane[exitLane * MaxClaims + i] != lane;
+        if (!others) return double.PositiveInfinity;
         var own = MergeOrder(slot, toStopLineM, desiredMps);
         var best = -1;
         var bestDistance = 0.0;
