@@ -20,7 +20,6 @@ public sealed partial class Simulation
     private int[] _claimSlot = [];
     private int[] _claimLane = [];
     private bool[] _claimIsFront = [];
-    private double[] _claimDistanceM = [];
 
     private void InitialiseMerging()
     {
@@ -28,7 +27,6 @@ public sealed partial class Simulation
         _claimSlot = new int[_laneCount.Length * MaxClaims];
         _claimLane = new int[_laneCount.Length * MaxClaims];
         _claimIsFront = new bool[_laneCount.Length * MaxClaims];
-        _claimDistanceM = new double[_laneCount.Length * MaxClaims];
     }
 
     /// <summary>Each lane's front vehicle that may go this step, and the one behind it, claim the exit lane they will take.</summary>
@@ -44,25 +42,23 @@ public sealed partial class Simulation
             if (group < 0 || _groupState[group] == SignalState.Red) continue;
             var next = ExitLaneFor(slot, lane, step);
             if (next < 0) continue;
-            var stopLine = _m.LinkLengthM[_m.LaneLink[lane]];
-            Claim(next, slot, lane, front: true, stopLine - _posM[slot]);
+            Claim(next, slot, lane, front: true);
             if (_laneCount[lane] < 2) continue;
             var second = SlotAt(lane, 1);
             var secondStep = _step[second];
             if (_m.StepGroup[secondStep] < 0) continue;
             var secondNext = ExitLaneOf(lane, secondStep);
-            if (secondNext >= 0) Claim(secondNext, second, lane, front: false, stopLine - _posM[second]);
+            if (secondNext >= 0) Claim(secondNext, second, lane, front: false);
         }
     }
 
-    private void Claim(int exitLane, int slot, int lane, bool front, double distanceM)
+    private void Claim(int exitLane, int slot, int lane, bool front)
     {
         if (_claimCount[exitLane] == MaxClaims) return;
         var k = exitLane * MaxClaims + _claimCount[exitLane]++;
         _claimSlot[k] = slot;
         _claimLane[k] = lane;
         _claimIsFront[k] = front;
-        _claimDistanceM[k] = distanceM;
     }
 
     /// <summary>
