@@ -7,7 +7,7 @@ public enum BrakingCause : byte
     /// <summary>Free road or the vehicle ahead in the lane.</summary>
     Leader,
 
-    /// <summary>A stop line at amber or red: the amber stop/go decision.</summary>
+    /// <summary>A stop line at amber or red: the amber stop/go decision, and followers braking behind a leader that is stopping there.</summary>
     Signal,
 
     /// <summary>Another approach lane's front vehicle heading for the same exit lane (zip merge).</summary>

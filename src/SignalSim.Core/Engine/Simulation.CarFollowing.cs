@@ -45,7 +45,10 @@ public sealed partial class Simulation
                 var speed = _speedMps[slot];
                 var desired = FreeSpeedMps(slot, link);
                 var acc = Idm.Acceleration(in p, speed, desired, gap, _speedMps[leader]);
-                var cause = _cutInUntilTicks[slot] > NowTicks ? BrakingCause.LaneChange : BrakingCause.Leader;
+                // Behind a leader stopping at a signal, a follower's braking belongs to that stop (a
+                // platoon's amber decision), whatever else it is following for.
+                var cause = _accCause[leader] == (byte)BrakingCause.Signal ? BrakingCause.Signal
+                    : _cutInUntilTicks[slot] > NowTicks ? BrakingCause.LaneChange : BrakingCause.Leader;
                 if (signalAhead)
                 {
                     var group = _m.StepGroup[_step[slot]];
@@ -55,6 +58,35 @@ public sealed partial class Simulation
                         Bound(ref acc, ref cause, Idm.Acceleration(in p, speed, desired, stopLine - _posM[slot], 0), BrakingCause.Signal);
                         signalAhead = false; // everyone behind a vehicle that stops is behind the line too
                     }
+                }
+                if (k == 1 && signalAhead)
+                {
+                    // Behind a front that goes, it already takes its turn in any merge beyond the
+                    // line, and it already watches its own exit lane when the front takes another.
+                    var step2 = _step[slot];
+                    var next2 = _m.StepGroup[step2] >= 0 ? ExitLaneOf(lane, step2) : -1;
+                    if (next2 >= 0)
+                    {
+                        var toLine = stopLine - _posM[slot];
+                        if (_claimCount[next2] > 1) Bound(ref acc, ref cause, MergeAcceleration(slot, lane, next2, toLine, desired), BrakingCause.Merge);
+                        if (next2 != ExitLaneOf(lane, _step[front]))
+                        {
+                            var exitCause = BrakingCause.Leader;
+                            var follow = FollowExitLane(lane, next2, in p, speed, desired, toLine, ref exitCause);
+                            if (BlockedExit(next2, in p))
+                            {
+                                var held = Idm.Acceleration(in p, speed, desired, toLine, 0);
+                                if (held >= -p.MaxDecelerationMps2 || held >= follow) { follow = held; exitCause = BrakingCause.BlockedExit; }
+                            }
+                            Bound(ref acc, ref cause, follow, exitCause);
+                        }
+                    }
+                }
+                // In a lane that does not serve its movement the line ahead is closed to it until it
+                // changes: it anticipates that stop rather than discovering it as the front.
+                if (_m.StepGroup[_step[slot]] >= 0 && ExitLaneOf(lane, _step[slot]) < 0)
+                {
+                    Bound(ref acc, ref cause, Idm.Acceleration(in p, speed, desired, stopLine - _posM[slot], 0), BrakingCause.LaneChange);
                 }
                 Bound(ref acc, ref cause, CourtesyAcceleration(slot, link, in p), BrakingCause.LaneChange);
                 _accMps2[slot] = Ahead(slot, link, acc, ref cause);
@@ -108,7 +140,12 @@ public sealed partial class Simulation
         if (speed <= nextSpeed) return acc;
         // Slow down comfortably for it: brake once the deceleration it needs reaches half the
         // comfortable one, at what it needs (IIDM-style: never the IDM's −a(v/v0)^4 overshoot).
+        // Within the last step's travel of the line the distance left says less than the speed
+        // still to lose: reaching the next speed within the step is enough (a driver a metre short
+        // of the line and 0.3 m/s too fast does not brake at 9 m/s²).
         var needed = (speed * speed - nextSpeed * nextSpeed) / (2 * Math.Max(toEnd, 0.5));
+        var withinStep = (speed - nextSpeed) / _dtS;
+        if (needed > withinStep) needed = withinStep;
         if (needed >= 0.5 * p.ComfortableDecelerationMps2) Bound(ref acc, ref cause, -needed, BrakingCause.Limit);
         return acc;
     }
@@ -138,19 +175,50 @@ public sealed partial class Simulation
             // ready to take the next gap.
             return Held(lane, in p, speed, desired, toStopLine + p.MinGapM, BrakingCause.Yield, ref cause);
         }
+        // Keep the intersection clear, as drivers decide it: while they can still stop comfortably
+        // for their line (a driver who finds the exit lane full too late follows its last vehicle).
         if (BlockedExit(next, in p))
         {
-            // Spill-back: the exit lane is queued up to its entry, so the vehicle waits at the stop line.
-            _committed[slot] = false; // stopped by the queue ahead: it obeys the signal again
-            return Held(lane, in p, speed, desired, toStopLine, BrakingCause.BlockedExit, ref cause);
+            // Spill-back: the exit lane is queued up to its entry, so the vehicle waits at the stop
+            // line, if it still can without braking hard (otherwise it follows that queue's last vehicle).
+            var held = Idm.Acceleration(in p, speed, desired, toStopLine, 0);
+            var followCauseIfGoing = BrakingCause.Leader;
+            if (held >= -p.MaxDecelerationMps2 || held >= FollowExitLane(lane, next, in p, speed, desired, toStopLine, ref followCauseIfGoing))
+            {
+                _committed[slot] = false; // stopped by the queue ahead: it obeys the signal again
+                return Held(lane, in p, speed, desired, toStopLine, BrakingCause.BlockedExit, ref cause);
+            }
         }
-        var acc = MergeAcceleration(slot, next, toStopLine, desired);
+        var acc = MergeAcceleration(slot, lane, next, toStopLine, desired);
         if (acc != double.PositiveInfinity) cause = BrakingCause.Merge;
-        var follow = _laneCount[next] == 0
-            ? Idm.FreeRoadAcceleration(in p, speed, desired)
-            : Idm.Acceleration(in p, speed, desired, toStopLine + EntrySpaceM(next), _speedMps[BackOf(next)]);
-        Bound(ref acc, ref cause, follow, _cutInUntilTicks[slot] > NowTicks ? BrakingCause.LaneChange : BrakingCause.Leader);
+        var followCause = _cutInUntilTicks[slot] > NowTicks ? BrakingCause.LaneChange : BrakingCause.Leader;
+        Bound(ref acc, ref cause, FollowExitLane(lane, next, in p, speed, desired, toStopLine, ref followCause), followCause);
         return acc;
+    }
+
+    /// <summary>
+    /// A front vehicle follows the last vehicle of its exit lane across the line (the intersection
+    /// box has no length, so the gap runs from its front to that vehicle's rear). When that vehicle
+    /// did not come from its own lane (it merged from another lane or approach) and its rear is
+    /// still in the box, the driver had never been following it: it may wait at its own line
+    /// instead, whichever is gentler, as at a zip merge.
+    /// </summary>
+    private double FollowExitLane(int lane, int next, in Model.VehicleClassParameters p, double speed, double desired, double toStopLine, ref BrakingCause cause)
+    {
+        if (_laneCount[next] == 0) return Idm.FreeRoadAcceleration(in p, speed, desired);
+        var back = BackOf(next);
+        var space = EntrySpaceM(next);
+        var follow = Idm.Acceleration(in p, speed, desired, toStopLine + space, _speedMps[back]);
+        if (space < 0 && _vehicleId[back] != _laneLastDepartureId[lane])
+        {
+            var atLine = Idm.Acceleration(in p, speed, desired, toStopLine, 0);
+            if (atLine > follow)
+            {
+                follow = atLine;
+                cause = BrakingCause.Merge;
+            }
+        }
+        return follow;
     }
 
     /// <summary>The front vehicle stops at its stop line this step, for the given reason.</summary>
@@ -174,7 +242,25 @@ public sealed partial class Simulation
         if (_laneCount[lane] == 0) return false;
         if (_laneCount[lane] >= _laneCapacity[lane]) return true;
         var back = BackOf(lane);
-        return _speedMps[back] < StoppedSpeedMps && EntrySpaceM(lane) < p.LengthM + p.MinGapM;
+        var space = EntrySpaceM(lane);
+        var needed = p.LengthM + p.MinGapM;
+        if (_speedMps[back] < StoppedSpeedMps) return space < needed;
+        // A last vehicle braking to a stop: the room it will leave once stopped, so that the driver
+        // decides to keep the box clear while it can still stop comfortably, not when it is at the line.
+        var acc = _accMps2[back];
+        var projected = acc < 0 ? space + _speedMps[back] * _speedMps[back] / (-2 * acc) : double.PositiveInfinity;
+        var n = _laneCount[lane];
+        if (n >= 2)
+        {
+            // Its leader stands: it will stop behind it, whatever it does now.
+            var ahead = SlotAt(lane, n - 2);
+            if (_speedMps[ahead] < StoppedSpeedMps)
+            {
+                var behindAhead = _posM[ahead] - _lengthM[ahead] - _m.Classes[_class[back]].MinGapM - _lengthM[back];
+                if (behindAhead < projected) projected = behindAhead;
+            }
+        }
+        return projected < needed;
     }
 
     /// <summary>

@@ -16,12 +16,16 @@ public sealed partial class Simulation
 {
     private const long LaneChangeCooldownTicks = 3 * SimTime.TicksPerSecond;
 
+    /// <summary>Seconds of travel before the stop line in which moving drivers no longer change lanes.</summary>
+    private const double NoChangeBeforeLineS = 1.0;
+
     /// <summary>After a change, braking of the driver and its new follower is put down to the change for this long.</summary>
     private const long CutInMemoryTicks = 3 * SimTime.TicksPerSecond;
 
     private long[] _lastLaneChangeTicks = [];
     private long[] _cutInUntilTicks = [];
     private long[] _laneLastDepartureTicks = [];
+    private int[] _laneLastDepartureId = [];  // vehicle id of the last vehicle that left the lane across its stop line, -1 before any
     private long[] _hardBrakingSteps = [];
     private bool[] _missedLane = [];
     private int[] _multiLaneLinks = [];
@@ -64,6 +68,8 @@ public sealed partial class Simulation
         _courtesyUntilTicks = new long[total];
         _laneLastDepartureTicks = new long[_laneCount.Length];
         Array.Fill(_laneLastDepartureTicks, long.MinValue / 2);
+        _laneLastDepartureId = new int[_laneCount.Length];
+        Array.Fill(_laneLastDepartureId, -1);
         _hardBrakingSteps = new long[BrakingCauses.Count];
         var multi = new List<int>();
         for (var l = 0; l < _m.LinkCount; l++)
@@ -127,6 +133,9 @@ public sealed partial class Simulation
             ref readonly var p = ref _m.Classes[_class[slot]];
             if (pos - _lengthM[slot] < p.MinGapM || pos >= _m.LinkLengthM[link]) continue; // not wholly on the link
             var step = _step[slot];
+            // Lanes are separated by a solid line just before the stop line: nobody changes in the
+            // last second of travel before it (a driver standing at the line still may).
+            if (_m.StepGroup[step] >= 0 && _m.LinkLengthM[link] - pos < _speedMps[slot] * NoChangeBeforeLineS) continue;
             var target = _m.StepTargetMask[step];
             if (_stopAtM[slot] != double.PositiveInfinity) target &= ~target + 1; // the kerbside lane of the movement for its stop
             var permitted = _m.LinkClassLaneMask[link * classCount + _class[slot]];
@@ -139,7 +148,7 @@ public sealed partial class Simulation
                 if (to >= 0 && (permitted & (1UL << (index + dir))) != 0)
                 {
                     var at = dir > 0 ? jl : jr;
-                    if (Gain(slot, link, to, at, leader, follower, mandatory: true) > 0) Decide(slot, lane, to);
+                    if (Gain(slot, link, lane, to, at, leader, follower, mandatory: true) > 0) Decide(slot, lane, to);
                     else if (at < _laneCount[to]) AskCourtesy(SlotAt(to, at), slot);
                 }
                 continue;
@@ -149,12 +158,12 @@ public sealed partial class Simulation
             var bestLane = -1;
             if (left >= 0 && (target & (1UL << (index + 1))) != 0)
             {
-                var g = Gain(slot, link, left, jl, leader, follower, mandatory: false);
+                var g = Gain(slot, link, lane, left, jl, leader, follower, mandatory: false);
                 if (g > bestGain) { bestGain = g; bestLane = left; }
             }
             if (right >= 0 && (target & (1UL << (index - 1))) != 0)
             {
-                var g = Gain(slot, link, right, jr, leader, follower, mandatory: false);
+                var g = Gain(slot, link, lane, right, jr, leader, follower, mandatory: false);
                 if (g > bestGain) { bestGain = g; bestLane = right; }
             }
             if (bestLane >= 0) Decide(slot, lane, bestLane);
@@ -205,9 +214,11 @@ public sealed partial class Simulation
     /// <summary>
     /// MOBIL for a change into <paramref name="to"/>, where <paramref name="insertAt"/> is the index of
     /// the first vehicle behind: the incentive minus the threshold (positive: change), or −∞ when
-    /// unsafe. A mandatory change needs only to be safe.
+    /// unsafe. A mandatory change needs only to be safe. A driver who would lead the new lane is
+    /// judged as a front vehicle (its stop line, the exit lane beyond it), and one who would be
+    /// last in it must leave room for the front vehicles about to cross into it from upstream.
     /// </summary>
-    private double Gain(int slot, int link, int to, int insertAt, int leader, int follower, bool mandatory)
+    private double Gain(int slot, int link, int from, int to, int insertAt, int leader, int follower, bool mandatory)
     {
         if (_laneCount[to] >= _laneCapacity[to]) return double.NegativeInfinity;
         ref readonly var p = ref _m.Classes[_class[slot]];
@@ -215,17 +226,136 @@ public sealed partial class Simulation
         var newFollower = insertAt < _laneCount[to] ? SlotAt(to, insertAt) : -1;
         if (newLeader >= 0 && _posM[newLeader] - _lengthM[newLeader] - _posM[slot] < p.MinGapM) return double.NegativeInfinity;
         if (newFollower >= 0 && _posM[slot] - _lengthM[slot] - _posM[newFollower] < _m.Classes[_class[newFollower]].MinGapM) return double.NegativeInfinity;
-        var ownAfter = AccelerationBehind(slot, newLeader, link);
+        var ownAfter = AccelerationIn(slot, to, newLeader, link);
         if (ownAfter < -p.SafeDecelerationMps2) return double.NegativeInfinity;
         var newFollowerAfter = newFollower >= 0 ? AccelerationBehind(newFollower, slot, link) : 0;
         if (newFollowerAfter < -p.SafeDecelerationMps2) return double.NegativeInfinity;
-        if (mandatory) return double.PositiveInfinity;
-        var ownBefore = AccelerationBehind(slot, leader, link);
-        var newFollowerBefore = newFollower >= 0 ? AccelerationBehind(newFollower, newLeader, link) : 0;
+        if (newFollower < 0 && !SafeForArrivals(slot, to, link)) return double.NegativeInfinity;
+        if (newLeader < 0 && !SafeForMerge(slot, to, link)) return double.NegativeInfinity;
+        if (mandatory) return newFollower < 0 || SafeOverHorizon(newFollower, slot, ownAfter, link) ? double.PositiveInfinity : double.NegativeInfinity;
+        var ownBefore = AccelerationIn(slot, from, leader, link);
+        var newFollowerBefore = newFollower >= 0 ? AccelerationIn(newFollower, to, newLeader, link) : 0;
         var oldFollowerBefore = follower >= 0 ? AccelerationBehind(follower, slot, link) : 0;
-        var oldFollowerAfter = follower >= 0 ? AccelerationBehind(follower, leader, link) : 0;
+        var oldFollowerAfter = follower >= 0 ? AccelerationIn(follower, from, leader, link) : 0;
         var gain = ownAfter - ownBefore + p.Politeness * (newFollowerAfter - newFollowerBefore + oldFollowerAfter - oldFollowerBefore);
-        return gain - p.LaneChangeThresholdMps2;
+        gain -= p.LaneChangeThresholdMps2;
+        return gain > 0 && newFollower >= 0 && !SafeOverHorizon(newFollower, slot, ownAfter, link) ? double.NegativeInfinity : gain;
+    }
+
+    /// <summary>Acceleration of a vehicle in a lane behind a leader on the same link, or as the lane's front vehicle when there is none.</summary>
+    private double AccelerationIn(int slot, int lane, int leader, int link) =>
+        leader >= 0 ? AccelerationBehind(slot, leader, link) : FrontAccelerationIn(slot, lane, link);
+
+    /// <summary>
+    /// What a driver would do as the front vehicle of a lane, as car-following sees it but without
+    /// deciding anything: stop at a signal it can stop for comfortably, or at the line of a lane
+    /// that does not serve its movement, or follow the last vehicle of the exit lane.
+    /// </summary>
+    private double FrontAccelerationIn(int slot, int lane, int link)
+    {
+        ref readonly var p = ref _m.Classes[_class[slot]];
+        var speed = _speedMps[slot];
+        var desired = FreeSpeedMps(slot, link);
+        var step = _step[slot];
+        var group = _m.StepGroup[step];
+        if (group < 0) return Idm.FreeRoadAcceleration(in p, speed, desired);
+        var toStopLine = _m.LinkLengthM[link] - _posM[slot];
+        var next = ExitLaneOf(lane, step);
+        if (next < 0 || (_groupState[group] != Signals.SignalState.Green && speed * speed <= 2 * p.ComfortableDecelerationMps2 * Math.Max(toStopLine, 0.01)))
+        {
+            return Idm.Acceleration(in p, speed, desired, toStopLine, 0);
+        }
+        var cause = BrakingCause.Leader;
+        var acc = FollowExitLane(lane, next, in p, speed, desired, toStopLine, ref cause);
+        if (_claimCount[next] > 0)
+        {
+            var merge = MergeAcceleration(slot, lane, next, toStopLine, desired);
+            if (merge < acc) acc = merge;
+        }
+        return acc;
+    }
+
+    /// <summary>Seconds over which a change must keep its new follower within b_safe.</summary>
+    private const double LaneChangeHorizonS = 2.0;
+
+    /// <summary>
+    /// MOBIL's b_safe over the next seconds, not only now: the changer keeps its own acceleration
+    /// (a changer braking for a signal closes the gap faster than its present speed says) and the
+    /// new follower answers it by the IDM; the follower must never need more than b_safe.
+    /// </summary>
+    private bool SafeOverHorizon(int follower, int changer, double changerAcc, int link)
+    {
+        ref readonly var pf = ref _m.Classes[_class[follower]];
+        var desired = FreeSpeedMps(follower, link);
+        var vc = _speedMps[changer];
+        var vf = _speedMps[follower];
+        var gap = _posM[changer] - _lengthM[changer] - _posM[follower];
+        var dt = _dtS;
+        for (var t = 0.0; t < LaneChangeHorizonS; t += dt)
+        {
+            var af = Idm.Acceleration(in pf, vf, desired, gap, vc);
+            if (af < -pf.SafeDecelerationMps2) return false;
+            var vc1 = Math.Max(0, vc + changerAcc * dt);
+            var vf1 = Math.Max(0, vf + af * dt);
+            gap += ((vc + vc1) - (vf + vf1)) * 0.5 * dt;
+            vc = vc1;
+            vf = vf1;
+        }
+        return true;
+    }
+
+    /// <summary>
+    /// Whether a driver becoming the front vehicle of a lane leaves the claimants of other lanes
+    /// merging into the same exit lane, which would then have to let it go first, a deceleration
+    /// within b_safe (following it, or stopping at their own line, whichever is gentler).
+    /// </summary>
+    private bool SafeForMerge(int slot, int lane, int link)
+    {
+        var step = _step[slot];
+        if (_m.StepGroup[step] < 0) return true;
+        var next = ExitLaneOf(lane, step);
+        if (next < 0) return true;
+        var n = _claimCount[next];
+        if (n == 0) return true;
+        var toStopLine = _m.LinkLengthM[link] - _posM[slot];
+        var own = MergeOrder(slot, toStopLine, FreeSpeedMps(slot, link));
+        for (var i = 0; i < n; i++)
+        {
+            var k = next * MaxClaims + i;
+            var c = _claimSlot[k];
+            if (c == slot || _claimLane[k] == lane) continue;
+            var cLink = _m.StepLink[_step[c]];
+            if (cLink != _m.LaneLink[_claimLane[k]]) continue; // already across
+            var d = _m.LinkLengthM[cLink] - _posM[c];
+            var desired = FreeSpeedMps(c, cLink);
+            if (MergeOrder(c, d, desired) < own) continue; // goes first anyway
+            ref readonly var pc = ref _m.Classes[_class[c]];
+            var behind = Idm.Acceleration(in pc, _speedMps[c], desired, d - toStopLine - _lengthM[slot], _speedMps[slot]);
+            var atLine = Idm.Acceleration(in pc, _speedMps[c], desired, d, 0);
+            if (Math.Max(behind, atLine) < -pc.SafeDecelerationMps2) return false;
+        }
+        return true;
+    }
+
+    /// <summary>
+    /// Whether a driver becoming the last vehicle of a lane leaves the front vehicles about to
+    /// cross into it from upstream (this step's claimants) a deceleration within b_safe.
+    /// </summary>
+    private bool SafeForArrivals(int slot, int lane, int link)
+    {
+        var n = _claimCount[lane];
+        var rear = _posM[slot] - _lengthM[slot];
+        for (var i = 0; i < n; i++)
+        {
+            if (!_claimIsFront[lane * MaxClaims + i]) continue; // follows a front of its own lane
+            var c = _claimSlot[lane * MaxClaims + i];
+            var cLink = _m.StepLink[_step[c]];
+            if (cLink == link || c == slot) continue; // already across (it is in this link's lanes now)
+            ref readonly var pc = ref _m.Classes[_class[c]];
+            var gap = _m.LinkLengthM[cLink] - _posM[c] + rear;
+            if (Idm.Acceleration(in pc, _speedMps[c], FreeSpeedMps(c, cLink), gap, _speedMps[slot]) < -pc.SafeDecelerationMps2) return false;
+        }
+        return true;
     }
 
     /// <summary>IDM acceleration of a vehicle behind a leader on the same link (free road when there is none).</summary>

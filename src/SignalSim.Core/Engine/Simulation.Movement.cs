@@ -128,6 +128,7 @@ public sealed partial class Simulation
                 CheckOut(slot, link);
                 PopFront(lane);
                 _laneLastDepartureTicks[lane] = SimTime.FromSeconds(crossS);
+                _laneLastDepartureId[lane] = _vehicleId[slot];
                 var nextLink = _m.LaneLink[next];
                 _posM[slot] = x;
                 _step[slot] = step + 1;
