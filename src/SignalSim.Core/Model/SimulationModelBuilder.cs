@@ -202,7 +202,8 @@ public static class SimulationModelBuilder
                     plans,
                     PriorityRules.ForBus(x.Priority?.Bus ?? centreSpec.Priority?.Bus),
                     PriorityRules.ForTram(x.Priority?.Tram ?? centreSpec.Priority?.Tram),
-                    x.Priority?.Bus?.InsertionPlan is { } insertion ? CompilePlan(insertion, x.Plans[insertion], x.SignalGroups, null) : null);
+                    x.Priority?.Bus?.InsertionPlan is { } insertion ? CompilePlan(insertion, x.Plans[insertion], x.SignalGroups, null) : null,
+                    TransitionRules.For(centreSpec.Transition));
             }
             return (controllers, groupIds.ToArray(), groupIntersection.ToArray(), groupKinds.ToArray());
         }

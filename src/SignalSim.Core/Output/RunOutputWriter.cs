@@ -13,7 +13,7 @@ public static class RunOutputWriter
     public static readonly IReadOnlyList<string> FileNames =
         [
             ScenarioJsonWriter.FileName, TripsCsvWriter.FileName, ApproachesCsvWriter.FileName, CrossingsCsvWriter.FileName,
-            SignalsCsvWriter.FileName, PedestriansCsvWriter.FileName, PriorityCsvWriter.FileName, SummaryJsonWriter.FileName,
+            SignalsCsvWriter.FileName, PedestriansCsvWriter.FileName, PriorityCsvWriter.FileName, TransitionsCsvWriter.FileName, SummaryJsonWriter.FileName,
         ];
 
     /// <summary>The files of this run: the standard ones, plus trajectories.csv when recorded and the controller event log when asked for.</summary>
@@ -46,6 +46,7 @@ public static class RunOutputWriter
         WriteText(folder.PathFor(SignalsCsvWriter.FileName), w => SignalsCsvWriter.Write(result, w, cancellation));
         WriteText(folder.PathFor(PedestriansCsvWriter.FileName), w => PedestriansCsvWriter.Write(result, w, cancellation));
         WriteText(folder.PathFor(PriorityCsvWriter.FileName), w => PriorityCsvWriter.Write(result, w, cancellation));
+        WriteText(folder.PathFor(TransitionsCsvWriter.FileName), w => TransitionsCsvWriter.Write(result, w, cancellation));
         if (result.Model.Recording.RecordTrajectories)
             WriteText(folder.PathFor(TrajectoriesCsvWriter.FileName), w => TrajectoriesCsvWriter.Write(result, w, cancellation));
         if (controllerEvents)

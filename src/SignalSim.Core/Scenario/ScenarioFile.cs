@@ -132,6 +132,26 @@ public sealed record CentreSpec
 
     [Description("Announcing priority vehicles to the neighbouring centre ahead of time.")]
     public ForwardingSpec? Forwarding { get; init; }
+
+    [Description("How the centre's intersections change from one plan to the next (default: dwell).")]
+    public TransitionSpec? Transition { get; init; }
+}
+
+public enum TransitionMethod { Dwell, ShortWay }
+
+[Description("Plan transition: dwell holds the old plan's cycle-time-0 state until the new plan reaches its own cycle time 0; short-way switches at the old plan's cycle time 0 and reaches the new offset by lengthening or shortening the next cycles, whichever takes fewer cycles within the limits.")]
+public sealed record TransitionSpec
+{
+    [Description("Transition method: dwell or short-way.")]
+    public TransitionMethod Method { get; init; } = TransitionMethod.Dwell;
+
+    [Description("Short-way: most a cycle may be lengthened (greens held), in percent of the new plan's cycle.")]
+    [PhysicalRange(0, 50, "%", MinimumExclusive = true, Why = "controllers allow about 10–25 %; half a cycle is the most any short-way needs")]
+    public double MaxLengthenPercent { get; init; } = 20;
+
+    [Description("Short-way: most a cycle may be shortened (greens cut, never below their minimum), in percent of the new plan's cycle.")]
+    [PhysicalRange(0, 50, "%", MinimumExclusive = true, Why = "controllers allow about 10–25 %; half a cycle is the most any short-way needs")]
+    public double MaxShortenPercent { get; init; } = 17;
 }
 
 [Description("A centre clock: local time = simulation time + offset + drift.")]
@@ -819,6 +839,9 @@ public sealed record CentreOverlaySpec
 
     [Description("Cross-centre announcements.")]
     public ForwardingSpec? Forwarding { get; init; }
+
+    [Description("Plan transition method.")]
+    public TransitionSpec? Transition { get; init; }
 }
 
 [Description("An intersection's settings under a strategy.")]

@@ -14,6 +14,7 @@ public static class StrategyOverlay
                 Periods = o.Periods ?? c.Periods,
                 Priority = o.Priority ?? c.Priority,
                 Forwarding = o.Forwarding ?? c.Forwarding,
+                Transition = o.Transition ?? c.Transition,
             }
             : c).ToList(),
         Intersections = scenario.Intersections.Select(x => strategy.Intersections.TryGetValue(x.Id, out var o)
@@ -57,6 +58,7 @@ public static class StrategyOverlay
                 "periods" => co.Periods is not null,
                 "priority" => co.Priority is not null,
                 "forwarding" => co.Forwarding is not null,
+                "transition" => co.Transition is not null,
                 _ => false,
             };
             if (overridden) return JsonLocationIndex.Child($"{prefix}.centres", scenario.Centres[c].Id) + rest;
