@@ -9,6 +9,9 @@ public sealed record TransitionRules(TransitionMethod Method, double MaxLengthen
 {
     public static readonly TransitionRules Dwell = new(TransitionMethod.Dwell, 0, 0);
 
+    /// <summary>The short-way limits of a centre that gives none (the scenario's defaults).</summary>
+    public static readonly TransitionRules DefaultShortWay = For(new TransitionSpec { Method = TransitionMethod.ShortWay });
+
     public static TransitionRules For(TransitionSpec? spec) => spec is null
         ? Dwell
         : new(spec.Method, spec.MaxLengthenPercent / 100.0, spec.MaxShortenPercent / 100.0);

@@ -22,6 +22,7 @@ public static class StrategyOverlay
             {
                 Plans = o.Plans is null ? x.Plans : Merge(x.Plans, o.Plans),
                 Priority = o.Priority ?? x.Priority,
+                Preemption = o.Preemption ?? x.Preemption,
             }
             : x).ToList(),
         GreenWaves = strategy.GreenWaves ?? scenario.GreenWaves,
@@ -69,6 +70,7 @@ public static class StrategyOverlay
             var field = FirstSegment(xrest);
             var target = JsonLocationIndex.Child($"{prefix}.intersections", scenario.Intersections[x].Id);
             if (field == "priority" && xo.Priority is not null) return target + xrest;
+            if (field == "preemption" && xo.Preemption is not null) return target + xrest;
             if (field == "plans" && xo.Plans is not null)
             {
                 var planName = xo.Plans.Keys.FirstOrDefault(name => xrest.StartsWith(JsonLocationIndex.Child(".plans", name), StringComparison.Ordinal));

@@ -20,7 +20,8 @@ public sealed class ControllerDefinition(
     PriorityRules? bus,
     PriorityRules? tram,
     FixedTimePlan? insertionPlan = null,
-    TransitionRules? transition = null)
+    TransitionRules? transition = null,
+    PreemptionRules? preemption = null)
 {
     public int IntersectionIndex { get; } = intersectionIndex;
     public string IntersectionId { get; } = intersectionId;
@@ -45,6 +46,9 @@ public sealed class ControllerDefinition(
 
     /// <summary>How plan changes run: the centre's method (dwell when the scenario gives none).</summary>
     public TransitionRules Transition { get; } = transition ?? TransitionRules.Dwell;
+
+    /// <summary>Tram preemption, when the intersection serves its trams absolutely by preemption.</summary>
+    public PreemptionRules? Preemption { get; } = preemption;
 
     public int GroupCount => GroupIds.Length;
 }

@@ -11,6 +11,7 @@
 //   cuts nothing). Shortening is also bounded by what the plan can give up above its minimum
 //   greens. Each change is recorded with its cost (PlanTransition, transitions.csv).
 using SignalSim.Core.Metrics;
+using SignalSim.Core.Model;
 using SignalSim.Core.Scenario;
 
 namespace SignalSim.Core.Signals;
@@ -45,23 +46,32 @@ public sealed partial class SignalController
             _pendingSlot = scheduled;
             return;
         }
-        var next = _d.PlansBySlot[scheduled];
-        var cycle = next.CycleTicks;
-        var p = next.CycleTime(local); // how far the new plan already is into its cycle
+        var p = _d.PlansBySlot[scheduled].CycleTime(local); // how far the new plan already is into its cycle
         _planSlot = scheduled;
         _delta = -p; // τc = 0 now
         _recoveryBudget = 0;
         _recoveryCyclesLeft = 0;
+        _transitionRecorded = true;
         if (p == 0)
         {
             _transitionPlannedCycles = 0;
             log.RecordTransition(Transition(simTicks, TransitionMethod.ShortWay));
             return;
         }
-        var lengthenBudget = Math.Max(1, (long)(_d.Transition.MaxLengthenFraction * cycle));
-        var shortenBudget = Math.Min((long)(_d.Transition.MaxShortenFraction * cycle), ShortenCapacity(scheduled));
-        var lengthenCycles = Ceiling(cycle - p, lengthenBudget);
-        var shortenCycles = shortenBudget > 0 ? Ceiling(p, shortenBudget) : int.MaxValue;
+        StartShortWay(p);
+    }
+
+    private bool _transitionRecorded;     // the short-way under way is a plan change (not a preemption's recovery)
+
+    /// <summary>Reaches the current plan's offset when τc runs <paramref name="behindTicks"/> behind it (0 &lt; behind &lt; cycle).</summary>
+    private void StartShortWay(long behindTicks)
+    {
+        var cycle = CurrentPlan.CycleTicks;
+        var limits = _d.Transition.Method == TransitionMethod.ShortWay ? _d.Transition : TransitionRules.DefaultShortWay;
+        var lengthenBudget = Math.Max(1, (long)(limits.MaxLengthenFraction * cycle));
+        var shortenBudget = Math.Min((long)(limits.MaxShortenFraction * cycle), ShortenCapacity(_planSlot));
+        var lengthenCycles = Ceiling(cycle - behindTicks, lengthenBudget);
+        var shortenCycles = shortenBudget > 0 ? Ceiling(behindTicks, shortenBudget) : int.MaxValue;
         _shortWay = true;
         _shortWayShortens = shortenCycles < lengthenCycles;
         _shortWayBudgetTicks = _shortWayShortens ? shortenBudget : lengthenBudget;
@@ -108,7 +118,7 @@ public sealed partial class SignalController
     private void EndShortWay(long simTicks, Engine.SimulationRecorder log)
     {
         _shortWay = false;
-        log.RecordTransition(Transition(simTicks, TransitionMethod.ShortWay));
+        if (_transitionRecorded) log.RecordTransition(Transition(simTicks, TransitionMethod.ShortWay));
     }
 
     private PlanTransition Transition(long simTicks, TransitionMethod method) => new(

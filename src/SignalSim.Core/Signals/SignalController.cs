@@ -106,6 +106,9 @@ public sealed partial class SignalController : ISignalController
         _requestCount = 0;
         _inserting = false;
         _shortWay = false;
+        _preempt = PreemptPhase.Idle;
+        _preemptTramCount = 0;
+        _preemptRecovering = false;
         _lastUpdateTicks = simTicks;
         ResetActuation();
         var plan = CurrentPlan;
@@ -124,6 +127,11 @@ public sealed partial class SignalController : ISignalController
         var stepTicks = simTicks - _lastUpdateTicks;
         _lastUpdateTicks = simTicks;
         var local = _d.Centre.LocalTicks(simTicks);
+        if (_preempt != PreemptPhase.Idle)
+        {
+            UpdatePreemption(simTicks, stepTicks, local, groupStates, log);
+            return;
+        }
         var tau = SimTime.Mod(CurrentPlan.CycleTime(local) + _delta, CurrentPlan.CycleTicks);
         var wrapped = _lastTau >= 0 && tau < _lastTau;
 
@@ -155,10 +163,12 @@ public sealed partial class SignalController : ISignalController
         else if (_delta != 0) tau = Recover(simTicks, stepTicks, plan, tau);
         _lastTau = tau;
         Publish(plan, tau, simTicks, groupStates);
+        if (_preemptRecovering) CheckPreemptionRecovered(simTicks, log);
     }
 
     private void OnCycleStart(long simTicks, long local, FixedTimePlan plan, Engine.SimulationRecorder log)
     {
+        if (_preemptRecovering) OnPreemptionRecoveryCycle();
         var scheduled = _d.Centre.PlanSlotAt(local);
         if (scheduled != _planSlot) BeginTransition(simTicks, local, scheduled, log);
         else if (_shortWay) OnShortWayCycle();
@@ -181,6 +191,7 @@ public sealed partial class SignalController : ISignalController
     /// <summary>The tighter of the modes' recovery bounds (3 cycles when neither is configured).</summary>
     private int RecoveryCycles()
     {
+        if (_preemptRecovering && _d.Preemption is { } preemption) return preemption.RecoveryCycles;
         var bus = _d.Bus?.RecoveryCycles ?? int.MaxValue;
         var tram = _d.Tram?.RecoveryCycles ?? int.MaxValue;
         var n = Math.Min(bus, tram);
