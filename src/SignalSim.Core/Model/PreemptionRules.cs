@@ -5,12 +5,10 @@ namespace SignalSim.Core.Model;
 
 /// <param name="TramGroup">Local index of the tram group served absolutely.</param>
 /// <param name="Clearance">Per local group: given the track-clearance green.</param>
-/// <param name="WorstEntryTicks">Longest time from a check-in to the tram green, whatever the intersection shows then: a request at least this long before the tram's arrival is in time.</param>
 public sealed record PreemptionRules(
     int TramGroup,
     bool[] Clearance,
     long ClearanceGreenTicks,
     long MaxDwellTicks,
     PreemptionRecovery Recovery,
-    int RecoveryCycles,
-    long WorstEntryTicks);
+    int RecoveryCycles);

@@ -204,35 +204,16 @@ public static class SimulationModelBuilder
                     PriorityRules.ForTram(x.Priority?.Tram ?? centreSpec.Priority?.Tram),
                     x.Priority?.Bus?.InsertionPlan is { } insertion ? CompilePlan(insertion, x.Plans[insertion], x.SignalGroups, null) : null,
                     TransitionRules.For(centreSpec.Transition),
-                    x.Preemption is { } preemption ? CompilePreemption(x, preemption, local, conflicts) : null);
+                    x.Preemption is { } preemption ? CompilePreemption(x, preemption, local) : null);
             }
             return (controllers, groupIds.ToArray(), groupIntersection.ToArray(), groupKinds.ToArray());
         }
 
-        private static PreemptionRules CompilePreemption(IntersectionSpec x, PreemptionSpec p, Dictionary<string, int> local, Conflict[] conflicts)
+        private static PreemptionRules CompilePreemption(IntersectionSpec x, PreemptionSpec p, Dictionary<string, int> local)
         {
-            var n = x.SignalGroups.Count;
-            var tram = local[p.Group];
-            var clearance = new bool[n];
+            var clearance = new bool[x.SignalGroups.Count];
             foreach (var id in p.Clearance!.Groups) clearance[local[id]] = true;
-            var minGreen = x.SignalGroups.Select(g => SimTime.FromSeconds(EffectiveMinGreenS(x, g))).ToArray();
-            var clearanceGreen = SimTime.FromSeconds(p.Clearance.GreenS);
-            // Worst case: every conflicting green has just begun and must run its minimum first.
-            long clearanceStart = 0, clearanceEnd = 0, tramStart = 0;
-            foreach (var c in conflicts)
-            {
-                if (clearance[c.To]) clearanceStart = Math.Max(clearanceStart, minGreen[c.From] + c.IntergreenTicks);
-            }
-            for (var k = 0; k < n; k++)
-            {
-                if (clearance[k]) clearanceEnd = Math.Max(clearanceEnd, clearanceStart + Math.Max(clearanceGreen, minGreen[k]));
-            }
-            foreach (var c in conflicts)
-            {
-                if (c.To != tram) continue;
-                tramStart = Math.Max(tramStart, clearance[c.From] ? clearanceEnd + c.IntergreenTicks : minGreen[c.From] + c.IntergreenTicks);
-            }
-            return new PreemptionRules(tram, clearance, clearanceGreen, SimTime.FromSeconds(p.MaxDwellS), p.Recovery, p.RecoveryCycles, tramStart);
+            return new PreemptionRules(local[p.Group], clearance, SimTime.FromSeconds(p.Clearance.GreenS), SimTime.FromSeconds(p.MaxDwellS), p.Recovery, p.RecoveryCycles);
         }
 
         /// <summary>A pedestrian green must also leave clearance at 1.0 m/s within green plus intergreen.</summary>

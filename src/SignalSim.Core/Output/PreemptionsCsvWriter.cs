@@ -1,8 +1,9 @@
 // preemptions.csv: every tram preemption of the run, in the order it began — the tram that began
-// it, its request and estimated arrival, whether the request was in time (at least the worst-case
-// entry before the arrival), when the tram group turned green, when the dwell ended, when the plan
-// resumed and when the recovery had the intersection back on its offset (empty: not by the end of
-// the run), with the cycles the recovery took. Times in seconds of simulation.
+// it, its request and estimated arrival, the soonest the tram group could turn green safely from
+// the states at the request (entry_s) and whether that was in time (no later than the arrival);
+// when the tram group turned green, when the dwell ended, when the plan resumed and when the
+// recovery had the intersection back on its offset (empty: not by the end of the run), with the
+// cycles the recovery took. Times in seconds of simulation.
 using SignalSim.Core.Engine;
 
 namespace SignalSim.Core.Output;
@@ -12,7 +13,7 @@ public static class PreemptionsCsvWriter
     public const string FileName = "preemptions.csv";
 
     public static readonly string[] Columns =
-        ["intersection", "centre", "vehicle_id", "line", "request_s", "eta_s", "in_time", "tram_green_s", "exit_s", "max_dwell_reached", "resumed_s", "recovered_s", "recovery_cycles"];
+        ["intersection", "centre", "vehicle_id", "line", "request_s", "eta_s", "entry_s", "in_time", "tram_green_s", "exit_s", "max_dwell_reached", "resumed_s", "recovered_s", "recovery_cycles"];
 
     public static void Write(SimulationResult result, TextWriter writer, CancellationToken cancellation = default)
     {
@@ -28,6 +29,7 @@ public static class PreemptionsCsvWriter
             csv.Text(ModelNames.Line(m, p.Line));
             csv.Field(InvariantText.Seconds(p.RequestTicks));
             csv.Field(InvariantText.Fixed(SimTime.ToSeconds(p.EtaTicks - p.RequestTicks), 3));
+            csv.Field(InvariantText.Seconds(p.EntryTicks));
             csv.Field(p.InTime ? "true" : "false");
             csv.Field(Optional(p.TramGreenTicks));
             csv.Field(Optional(p.ExitTicks));

@@ -79,8 +79,9 @@ public sealed partial class SignalController
         _clearanceFrom = simTicks;
         var tramGreen = _state[rules.TramGroup] == SignalState.Green;
         _preempt = tramGreen ? PreemptPhase.Dwell : PreemptPhase.Clearance;
-        _preemptRecord = new PreemptionRecord(_d.IntersectionIndex, vehicleId, line, simTicks, etaTicks,
-            etaTicks - simTicks >= rules.WorstEntryTicks, tramGreen ? simTicks : -1, -1, -1, -1, 0, false);
+        var entry = tramGreen ? 0 : EntryTicks(simTicks, rules);
+        _preemptRecord = new PreemptionRecord(_d.IntersectionIndex, vehicleId, line, simTicks, etaTicks, entry,
+            simTicks + entry <= etaTicks, tramGreen ? simTicks : -1, -1, -1, -1, 0, false);
         _preemptIndex = log.RecordPreemption(_preemptRecord);
         log.RecordPriority(new PriorityEvent(simTicks, vehicleId, line, _d.IntersectionIndex, TravelMode.Tram, forwarded, PriorityAction.Preempted, PriorityReason.None, etaS, latenessS, 0));
     }
@@ -175,17 +176,58 @@ public sealed partial class SignalController
         else _recoveryCyclesLeft = rules.RecoveryCycles;
     }
 
-    /// <summary>A cycle begins while the recovery is under way.</summary>
-    private void OnPreemptionRecoveryCycle() => _preemptRecord = _preemptRecord with { RecoveryCycles = _preemptRecord.RecoveryCycles + 1 };
-
     /// <summary>After an update on the plan: the recovery is complete once the offset is reached.</summary>
     private void CheckPreemptionRecovered(long simTicks, Engine.SimulationRecorder log)
     {
         if (_shortWay || Normalise(_delta, CurrentPlan.CycleTicks) != 0) return;
         _delta = 0;
         _preemptRecovering = false;
-        _preemptRecord = _preemptRecord with { RecoveredTicks = simTicks };
+        // Cycles of the coordinated plan (on the centre clock) begun between the resumption and now.
+        var plan = CurrentPlan;
+        var resumed = _d.Centre.LocalTicks(_preemptRecord.ResumedTicks) - plan.OffsetTicks;
+        var now = _d.Centre.LocalTicks(simTicks) - plan.OffsetTicks;
+        var cycles = (int)(Math.Floor((double)now / plan.CycleTicks) - Math.Floor((double)resumed / plan.CycleTicks));
+        _preemptRecord = _preemptRecord with { RecoveredTicks = simTicks, RecoveryCycles = cycles };
         log.UpdatePreemption(_preemptIndex, _preemptRecord);
+    }
+
+    /// <summary>
+    /// The soonest the tram group can turn green from the states now, by the clearance sequence:
+    /// each green in conflict with the tram or a clearance group ends once its minimum is served;
+    /// each clearance group starts one intergreen after the last of its conflicting greens ends
+    /// and runs the clearance time (and its minimum); the tram group starts one intergreen after
+    /// each conflicting green, the clearance greens included, has ended.
+    /// </summary>
+    private long EntryTicks(long simTicks, Model.PreemptionRules rules)
+    {
+        var n = _state.Length;
+        Span<long> end = stackalloc long[n];
+        for (var g = 0; g < n; g++)
+        {
+            end[g] = _state[g] == SignalState.Green ? Math.Max(simTicks, _greenSince[g] + _d.MinGreenTicks[g]) : _greenEnded[g];
+        }
+        for (var k = 0; k < n; k++)
+        {
+            if (!rules.Clearance[k]) continue;
+            long start;
+            if (_state[k] == SignalState.Green) start = _greenSince[k];
+            else
+            {
+                // An amber runs out before the group can turn green again.
+                start = _state[k] == SignalState.Amber ? Math.Max(simTicks, _greenEnded[k] + _d.AmberTicks[k]) : simTicks;
+                foreach (var c in _d.Conflicts)
+                {
+                    if (c.To == k) start = Math.Max(start, end[c.From] + c.IntergreenTicks);
+                }
+            }
+            end[k] = Math.Max(start + _d.MinGreenTicks[k], Math.Max(start, simTicks) + rules.ClearanceGreenTicks);
+        }
+        var tramStart = simTicks;
+        foreach (var c in _d.Conflicts)
+        {
+            if (c.To == rules.TramGroup) tramStart = Math.Max(tramStart, end[c.From] + c.IntergreenTicks);
+        }
+        return tramStart - simTicks;
     }
 
     private bool ConflictsWith(int a, int b)

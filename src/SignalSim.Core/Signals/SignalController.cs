@@ -168,7 +168,6 @@ public sealed partial class SignalController : ISignalController
 
     private void OnCycleStart(long simTicks, long local, FixedTimePlan plan, Engine.SimulationRecorder log)
     {
-        if (_preemptRecovering) OnPreemptionRecoveryCycle();
         var scheduled = _d.Centre.PlanSlotAt(local);
         if (scheduled != _planSlot) BeginTransition(simTicks, local, scheduled, log);
         else if (_shortWay) OnShortWayCycle();
