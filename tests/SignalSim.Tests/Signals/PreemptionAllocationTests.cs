@@ -33,7 +33,7 @@ public class PreemptionAllocationTests
         var bus = d.FirstGroup + Array.IndexOf(d.GroupIds, "choisy-sb");
         controller.Reset(0);
         var step = model.StepTicks;
-        var every = SimTime.FromSeconds(150);
+        var every = SimTime.FromSeconds(400); // more than the recovery's 2 cycles of 120 s after each dwell
         var now = 0L;
         void Run(int steps)
         {
@@ -54,7 +54,7 @@ public class PreemptionAllocationTests
         var allocated = GC.GetAllocatedBytesForCurrentThread() - before;
         Assert.Equal(0, allocated);
         var records = log.Preemptions;
-        Assert.True(records.Count >= 100, $"{records.Count} preemptions");
+        Assert.True(records.Count >= 50, $"{records.Count} preemptions");
         Assert.True(records.Count(p => p.RecoveredTicks >= 0) >= records.Count / 2, "most preemptions recovered before the next");
     }
 }
