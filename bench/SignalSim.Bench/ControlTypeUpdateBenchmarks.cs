@@ -1,5 +1,5 @@
 // The signal kernel by control type, on Porte de Choisy's four controllers: the status quo's
-// fixed-time plans against (a) the side-streets-on-demand strategy (Parcival's RD5 crossing
+// fixed-time plans alone, the same with the requests below in flight, against (a) the side-streets-on-demand strategy (Parcival's RD5 crossing
 // actuated and coordinated) with bus and tram priority in both centres and requests kept in
 // flight, loops and push buttons switching, and (b) the tram-preemption strategy with its T3a
 // preemptions at Masséna under way. Requests are fed as the engine would: one bus and one tram
@@ -34,7 +34,7 @@ public class ControlTypeUpdateBenchmarks
     private long _stepTicks;
     private long _nowTicks;
 
-    [Params("fixed-time", "actuated-with-priority", "preemption")]
+    [Params("fixed-time", "fixed-time-with-priority", "actuated-with-priority", "preemption")]
     public string Control { get; set; } = "fixed-time";
 
     [GlobalSetup]
@@ -44,7 +44,7 @@ public class ControlTypeUpdateBenchmarks
         s = s with { Simulation = s.Simulation with { DurationS = 7 * 86400 - s.Simulation.WarmupS } };
         if (Control != "fixed-time")
         {
-            s = StrategyOverlay.Apply(s, Control == "preemption" ? "tram-preemption" : "side-streets-on-demand");
+            if (Control != "fixed-time-with-priority") s = StrategyOverlay.Apply(s, Control == "preemption" ? "tram-preemption" : "side-streets-on-demand");
             s = s with
             {
                 Centres = s.Centres.Select(c => c with { Priority = new PrioritySpec { Bus = new BusPrioritySpec(), Tram = new TramPrioritySpec() } }).ToList(),
