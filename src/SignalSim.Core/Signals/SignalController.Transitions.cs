@@ -102,7 +102,9 @@ public sealed partial class SignalController
         if (_shortWayBudgetLeft <= 0) return tau;
         if (!_shortWayShortens)
         {
-            if (!SteadyGreen()) return tau;
+            // Not on the update that crossed cycle time 0: holding it there would cross it again
+            // at every update, each taken for a new cycle with a fresh budget.
+            if (!SteadyGreen() || (_lastTau >= 0 && tau < _lastTau)) return tau;
             var hold = Math.Min(Math.Min(stepTicks, remaining), _shortWayBudgetLeft);
             _shortWayBudgetLeft -= hold;
             _transitionLengthened += hold;

@@ -111,6 +111,7 @@ public class PlanTransitionTests
         var lengthen = OnlyTransition(Run(NightToDay(30, new TransitionSpec { Method = TransitionMethod.ShortWay })));
         Assert.True(lengthen.LengthenedTicks > 0 && lengthen.ShortenedTicks == 0);
         Assert.Equal(1, lengthen.PlannedCycles);
+        Assert.InRange(lengthen.Cycles, 0, 1);
         Assert.Equal(SimTime.FromSeconds(10), lengthen.LengthenedTicks);
     }
 
@@ -123,5 +124,22 @@ public class PlanTransitionTests
         Assert.Equal(t.EndTicks - t.StartTicks, t.LengthenedTicks);
         Assert.Equal(0, t.ShortenedTicks);
         Assert.InRange(t.EndTicks - t.StartTicks, 0, SimTime.FromSeconds(90));
+    }
+}
+
+public class ShippedShortWayTests
+{
+    [Fact]
+    public void Shipped_short_way_strategy_completes_every_change_within_its_limit()
+    {
+        // peak-to-day-short-way: every intersection of both centres leaves the pedestrian-peak plan at 08:30.
+        var s = StrategyOverlay.Apply(ScenarioLoader.LoadFile(Path.Combine("scenarios", "porte-de-choisy.json")).Scenario, "peak-to-day-short-way");
+        var r = ScenarioAssert.Run(s, 1);
+        Assert.Equal(r.Model.Controllers.Length, r.Records.Transitions.Count);
+        Assert.All(r.Records.Transitions, t =>
+        {
+            Assert.Equal(TransitionMethod.ShortWay, t.Method);
+            Assert.True(t.Cycles <= t.PlannedCycles, $"{r.Model.IntersectionIds[t.Intersection]}: {t.Cycles} cycles, {t.PlannedCycles} allowed");
+        });
     }
 }
