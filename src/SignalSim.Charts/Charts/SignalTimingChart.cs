@@ -3,6 +3,8 @@
 // is a full bar, amber a hatched bar, red a thin line, as on a printed timing sheet. Each
 // intersection's planned cycle starts (from the scenario's plans and centre clocks) are marked,
 // so offsets, the two centres' different cycles and the drift of their clocks show side by side.
+// A plan transition (transitions.csv) is shaded across the intersection's rows from the old plan's
+// cycle time 0 to the new plan back on its offset, labelled with its method.
 using ScottPlot;
 using SignalSim.Charts.Model;
 using SignalSim.Charts.Results;
@@ -56,6 +58,20 @@ public sealed class SignalTimingChart : IChart
                     }
                 }
                 row++;
+            }
+            foreach (var t in run.Transitions)
+            {
+                if (t.Intersection != intersection || t.EndS < window.FromS || t.StartS > window.ToS) continue;
+                var shade = plot.Add.Rectangle(Math.Max(t.StartS, window.FromS), Math.Min(Math.Max(t.EndS, t.StartS + 0.5), window.ToS), -(row - 1) - 0.5, -top + 0.5);
+                shade.LineWidth = 1;
+                shade.LineColor = ChartStyle.Ink.WithAlpha(0.6);
+                shade.FillColor = ChartStyle.Ink.WithAlpha(0.10);
+                plot.MoveToBack(shade);
+                var label = plot.Add.Text(labels.Format("chart.signal-timing.transition", labels["transition." + t.Method], t.FromPlan, t.ToPlan), Math.Max(t.StartS, window.FromS), -(row - 1) - 0.5);
+                label.LabelFontName = ChartStyle.FontName;
+                label.LabelFontSize = 10;
+                label.LabelAlignment = Alignment.LowerLeft;
+                label.LabelBackgroundColor = Colors.White.WithAlpha(0.85);
             }
             // Cycle starts across the intersection's rows, in its centre's colour and marker.
             foreach (var t in clock.CycleStarts(intersection, window.FromS, window.ToS))

@@ -13,6 +13,7 @@ public sealed class RunFolder
     private readonly Lazy<List<TrajectoryRow>> _trajectories;
     private readonly Lazy<List<CrossingRow>> _crossings;
     private readonly Lazy<RunSummaryFile> _summary;
+    private readonly Lazy<List<TransitionRow>> _transitions;
 
     public RunFolder(string path, string name, ScenarioFile scenario)
     {
@@ -25,6 +26,8 @@ public sealed class RunFolder
         _trajectories = new(() => TrajectoryRow.Read(PathOf(TrajectoryRow.FileName)));
         _crossings = new(() => CrossingRow.Read(PathOf(CrossingRow.FileName)));
         _summary = new(() => RunSummaryFile.Read(PathOf(RunSummaryFile.FileName)));
+        // Runs written before plan transitions were recorded have no transitions.csv: none shown.
+        _transitions = new(() => Has(TransitionRow.FileName) ? TransitionRow.Read(PathOf(TransitionRow.FileName)) : []);
     }
 
     public string Path { get; }
@@ -41,6 +44,7 @@ public sealed class RunFolder
     public IReadOnlyList<TrajectoryRow> Trajectories => _trajectories.Value;
     public IReadOnlyList<CrossingRow> Crossings => _crossings.Value;
     public RunSummaryFile Summary => _summary.Value;
+    public IReadOnlyList<TransitionRow> Transitions => _transitions.Value;
 
     public string PathOf(string fileName) => System.IO.Path.Combine(Path, fileName);
 

@@ -45,6 +45,16 @@ public readonly record struct SignalRow(double TimeS, string Intersection, strin
     };
 }
 
+/// <summary>transitions.csv: a plan change at an intersection, from the old plan's cycle time 0 to the new plan on its offset.</summary>
+public readonly record struct TransitionRow(string Intersection, string FromPlan, string ToPlan, string Method, double StartS, double EndS)
+{
+    public const string FileName = "transitions.csv";
+    public static readonly string[] Columns = ["intersection", "from_plan", "to_plan", "method", "start_s", "end_s"];
+
+    public static List<TransitionRow> Read(string path) => CsvFile.ReadAll(path, Columns, c =>
+        new TransitionRow(c.Text("intersection"), c.Text("from_plan"), c.Text("to_plan"), c.Text("method"), c.Number("start_s"), c.Number("end_s")));
+}
+
 /// <summary>trajectories.csv: a vehicle's position on its link at a sample time.</summary>
 public readonly record struct TrajectoryRow(double TimeS, int VehicleId, string Mode, string Link, double PositionM, double SpeedMps)
 {

@@ -19,6 +19,8 @@ public sealed class SimulationRecorder
     private readonly List<TrajectorySample> _trajectories;
     private readonly SignalState[] _initialSignals;
     private readonly List<DetectorEvent> _detectorEvents;
+    private readonly List<PlanTransition> _transitions;
+    private readonly List<PreemptionRecord> _preemptions;
     private readonly List<TripRecord> _unfinishedTrips = [];
     private readonly List<PedestrianRecord> _unfinishedPedestrians = [];
 
@@ -48,6 +50,9 @@ public sealed class SimulationRecorder
         _trajectories = new List<TrajectorySample>((int)Math.Min(20_000_000, trajectorySamples * lanes + 16));
         // Each vehicle turns a detector on and off once; a detector sees at most its approach's share of the trips.
         var detectors = model.Scenario.Intersections.Sum(x => x.Detectors.Count);
+        // A plan change per period boundary and intersection, each centre's schedule at most once a day.
+        _transitions = new List<PlanTransition>(model.Controllers.Length * (model.Centres.Select(c => c.PeriodStartTicks.Length).DefaultIfEmpty(0).Max() + 1) * (int)(hours / 24 + 2) + 8);
+        _preemptions = new List<PreemptionRecord>(model.Controllers.Any(c => c.Preemption is not null) ? transitTrips * approachesPerTrip + 16 : 0);
         _detectorEvents = new List<DetectorEvent>((int)Math.Min(50_000_000, 2.5 * expectedTrips * approachesPerTrip * detectors / Math.Max(1, model.ApproachLinks.Length) + 64));
     }
 
@@ -55,6 +60,23 @@ public sealed class SimulationRecorder
     public IReadOnlyList<DetectorEvent> DetectorEvents => _detectorEvents;
 
     internal void RecordDetector(in DetectorEvent e) => _detectorEvents.Add(e);
+
+    /// <summary>Plan changes, in the order they completed.</summary>
+    public IReadOnlyList<PlanTransition> Transitions => _transitions;
+
+    internal void RecordTransition(in PlanTransition t) => _transitions.Add(t);
+
+    /// <summary>Tram preemptions, in the order they began, each as far as it got by the end of the run.</summary>
+    public IReadOnlyList<PreemptionRecord> Preemptions => _preemptions;
+
+    /// <summary>Adds a preemption as it begins; returns its index so that it can be completed as it runs.</summary>
+    internal int RecordPreemption(in PreemptionRecord p)
+    {
+        _preemptions.Add(p);
+        return _preemptions.Count - 1;
+    }
+
+    internal void UpdatePreemption(int index, in PreemptionRecord p) => _preemptions[index] = p;
 
     /// <summary>Finished trips of measured vehicles, in completion order.</summary>
     public IReadOnlyList<TripRecord> Trips => _trips;

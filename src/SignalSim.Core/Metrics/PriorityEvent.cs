@@ -24,6 +24,8 @@ public enum PriorityAction : byte
     /// estimate showed it could not make it within the maximum; the reason says why.
     /// </summary>
     Cancelled,
+    /// <summary>A tram's request took the intersection off its plan (preemption), or joined the preemption under way.</summary>
+    Preempted,
 }
 
 public enum PriorityReason : byte

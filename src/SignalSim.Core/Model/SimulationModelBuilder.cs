@@ -202,9 +202,18 @@ public static class SimulationModelBuilder
                     plans,
                     PriorityRules.ForBus(x.Priority?.Bus ?? centreSpec.Priority?.Bus),
                     PriorityRules.ForTram(x.Priority?.Tram ?? centreSpec.Priority?.Tram),
-                    x.Priority?.Bus?.InsertionPlan is { } insertion ? CompilePlan(insertion, x.Plans[insertion], x.SignalGroups, null) : null);
+                    x.Priority?.Bus?.InsertionPlan is { } insertion ? CompilePlan(insertion, x.Plans[insertion], x.SignalGroups, null) : null,
+                    TransitionRules.For(centreSpec.Transition),
+                    x.Preemption is { } preemption ? CompilePreemption(x, preemption, local) : null);
             }
             return (controllers, groupIds.ToArray(), groupIntersection.ToArray(), groupKinds.ToArray());
+        }
+
+        private static PreemptionRules CompilePreemption(IntersectionSpec x, PreemptionSpec p, Dictionary<string, int> local)
+        {
+            var clearance = new bool[x.SignalGroups.Count];
+            foreach (var id in p.Clearance!.Groups) clearance[local[id]] = true;
+            return new PreemptionRules(local[p.Group], clearance, SimTime.FromSeconds(p.Clearance.GreenS), SimTime.FromSeconds(p.MaxDwellS), p.Recovery, p.RecoveryCycles);
         }
 
         /// <summary>A pedestrian green must also leave clearance at 1.0 m/s within green plus intergreen.</summary>

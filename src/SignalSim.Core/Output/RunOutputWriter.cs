@@ -1,5 +1,6 @@
 // Writes the files of one run into a staged folder and commits it: scenario.json, trips.csv,
-// approaches.csv, crossings.csv, signals.csv, pedestrians.csv, priority.csv (written even when
+// approaches.csv, crossings.csv, signals.csv, pedestrians.csv, priority.csv, transitions.csv and
+// preemptions.csv (written even when
 // empty, so a reader never has to ask whether a missing file means "none"), trajectories.csv when
 // the run recorded them, then summary.json, whose presence marks a complete result.
 using System.Text;
@@ -13,7 +14,7 @@ public static class RunOutputWriter
     public static readonly IReadOnlyList<string> FileNames =
         [
             ScenarioJsonWriter.FileName, TripsCsvWriter.FileName, ApproachesCsvWriter.FileName, CrossingsCsvWriter.FileName,
-            SignalsCsvWriter.FileName, PedestriansCsvWriter.FileName, PriorityCsvWriter.FileName, SummaryJsonWriter.FileName,
+            SignalsCsvWriter.FileName, PedestriansCsvWriter.FileName, PriorityCsvWriter.FileName, TransitionsCsvWriter.FileName, PreemptionsCsvWriter.FileName, SummaryJsonWriter.FileName,
         ];
 
     /// <summary>The files of this run: the standard ones, plus trajectories.csv when recorded and the controller event log when asked for.</summary>
@@ -46,6 +47,8 @@ public static class RunOutputWriter
         WriteText(folder.PathFor(SignalsCsvWriter.FileName), w => SignalsCsvWriter.Write(result, w, cancellation));
         WriteText(folder.PathFor(PedestriansCsvWriter.FileName), w => PedestriansCsvWriter.Write(result, w, cancellation));
         WriteText(folder.PathFor(PriorityCsvWriter.FileName), w => PriorityCsvWriter.Write(result, w, cancellation));
+        WriteText(folder.PathFor(TransitionsCsvWriter.FileName), w => TransitionsCsvWriter.Write(result, w, cancellation));
+        WriteText(folder.PathFor(PreemptionsCsvWriter.FileName), w => PreemptionsCsvWriter.Write(result, w, cancellation));
         if (result.Model.Recording.RecordTrajectories)
             WriteText(folder.PathFor(TrajectoriesCsvWriter.FileName), w => TrajectoriesCsvWriter.Write(result, w, cancellation));
         if (controllerEvents)

@@ -132,6 +132,26 @@ public sealed record CentreSpec
 
     [Description("Announcing priority vehicles to the neighbouring centre ahead of time.")]
     public ForwardingSpec? Forwarding { get; init; }
+
+    [Description("How the centre's intersections change from one plan to the next (default: dwell).")]
+    public TransitionSpec? Transition { get; init; }
+}
+
+public enum TransitionMethod { Dwell, ShortWay }
+
+[Description("Plan transition: dwell holds the old plan's cycle-time-0 state until the new plan reaches its own cycle time 0; short-way switches at the old plan's cycle time 0 and reaches the new offset by lengthening or shortening the next cycles, whichever takes fewer cycles within the limits.")]
+public sealed record TransitionSpec
+{
+    [Description("Transition method: dwell or short-way.")]
+    public TransitionMethod Method { get; init; } = TransitionMethod.Dwell;
+
+    [Description("Short-way: most a cycle may be lengthened (greens held), in percent of the new plan's cycle.")]
+    [PhysicalRange(0, 50, "%", MinimumExclusive = true, Why = "controllers allow about 10–25 %; half a cycle is the most any short-way needs")]
+    public double MaxLengthenPercent { get; init; } = 20;
+
+    [Description("Short-way: most a cycle may be shortened (greens cut, never below their minimum), in percent of the new plan's cycle.")]
+    [PhysicalRange(0, 50, "%", MinimumExclusive = true, Why = "controllers allow about 10–25 %; half a cycle is the most any short-way needs")]
+    public double MaxShortenPercent { get; init; } = 17;
 }
 
 [Description("A centre clock: local time = simulation time + offset + drift.")]
@@ -282,6 +302,9 @@ public sealed record IntersectionSpec
 
     [Description("Vehicle detectors written to the controller event log (stop-bar and advance loops); they actuate the log only, no controller reads them.")]
     public IReadOnlyList<DetectorSpec> Detectors { get; init; } = [];
+
+    [Description("Tram preemption: a tram's check-in takes the intersection off its plan (entry, track clearance, dwell while the tram passes) and a named recovery brings it back to coordination. Needs tram priority (its check-in) at the intersection or its centre.")]
+    public PreemptionSpec? Preemption { get; init; }
 }
 
 public enum DetectorKind { StopBar, Advance }
@@ -747,6 +770,40 @@ public sealed record TramPrioritySpec
     public int RecoveryCycles { get; init; } = 3;
 }
 
+public enum PreemptionRecovery { Spread, ShortWay }
+
+[Description("Tram preemption: entry (conflicting greens end once their minimum green is served, then their amber and intergreens), track clearance (the clearance groups get a green so vehicles standing on the tracks leave), dwell (the tram group green while the tram passes, until its check-out or max_dwell_s), exit (the plan resumes where the tram group's green ends, and the recovery brings the offset back).")]
+public sealed record PreemptionSpec
+{
+    [Description("The tram group served absolutely, e.g. 't3a'.")]
+    public required string Group { get; init; }
+
+    [Description("Track clearance: required; the groups whose vehicles may stand on the tracks and how long they get green before the tram group.")]
+    public TrackClearanceSpec? Clearance { get; init; }
+
+    [Description("Longest tram-group green held for one preemption, in seconds; the plan resumes after it even if the tram has not passed.")]
+    [PhysicalRange(5, 300, "s", Why = "a tram passes in seconds; a minute covers one stopped in the junction")]
+    public double MaxDwellS { get; init; } = 60;
+
+    [Description("Named recovery back to coordination: spread (the offset error shared over recovery_cycles cycles, the shorter way round) or short-way (the centre's short-way limits, or 20 % lengthening and 17 % shortening a cycle).")]
+    public PreemptionRecovery Recovery { get; init; } = PreemptionRecovery.Spread;
+
+    [Description("Spread recovery: cycles within which the intersection is back on its plan's offset.")]
+    [PhysicalRange(1, 20, "cycles")]
+    public int RecoveryCycles { get; init; } = 2;
+}
+
+[Description("Track clearance of a preemption: the movements that cross or stand on the tracks get a green first, then their amber and intergreen to the tram group.")]
+public sealed record TrackClearanceSpec
+{
+    [Description("Signal groups given the clearance green (not in conflict with one another).")]
+    public required IReadOnlyList<string> Groups { get; init; }
+
+    [Description("Clearance green in seconds (each group also keeps its minimum green).")]
+    [PhysicalRange(1, 60, "s", Why = "a queue of a few vehicles leaves the tracks in seconds")]
+    public double GreenS { get; init; } = 6;
+}
+
 [Description("Cross-centre announcements: a priority vehicle checked in at this centre's intersection is announced to the next intersection on its route when another centre runs it.")]
 public sealed record ForwardingSpec
 {
@@ -832,6 +889,9 @@ public sealed record CentreOverlaySpec
 
     [Description("Cross-centre announcements.")]
     public ForwardingSpec? Forwarding { get; init; }
+
+    [Description("Plan transition method.")]
+    public TransitionSpec? Transition { get; init; }
 }
 
 [Description("An intersection's settings under a strategy.")]
@@ -842,4 +902,7 @@ public sealed record IntersectionOverlaySpec
 
     [Description("Priority settings replacing the intersection's own.")]
     public PrioritySpec? Priority { get; init; }
+
+    [Description("Tram preemption replacing the intersection's own.")]
+    public PreemptionSpec? Preemption { get; init; }
 }

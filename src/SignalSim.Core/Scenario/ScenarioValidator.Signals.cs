@@ -76,6 +76,7 @@ public sealed partial class ScenarioValidator
             CheckControl(x, JsonLocationIndex.Child($"{p}.plans", name), name, plan, groups);
         }
         CheckCrossings(x, p, groups, intergreen);
+        if (x.Preemption is { } preemption) CheckPreemption(x, p, preemption, groups, intergreen);
         if (!HasErrors) CheckPlanTransitions(x, p);
     }
 

@@ -14,6 +14,7 @@ public static class StrategyOverlay
                 Periods = o.Periods ?? c.Periods,
                 Priority = o.Priority ?? c.Priority,
                 Forwarding = o.Forwarding ?? c.Forwarding,
+                Transition = o.Transition ?? c.Transition,
             }
             : c).ToList(),
         Intersections = scenario.Intersections.Select(x => strategy.Intersections.TryGetValue(x.Id, out var o)
@@ -21,6 +22,7 @@ public static class StrategyOverlay
             {
                 Plans = o.Plans is null ? x.Plans : Merge(x.Plans, o.Plans),
                 Priority = o.Priority ?? x.Priority,
+                Preemption = o.Preemption ?? x.Preemption,
             }
             : x).ToList(),
         GreenWaves = strategy.GreenWaves ?? scenario.GreenWaves,
@@ -71,6 +73,7 @@ public static class StrategyOverlay
                 "periods" => co.Periods is not null,
                 "priority" => co.Priority is not null,
                 "forwarding" => co.Forwarding is not null,
+                "transition" => co.Transition is not null,
                 _ => false,
             };
             if (overridden) return JsonLocationIndex.Child($"{prefix}.centres", scenario.Centres[c].Id) + rest;
@@ -81,6 +84,7 @@ public static class StrategyOverlay
             var field = FirstSegment(xrest);
             var target = JsonLocationIndex.Child($"{prefix}.intersections", scenario.Intersections[x].Id);
             if (field == "priority" && xo.Priority is not null) return target + xrest;
+            if (field == "preemption" && xo.Preemption is not null) return target + xrest;
             if (field == "plans" && xo.Plans is not null)
             {
                 var planName = xo.Plans.Keys.FirstOrDefault(name => xrest.StartsWith(JsonLocationIndex.Child(".plans", name), StringComparison.Ordinal));

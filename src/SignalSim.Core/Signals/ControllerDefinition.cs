@@ -19,7 +19,9 @@ public sealed class ControllerDefinition(
     FixedTimePlan[] plansBySlot,
     PriorityRules? bus,
     PriorityRules? tram,
-    FixedTimePlan? insertionPlan = null)
+    FixedTimePlan? insertionPlan = null,
+    TransitionRules? transition = null,
+    PreemptionRules? preemption = null)
 {
     public int IntersectionIndex { get; } = intersectionIndex;
     public string IntersectionId { get; } = intersectionId;
@@ -41,6 +43,12 @@ public sealed class ControllerDefinition(
 
     /// <summary>Plan run for one cycle to insert a bus group's green (same cycle and cycle-time-0 state as the scheduled plans).</summary>
     public FixedTimePlan? InsertionPlan { get; } = insertionPlan;
+
+    /// <summary>How plan changes run: the centre's method (dwell when the scenario gives none).</summary>
+    public TransitionRules Transition { get; } = transition ?? TransitionRules.Dwell;
+
+    /// <summary>Tram preemption, when the intersection serves its trams absolutely by preemption.</summary>
+    public PreemptionRules? Preemption { get; } = preemption;
 
     public int GroupCount => GroupIds.Length;
 }

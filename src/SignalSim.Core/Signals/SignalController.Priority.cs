@@ -18,6 +18,11 @@ public sealed partial class SignalController
     {
         var rules = mode == TravelMode.Tram ? _d.Tram : _d.Bus;
         var group = globalGroup - _d.FirstGroup;
+        if (IsPreempting(mode, group))
+        {
+            Preempt(simTicks, vehicleId, line, etaTicks, latenessS, forwarded, log);
+            return;
+        }
         for (var i = 0; i < _requestCount; i++)
         {
             if (_requests[i].VehicleId != vehicleId) continue;
@@ -74,6 +79,7 @@ public sealed partial class SignalController
     /// <summary>The vehicle passed the stop line.</summary>
     public void CheckOut(long simTicks, int vehicleId, Engine.SimulationRecorder log)
     {
+        if (_preemptTramCount > 0 && PreemptCheckOut(simTicks, vehicleId, log)) return;
         for (var i = 0; i < _requestCount; i++)
         {
             if (_requests[i].VehicleId != vehicleId) continue;

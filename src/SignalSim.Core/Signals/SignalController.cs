@@ -5,8 +5,8 @@
 // Δ in two safe ways: HOLD (τc stands still while the states are steady and a group is green:
 // a green is extended, nothing else changes) and SKIP (τc jumps forward to an instant where only
 // greens end: greens are shortened, never below their minimum, and every amber and intergreen of
-// the plan still follows in full). Plan changes use the dwell method: the old plan runs into its
-// cycle time 0, that state is held until the new plan reaches its own cycle time 0.
+// the plan still follows in full). Plan changes run by the centre's transition method
+// (SignalController.Transitions.cs): dwell or short-way.
 using SignalSim.Core.Metrics;
 using SignalSim.Core.Model;
 using SignalSim.Core.Scenario;
@@ -105,6 +105,10 @@ public sealed partial class SignalController : ISignalController
         _recoveryCyclesLeft = 0;
         _requestCount = 0;
         _inserting = false;
+        _shortWay = false;
+        _preempt = PreemptPhase.Idle;
+        _preemptTramCount = 0;
+        _preemptRecovering = false;
         _lastUpdateTicks = simTicks;
         ResetActuation();
         var plan = CurrentPlan;
@@ -123,16 +127,25 @@ public sealed partial class SignalController : ISignalController
         var stepTicks = simTicks - _lastUpdateTicks;
         _lastUpdateTicks = simTicks;
         var local = _d.Centre.LocalTicks(simTicks);
+        if (_preempt != PreemptPhase.Idle)
+        {
+            UpdatePreemption(simTicks, stepTicks, local, groupStates, log);
+            return;
+        }
         var tau = SimTime.Mod(CurrentPlan.CycleTime(local) + _delta, CurrentPlan.CycleTicks);
         var wrapped = _lastTau >= 0 && tau < _lastTau;
 
         // A plan change holds the cycle-time-0 state without recording τc, so every update of the
         // hold looks like a wrap: only the one that began the change starts a cycle.
-        if (wrapped && _pendingSlot < 0) OnCycleStart(simTicks, local, CurrentPlan, log);
+        if (wrapped && _pendingSlot < 0)
+        {
+            OnCycleStart(simTicks, local, CurrentPlan, log);
+            tau = SimTime.Mod(CurrentPlan.CycleTime(local) + _delta, CurrentPlan.CycleTicks); // a short-way may have begun
+        }
         var plan = ShownPlan;
         if (_pendingSlot >= 0)
         {
-            if (!AdvanceTransition(local, ref plan, ref tau))
+            if (!AdvanceTransition(simTicks, local, ref plan, ref tau, log))
             {
                 // The cycle-time-0 state is held: nothing may change, so requests are only closed or refused.
                 if (_requestCount > 0) DuringPlanChange(simTicks, plan, log);
@@ -145,16 +158,26 @@ public sealed partial class SignalController : ISignalController
         if (_requestCount > 0) ExpireRequests(simTicks, log);
         // Priority requests are served on the plan's windows (an actuated plan's maximum greens).
         if (_requestCount > 0) tau = ServeRequests(simTicks, stepTicks, plan, tau, log);
+        else if (_shortWay) tau = ShortWayStep(simTicks, stepTicks, plan, tau, log);
         else if (program is not null) tau = Actuate(simTicks, stepTicks, plan, program, tau, log);
         else if (_delta != 0) tau = Recover(simTicks, stepTicks, plan, tau);
         _lastTau = tau;
         Publish(plan, tau, simTicks, groupStates);
+        if (_preemptRecovering) CheckPreemptionRecovered(simTicks, log);
     }
 
     private void OnCycleStart(long simTicks, long local, FixedTimePlan plan, Engine.SimulationRecorder log)
     {
         var scheduled = _d.Centre.PlanSlotAt(local);
-        if (scheduled != _planSlot) _pendingSlot = scheduled;
+        if (scheduled != _planSlot) BeginTransition(simTicks, local, scheduled, log);
+        else if (_shortWay) OnShortWayCycle();
+        if (_shortWay)
+        {
+            // The short-way, not the priority recovery, brings the offset back; its cycles are
+            // already being changed, so no phase is inserted in them.
+            _inserting = false;
+            return;
+        }
         _inserting = _pendingSlot < 0 && _d.InsertionPlan is not null && StartInsertion(simTicks, plan, log);
         // Spread the recovery of the remaining deviation over the cycles left.
         var deviation = Math.Abs(Normalise(_delta, plan.CycleTicks));
@@ -167,27 +190,11 @@ public sealed partial class SignalController : ISignalController
     /// <summary>The tighter of the modes' recovery bounds (3 cycles when neither is configured).</summary>
     private int RecoveryCycles()
     {
+        if (_preemptRecovering && _d.Preemption is { } preemption) return preemption.RecoveryCycles;
         var bus = _d.Bus?.RecoveryCycles ?? int.MaxValue;
         var tram = _d.Tram?.RecoveryCycles ?? int.MaxValue;
         var n = Math.Min(bus, tram);
         return n == int.MaxValue ? 3 : Math.Max(1, n);
-    }
-
-    /// <summary>Dwell transition; returns false while the cycle-time-0 state is being held.</summary>
-    private bool AdvanceTransition(long local, ref FixedTimePlan plan, ref long tau)
-    {
-        var next = _d.PlansBySlot[_pendingSlot];
-        var tauNext = next.CycleTime(local);
-        var reachedStart = tauNext == 0 || (_lastPendingCycleTime >= 0 && tauNext < _lastPendingCycleTime);
-        _lastPendingCycleTime = tauNext;
-        if (!reachedStart) return false;
-        _planSlot = _pendingSlot;
-        _pendingSlot = -1;
-        _lastPendingCycleTime = -1;
-        _delta = 0; // the new plan starts on its own offset
-        plan = next;
-        tau = tauNext;
-        return true;
     }
 
     private void Publish(FixedTimePlan plan, long tau, long simTicks, SignalState[] groupStates)
