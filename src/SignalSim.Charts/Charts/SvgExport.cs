@@ -155,6 +155,8 @@ internal static partial class SvgExport
         foreach (var item in plot.Legend.ManualItems) yield return item;
     }
 
+    [System.Diagnostics.CodeAnalysis.UnconditionalSuppressMessage("Trimming", "IL2075",
+        Justification = "The native executable keeps the chart library whole (TrimmerRootAssembly ScottPlot in the native publish profile), so every public property of its plottables is there.")]
     private static IEnumerable<object> StylesOf(object owner)
     {
         foreach (var p in owner.GetType().GetProperties(BindingFlags.Public | BindingFlags.Instance))

@@ -1,7 +1,8 @@
-// The fast executable, published the way the README says (the `fast` publish profile), gives the
-// same results as the framework-dependent build: `validate`, `run` and a two-replication
-// `compare` of the default scenario write the same files, byte for byte, and both report the
-// same version. Publishing takes a minute or two, so it happens once for the whole class.
+// The published executables, built the way the README says (the `fast` publish profile, ReadyToRun,
+// and the `native` one, Native AOT), give the same results as the framework-dependent build:
+// `validate`, `run` and a two-replication `compare` of the default scenario write the same files,
+// byte for byte, and report the same version. Publishing takes minutes (the native one several),
+// so it happens once per profile.
 // One thing differs from one process to the next whatever the build: the SVG charts' clip-path
 // ids, numbered by the drawing library's process-wide counter while the charts are drawn in
 // parallel; SVG files are compared with those ids renumbered in order of appearance.
@@ -10,16 +11,16 @@ using SignalSim.Tests.Output;
 
 namespace SignalSim.Tests.Cli;
 
-public sealed class PublishedExecutableFixture : IDisposable
+public abstract class PublishedExecutableFixture : IDisposable
 {
     private readonly TempDirectory _dir = new();
 
-    public PublishedExecutableFixture()
+    protected PublishedExecutableFixture(string profile)
     {
         RepositoryRoot = FindRepositoryRoot();
         var outDir = _dir["dist"];
-        var publish = PublishedExecutableTests.Exec("dotnet", RepositoryRoot,
-            ["publish", Path.Combine("src", "SignalSim.Cli"), "-c", "Release", "-p:PublishProfile=fast", "-o", outDir], TimeSpan.FromMinutes(10));
+        var publish = ChildProcess.Exec("dotnet", RepositoryRoot,
+            ["publish", Path.Combine("src", "SignalSim.Cli"), "-c", "Release", $"-p:PublishProfile={profile}", "-o", outDir], TimeSpan.FromMinutes(20));
         if (publish.ExitCode != 0) throw new InvalidOperationException("dotnet publish failed:\n" + publish);
         Executable = Path.Combine(outDir, OperatingSystem.IsWindows() ? "signalsim.exe" : "signalsim");
         if (!File.Exists(Executable)) throw new InvalidOperationException($"the publish gave no {Path.GetFileName(Executable)}:\n{publish}");
@@ -42,7 +43,16 @@ public sealed class PublishedExecutableFixture : IDisposable
     }
 }
 
-public sealed class PublishedExecutableTests(PublishedExecutableFixture published) : IClassFixture<PublishedExecutableFixture>, IDisposable
+public sealed class FastExecutableFixture() : PublishedExecutableFixture("fast");
+
+public sealed class NativeExecutableFixture() : PublishedExecutableFixture("native");
+
+public sealed class FastExecutableTests(FastExecutableFixture published) : PublishedExecutableTests<FastExecutableFixture>(published);
+
+public sealed class NativeExecutableTests(NativeExecutableFixture published) : PublishedExecutableTests<NativeExecutableFixture>(published);
+
+public abstract class PublishedExecutableTests<TFixture>(TFixture published) : IClassFixture<TFixture>, IDisposable
+    where TFixture : PublishedExecutableFixture
 {
     private readonly TempDirectory _tmp = new();
 
@@ -53,9 +63,9 @@ public sealed class PublishedExecutableTests(PublishedExecutableFixture publishe
 
     private static readonly TimeSpan CommandTimeout = TimeSpan.FromMinutes(5);
 
-    private CliRun Published(params string[] args) => Exec(published.Executable, _tmp.Path, args, CommandTimeout);
+    private CliRun Published(params string[] args) => ChildProcess.Exec(published.Executable, _tmp.Path, args, CommandTimeout);
 
-    private CliRun FrameworkDependent(params string[] args) => Exec("dotnet", _tmp.Path, [FrameworkDependentDll, .. args], CommandTimeout);
+    private CliRun FrameworkDependent(params string[] args) => ChildProcess.Exec("dotnet", _tmp.Path, [FrameworkDependentDll, .. args], CommandTimeout);
 
     [Fact]
     public void Both_builds_report_the_same_version()
@@ -118,7 +128,12 @@ public sealed class PublishedExecutableTests(PublishedExecutableFixture publishe
     private static string[] RelativeFiles(string root) =>
         Directory.EnumerateFiles(root, "*", SearchOption.AllDirectories).Select(f => Path.GetRelativePath(root, f)).Order(StringComparer.Ordinal).ToArray();
 
-    internal static CliRun Exec(string fileName, string workingDirectory, IEnumerable<string> args, TimeSpan timeout)
+}
+
+/// <summary>A child process run to completion with its output captured.</summary>
+internal static class ChildProcess
+{
+    public static CliRun Exec(string fileName, string workingDirectory, IEnumerable<string> args, TimeSpan timeout)
     {
         var start = new ProcessStartInfo(fileName)
         {
