@@ -47,8 +47,20 @@ public sealed class FastExecutableFixture() : PublishedExecutableFixture("fast")
 
 public sealed class NativeExecutableFixture() : PublishedExecutableFixture("native");
 
+/// <summary>
+/// The two publishes share the project's intermediate folder for this platform, so they must not
+/// run at the same time (one would pick up the other's runtime configuration): one collection.
+/// </summary>
+[CollectionDefinition(Name)]
+public sealed class PublishedExecutablesCollection
+{
+    public const string Name = "published executables";
+}
+
+[Collection(PublishedExecutablesCollection.Name)]
 public sealed class FastExecutableTests(FastExecutableFixture published) : PublishedExecutableTests<FastExecutableFixture>(published);
 
+[Collection(PublishedExecutablesCollection.Name)]
 public sealed class NativeExecutableTests(NativeExecutableFixture published) : PublishedExecutableTests<NativeExecutableFixture>(published);
 
 public abstract class PublishedExecutableTests<TFixture>(TFixture published) : IClassFixture<TFixture>, IDisposable
