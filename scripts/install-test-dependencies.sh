@@ -1,13 +1,14 @@
 #!/usr/bin/env bash
 # Installs from Debian what the SignalSim test suite needs beyond the .NET SDK: Chromium to open
 # the committee note (report.html) headless and print it (poppler-utils reads the PDF), the DejaVu fonts with fontconfig that charts are
-# drawn with, SUMO (sumo, netconvert) for the SUMO export's cross-check, and Slurm (slurm-wlm) with
-# MUNGE (munge) for the real run of deploy/slurm on a single-node cluster.
+# drawn with, SUMO (sumo, netconvert) for the SUMO export's cross-check, Slurm (slurm-wlm) with
+# MUNGE (munge) for the real run of deploy/slurm on a single-node cluster, and clang with zlib for
+# the native (Native AOT) executable that the published-executable tests build.
 # Run it on Debian or Ubuntu, as root or as a user with sudo; it does nothing when all are there. Add a
 # package to TEST_PACKAGES when a test starts needing it.
 set -euo pipefail
 
-TEST_PACKAGES=(chromium poppler-utils fonts-dejavu-core fontconfig libfontconfig1 sumo sumo-tools slurm-wlm munge)
+TEST_PACKAGES=(chromium poppler-utils fonts-dejavu-core fontconfig libfontconfig1 sumo sumo-tools slurm-wlm munge clang zlib1g-dev)
 
 missing=()
 for package in "${TEST_PACKAGES[@]}"; do

@@ -5,5 +5,6 @@ using BenchmarkDotNet.Running;
 using SignalSim.Bench;
 
 if (args is ["profile", .. var rest]) return StepProfile.Run(rest);
+if (args is ["compare-profile", .. var compareArgs]) return CompareProfile.Run(compareArgs);
 BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args);
 return 0;

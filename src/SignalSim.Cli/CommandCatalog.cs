@@ -9,11 +9,11 @@ namespace SignalSim.Cli;
 
 internal static class CommandCatalog
 {
-    /// <summary>Every command in help order; only validate runs without the host.</summary>
+    /// <summary>Every command in help order; run and validate run without the host (see LightServices).</summary>
     private static readonly (string Name, string Summary, bool NeedsHost)[] Commands =
     [
-        (RunCommand.Name, RunCommand.Summary, true),
-        (ValidateCommand.Name, ValidateCommand.Summary, true), // through the host for now: its Ctrl+C and SIGTERM handling reports the cancellation
+        (RunCommand.Name, RunCommand.Summary, false),
+        (ValidateCommand.Name, ValidateCommand.Summary, false),
         (CompareCommand.Name, CompareCommand.Summary, true),
         (MergeCommand.Name, MergeCommand.Summary, true),
         (OptimizeCommand.Name, OptimizeCommand.Summary, true),
@@ -26,7 +26,7 @@ internal static class CommandCatalog
     /// <summary>
     /// True when the first word names a command that needs the host, or is a response file
     /// (@FILE, whose words are only known after parsing). Anything else (no word, --help,
-    /// --version, validate, a mistyped command) is answered without it.
+    /// --version, run, validate, a mistyped command) is answered without it.
     /// </summary>
     public static bool NeedsHost(string[] args)
     {
@@ -45,8 +45,8 @@ internal static class CommandCatalog
     /// the others by name and summary, which is all that the root help and the parse errors of a
     /// mistyped command show (a command line naming one of them goes through the host instead).
     /// </summary>
-    public static IEnumerable<Command> ListingWithout(Command light)
+    public static IEnumerable<Command> ListingWithout(IReadOnlyList<Command> light)
     {
-        foreach (var c in Commands) yield return c.Name == light.Name ? light : new Command(c.Name, c.Summary);
+        foreach (var c in Commands) yield return light.FirstOrDefault(l => l.Name == c.Name) ?? new Command(c.Name, c.Summary);
     }
 }

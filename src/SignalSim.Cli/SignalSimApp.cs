@@ -32,7 +32,10 @@ public static class SignalSimApp
         Action<Exception>? logFailure = null; // set once the host's logging exists
         try
         {
-            if (configureServices is null && !CommandCatalog.NeedsHost(args)) return await RunWithoutHostAsync(args, console, cancellation).ConfigureAwait(false);
+            if (configureServices is null && !CommandCatalog.NeedsHost(args) && LightServices.ForEnvironment(console, cancellation) is { } light)
+            {
+                using (light) return await RunWithoutHostAsync(args, console, light).ConfigureAwait(false);
+            }
 
             return await RunWithHostAsync(args, console, configureServices, log => logFailure = log, cancellation).ConfigureAwait(false);
         }
@@ -89,16 +92,22 @@ public static class SignalSimApp
     }
 
     /// <summary>
-    /// `--help`, `--version`, `validate` and mistyped command lines: no host (no configuration,
-    /// logging or DI to build) and no chart or analysis code loaded, so they answer at once. The
-    /// other commands appear in the help listing by name and summary only.
+    /// `--help`, `--version`, `run`, `validate` and mistyped command lines: no host (no
+    /// configuration or DI to build, see LightServices) and no chart code loaded, so they answer at
+    /// once. The other commands appear in the help listing by name and summary only.
     /// </summary>
-    private static async Task<int> RunWithoutHostAsync(string[] args, CliConsole console, CancellationToken cancellation)
+    private static async Task<int> RunWithoutHostAsync(string[] args, CliConsole console, LightServices light)
     {
-        var root = BuildRootCommand(CommandCatalog.ListingWithout(new ValidateCommand(console, new ScenarioSource(Microsoft.Extensions.Logging.Abstractions.NullLogger<ScenarioSource>.Instance)).Command));
+        var scenarios = new ScenarioSource(new Logger<ScenarioSource>(light.Loggers));
+        Command[] commands =
+        [
+            new RunCommand(console, scenarios, Microsoft.Extensions.Options.Options.Create(light.Settings), new Logger<RunCommand>(light.Loggers)).Command,
+            new ValidateCommand(console, scenarios).Command,
+        ];
+        var root = BuildRootCommand(CommandCatalog.ListingWithout(commands));
         var parseResult = root.Parse(args);
         if (parseResult.Errors.Count > 0 && parseResult.Action is not System.CommandLine.Help.HelpAction) return ReportParseErrors(console, parseResult);
-        return await parseResult.InvokeAsync(Invocation(console), cancellation).ConfigureAwait(false);
+        return await parseResult.InvokeAsync(Invocation(console), light.Cancellation).ConfigureAwait(false);
     }
 
     private static InvocationConfiguration Invocation(CliConsole console) => new()
@@ -106,7 +115,7 @@ public static class SignalSimApp
         Output = console.Out,
         Error = console.Error,
         EnableDefaultExceptionHandler = false, // exceptions are mapped to exit codes in RunAsync
-        ProcessTerminationTimeout = null,     // the host's console lifetime owns Ctrl+C; validate is not worth cancelling
+        ProcessTerminationTimeout = null,     // Ctrl+C is owned by the host's console lifetime or by LightServices
     };
 
     private static RootCommand BuildRootCommand(IEnumerable<Command> commands)

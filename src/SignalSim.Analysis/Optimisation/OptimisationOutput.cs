@@ -29,7 +29,7 @@ public static class OptimisationOutput
     };
 
     /// <summary>The strategy as the JSON object a scenario's "strategies" list takes.</summary>
-    public static string StrategyJsonText(StrategySpec strategy) => JsonSerializer.Serialize(strategy, StrategyJson).Replace("\r\n", "\n", StringComparison.Ordinal) + "\n";
+    public static string StrategyJsonText(StrategySpec strategy) => JsonSerializer.Serialize(strategy, (System.Text.Json.Serialization.Metadata.JsonTypeInfo<StrategySpec>)StrategyJson.GetTypeInfo(typeof(StrategySpec))).Replace("\r\n", "\n", StringComparison.Ordinal) + "\n";
 
     /// <returns>The names of the files written, in order.</returns>
     public static IReadOnlyList<string> Write(string outDir, OptimisationResult result, OptimisationRequest request, StudyInfo info)

@@ -3,7 +3,10 @@
 // vanish). So, for the SVG pass only, every dashed line and hatched fill is tagged with a
 // reserved alpha value and drawn plain; the SVG text is then rewritten, turning the tagged
 // strokes into stroke-dasharray and the tagged fills into SVG patterns. Styles are restored
-// afterwards, so the same plot still renders normally.
+// afterwards, so the same plot still renders normally. SkiaSharp numbers clip paths from one
+// process-wide counter (cl_HEX), so a chart's ids would depend on how many charts were drawn
+// before it and in what order the parallel workers ran; they are renumbered per file, in order of
+// appearance, so that the same chart always gives the same bytes.
 using System.Globalization;
 using System.Reflection;
 using System.Text;
@@ -77,6 +80,7 @@ internal static partial class SvgExport
 
     private static string Rewrite(string svg, List<(string Kind, Color HatchColor, byte FillAlpha)> hatches)
     {
+        svg = RenumberClipIds(svg);
         svg = TaggedStroke().Replace(svg, m =>
         {
             var code = Code(m.Groups["opacity"].Value);
@@ -105,6 +109,20 @@ internal static partial class SvgExport
         var start = svg.IndexOf('>', svg.IndexOf("<svg", StringComparison.Ordinal)) + 1;
         return svg[..start] + "\n<defs>" + defs + "</defs>" + svg[start..];
     }
+
+    /// <summary>The SVG with its clip-path ids (cl_HEX, as definitions and as references) replaced by cl_1, cl_2, ... in order of first appearance.</summary>
+    internal static string RenumberClipIds(string svg)
+    {
+        var ids = new Dictionary<string, int>(StringComparer.Ordinal);
+        return ClipId().Replace(svg, m =>
+        {
+            if (!ids.TryGetValue(m.Value, out var n)) ids[m.Value] = n = ids.Count + 1;
+            return "cl_" + n.ToString(CultureInfo.InvariantCulture);
+        });
+    }
+
+    [GeneratedRegex("(?<=id=\"|url\\(#)cl_[0-9a-f]+")]
+    private static partial Regex ClipId();
 
     private static string Pattern(string id, string kind, string background, byte backgroundAlpha, Color hatch)
     {
@@ -137,6 +155,8 @@ internal static partial class SvgExport
         foreach (var item in plot.Legend.ManualItems) yield return item;
     }
 
+    [System.Diagnostics.CodeAnalysis.UnconditionalSuppressMessage("Trimming", "IL2075",
+        Justification = "The native executable keeps the chart library whole (TrimmerRootAssembly ScottPlot in the native publish profile), so every public property of its plottables is there.")]
     private static IEnumerable<object> StylesOf(object owner)
     {
         foreach (var p in owner.GetType().GetProperties(BindingFlags.Public | BindingFlags.Instance))

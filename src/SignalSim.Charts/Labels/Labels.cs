@@ -85,8 +85,7 @@ public sealed class ChartLabels
         var name = $"SignalSim.Charts.Labels.{language}.json";
         using var stream = typeof(ChartLabels).Assembly.GetManifestResourceStream(name)
             ?? throw new InvalidOperationException($"the labels file '{name}' is missing from the assembly");
-        var options = new JsonSerializerOptions { ReadCommentHandling = JsonCommentHandling.Skip };
-        return JsonSerializer.Deserialize<Dictionary<string, string>>(stream, options)
+        return JsonSerializer.Deserialize(stream, LabelsJsonContext.Default.DictionaryStringString)
             ?? throw new InvalidOperationException($"the labels file '{name}' is empty");
     }
 }

@@ -49,7 +49,7 @@ public static class ReplayWriter
         }
 
         // A signal head per (approach link, group): drawn just before the link's end.
-        var heads = new List<object>();
+        var heads = new List<int[]>();
         var groupIndex = new Dictionary<(string, string), int>();
         for (var g = 0; g < model.GroupIntersection.Length; g++)
         {
@@ -64,43 +64,24 @@ public static class ReplayWriter
             foreach (var (from, group) in x.Movements.Select(m => (m.From, m.Group)).Distinct())
             {
                 if (!linkIndex.TryGetValue(from, out var li) || !groupIndex.TryGetValue((x.Id, group), out var g)) continue;
-                heads.Add(new object[] { li, g });
+                heads.Add([li, g]);
             }
         }
 
         var centres = scenario.Centres.Select(c =>
         {
             var pts = scenario.Intersections.Where(i => i.Centre == c.Id && i.XM is not null && i.YM is not null).Select(i => (X: i.XM!.Value, Y: i.YM!.Value)).ToList();
-            return pts.Count == 0 ? null : new
-            {
-                name = c.Name is { } n ? n.Text(language) : c.Id,
-                box = new[] { pts.Min(p => p.X) - 60, pts.Min(p => p.Y) - 60, pts.Max(p => p.X) + 60, pts.Max(p => p.Y) + 60 },
-            };
-        }).Where(c => c is not null).ToList();
+            return pts.Count == 0 ? null : new ReplayCentre(c.Name is { } n ? n.Text(language) : c.Id,
+                [pts.Min(p => p.X) - 60, pts.Min(p => p.Y) - 60, pts.Max(p => p.X) + 60, pts.Max(p => p.Y) + 60]);
+        }).OfType<ReplayCentre>().ToList();
 
         var encoded = runs.Select(r => Encode(r, Modes)).ToList();
         var startS = encoded.Min(e => e.StartS);
         var endS = encoded.Max(e => e.StartS + e.Frames - 1);
-        var data = new
-        {
-            title = scenario.Name.Text(language),
-            modes = Modes,
-            links,
-            heads,
-            centres,
-            runs = runs.Select((r, i) => new
-            {
-                name = r.Name,
-                start = encoded[i].StartS,
-                frames = encoded[i].Frames,
-                counts = encoded[i].Counts,
-                vehicles = encoded[i].Vehicles,
-                signals = encoded[i].Signals,
-            }),
-            start = startS,
-            end = endS,
-        };
-        var json = JsonSerializer.Serialize(data).Replace("</", "<\\/", StringComparison.Ordinal);
+        var data = new ReplayData(scenario.Name.Text(language), Modes, links, heads, centres,
+            [.. runs.Select((r, i) => new ReplayRunData(r.Name, encoded[i].StartS, encoded[i].Frames, encoded[i].Counts, encoded[i].Vehicles, encoded[i].Signals))],
+            startS, endS);
+        var json = JsonSerializer.Serialize(data, ReplayJsonContext.Default.ReplayData).Replace("</", "<\\/", StringComparison.Ordinal);
         var html = ReplayPage.Template.Replace("/*DATA*/null", json, StringComparison.Ordinal)
             .Replace("<!--TITLE-->", System.Net.WebUtility.HtmlEncode(scenario.Name.Text(language)), StringComparison.Ordinal)
             .Replace("<!--LANG-->", language, StringComparison.Ordinal);

@@ -12,7 +12,7 @@ public static class ScenarioJsonWriter
 
     public static void Write(ScenarioFile scenario, Stream stream)
     {
-        JsonSerializer.Serialize(stream, scenario, ScenarioJson.Options);
+        JsonSerializer.Serialize(stream, scenario, ScenarioJson.Scenario);
         stream.WriteByte((byte)'\n');
     }
 }

@@ -81,8 +81,9 @@ public sealed class LocalizedText : IEquatable<LocalizedText>
             ["minProperties"] = 1,
             ["additionalProperties"] = false,
         };
-        var forms = new JsonArray { new JsonObject { ["description"] = "The text in one language, not declared.", ["type"] = "string" }, perLanguage };
-        if (nullable) forms.Add(new JsonObject { ["type"] = "null" });
+        // Added as JsonNode: JsonArray.Add<T> would go through reflection-based serialisation.
+        var forms = new JsonArray((JsonNode)new JsonObject { ["description"] = "The text in one language, not declared.", ["type"] = "string" }, perLanguage);
+        if (nullable) forms.Add((JsonNode)new JsonObject { ["type"] = "null" });
         var node = new JsonObject();
         if (description is not null) node["description"] = description;
         node["oneOf"] = forms;

@@ -64,7 +64,7 @@ public static partial class ScenarioLoader
         {
             // Read from a stream so that a large file can be interrupted between buffers (Ctrl+C).
             using var stream = new MemoryStream(index.Parseable, writable: false);
-            scenario = JsonSerializer.DeserializeAsync<ScenarioFile>(stream, ScenarioJson.Options, cancellation).AsTask().GetAwaiter().GetResult();
+            scenario = JsonSerializer.DeserializeAsync(stream, ScenarioJson.Scenario, cancellation).AsTask().GetAwaiter().GetResult();
         }
         catch (JsonException e)
         {
@@ -125,8 +125,8 @@ public static partial class ScenarioLoader
         var unknown = UnknownMember().Match(message);
         if (unknown.Success)
         {
-            var type = Type.GetType(unknown.Groups["type"].Value);
-            var known = type is null ? "" : "; known fields: " + string.Join(", ", ScenarioJson.Options.GetTypeInfo(type).Properties.Select(p => p.Name));
+            var type = ScenarioJson.TypeInfoNamed(unknown.Groups["type"].Value);
+            var known = type is null ? "" : "; known fields: " + string.Join(", ", type.Properties.Select(p => p.Name));
             return $"unknown field '{unknown.Groups["name"].Value}' in {Describe(unknown.Groups["type"].Value)}; check the spelling{known}";
         }
         var missing = MissingRequired().Match(message);

@@ -49,9 +49,8 @@ public static class ScenarioRanges
                         CheckNumber(Convert.ToDouble(item, System.Globalization.CultureInfo.InvariantCulture), m, $"{p}[{k++}]", errors);
                     break;
                 case Shape.NumberMap:
-                    foreach (var entry in (IEnumerable)value)
+                    foreach (var (key, item) in Entries(value))
                     {
-                        var (key, item) = KeyValue(entry);
                         CheckNumber(Convert.ToDouble(item, System.Globalization.CultureInfo.InvariantCulture), m, JsonLocationIndex.Child(p, key), errors);
                     }
                     break;
@@ -68,9 +67,8 @@ public static class ScenarioRanges
                     }
                     break;
                 case Shape.RecordMap or Shape.TextMap:
-                    foreach (var entry in (IEnumerable)value)
+                    foreach (var (key, item) in Entries(value))
                     {
-                        var (key, item) = KeyValue(entry);
                         if (item is null) NullEntry(JsonLocationIndex.Child(p, key), m, errors);
                         else if (m.Shape == Shape.RecordMap) CheckRecord(item, JsonLocationIndex.Child(p, key), errors);
                     }
@@ -93,10 +91,11 @@ public static class ScenarioRanges
         errors.Add(new ScenarioDiagnostic(DiagnosticSeverity.Error, path,
             $"null is not allowed as an entry of {m.JsonName}; remove the entry or give a value"));
 
-    private static (string Key, object? Value) KeyValue(object entry)
+    /// <summary>The entries of a map of the format, keyed by text; every dictionary type the loader or code builds is also a non-generic IDictionary.</summary>
+    private static IEnumerable<(string Key, object? Value)> Entries(object map)
     {
-        var type = entry.GetType();
-        return ((string)type.GetProperty("Key")!.GetValue(entry)!, type.GetProperty("Value")!.GetValue(entry));
+        if (map is not IDictionary dictionary) throw new InvalidOperationException($"a scenario map of type {map.GetType().Name} is not a dictionary");
+        foreach (DictionaryEntry entry in dictionary) yield return ((string)entry.Key, entry.Value);
     }
 
     /// <summary>Every numeric field of the format at its first appearance (a record type met again, e.g. in strategies, is not repeated).</summary>

@@ -42,7 +42,7 @@ public static class ScenarioSchema
             TreatNullObliviousAsNonNullable = true,
             TransformSchemaNode = Transform,
         };
-        var schema = ScenarioJson.Options.GetJsonSchemaAsNode(typeof(ScenarioFile), exporter).AsObject();
+        var schema = ScenarioJson.Scenario.GetJsonSchemaAsNode(exporter).AsObject();
         schema.Insert(0, "$schema", MetaSchema);
         schema.Insert(1, "title", Title);
         return schema;
@@ -107,12 +107,11 @@ public static class ScenarioSchema
     private static JsonNode? DefaultOf(JsonPropertyInfo property)
     {
         if (property.Get is null) return null;
-        var prototype = Prototypes.GetOrAdd(property.DeclaringType, type =>
-            type.GetConstructor(Type.EmptyTypes) is null ? null : Activator.CreateInstance(type));
+        var prototype = Prototypes.GetOrAdd(property.DeclaringType, type => ScenarioJson.Options.GetTypeInfo(type).CreateObject?.Invoke());
         if (prototype is null) return null;
         var value = property.Get(prototype);
         if (value is null) return null;
-        var node = JsonSerializer.SerializeToNode(value, property.PropertyType, ScenarioJson.Options);
+        var node = JsonSerializer.SerializeToNode(value, ScenarioJson.Options.GetTypeInfo(property.PropertyType));
         return node is JsonValue ? node : null;
     }
 }

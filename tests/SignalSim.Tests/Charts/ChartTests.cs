@@ -41,6 +41,25 @@ public sealed class ChartTests(ComparisonFixture fixture)
         Assert.Contains("</svg>", svg, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public void Charts_drawn_in_parallel_write_the_same_svg_bytes_every_time()
+    {
+        // The drawing library numbers clip paths from one process-wide counter; a second drawing
+        // of the same chart, with others drawn at the same time, must not change its ids.
+        var context = new ChartContext(ResultsFolder.Open(fixture.Root), new ChartRequest { Language = "en" });
+        var kinds = ChartCatalog.Kinds.Take(4).ToList();
+        var rounds = new[] { "svg-round-1", "svg-round-2" };
+        foreach (var round in rounds)
+            Parallel.ForEach(kinds, kind => ChartCatalog.Draw(ChartCatalog.Find(kind)!, context, Path.Combine(fixture.Root, round)));
+        foreach (var kind in kinds)
+        {
+            var first = File.ReadAllBytes(Path.Combine(fixture.Root, rounds[0], kind + ".svg"));
+            var second = File.ReadAllBytes(Path.Combine(fixture.Root, rounds[1], kind + ".svg"));
+            Assert.True(first.AsSpan().SequenceEqual(second), $"{kind}.svg differs between two drawings");
+        }
+        Assert.Contains(kinds, kind => File.ReadAllText(Path.Combine(fixture.Root, rounds[0], kind + ".svg")).Contains("clip-path=\"url(#cl_1)\"", StringComparison.Ordinal));
+    }
+
     /// <summary>Share of the data area's pixels clearly darker or more coloured than the white background and its light grid.</summary>
     internal static double InkShare(SKBitmap bitmap, DataArea area)
     {

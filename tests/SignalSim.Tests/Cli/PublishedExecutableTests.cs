@@ -1,27 +1,26 @@
-// The fast executable, published the way the README says (the `fast` publish profile), gives the
-// same results as the framework-dependent build: `validate`, `run` and a two-replication
-// `compare` of the default scenario write the same files, byte for byte, and both report the
-// same version. Publishing takes a minute or two, so it happens once for the whole class.
+// The published executables, built the way the README says (the `fast` publish profile, ReadyToRun,
+// and the `native` one, Native AOT), give the same results as the framework-dependent build:
+// `validate`, `run` and a two-replication `compare` of the default scenario write the same files,
+// byte for byte, and report the same version. Publishing takes minutes (the native one several),
+// so it happens once per profile.
 // One thing differs from one process to the next whatever the build: the SVG charts' clip-path
 // ids, numbered by the drawing library's process-wide counter while the charts are drawn in
 // parallel; SVG files are compared with those ids renumbered in order of appearance.
 using System.Diagnostics;
-using System.Text;
-using System.Text.RegularExpressions;
 using SignalSim.Tests.Output;
 
 namespace SignalSim.Tests.Cli;
 
-public sealed class PublishedExecutableFixture : IDisposable
+public abstract class PublishedExecutableFixture : IDisposable
 {
     private readonly TempDirectory _dir = new();
 
-    public PublishedExecutableFixture()
+    protected PublishedExecutableFixture(string profile)
     {
         RepositoryRoot = FindRepositoryRoot();
         var outDir = _dir["dist"];
-        var publish = PublishedExecutableTests.Exec("dotnet", RepositoryRoot,
-            ["publish", Path.Combine("src", "SignalSim.Cli"), "-c", "Release", "-p:PublishProfile=fast", "-o", outDir], TimeSpan.FromMinutes(10));
+        var publish = ChildProcess.Exec("dotnet", RepositoryRoot,
+            ["publish", Path.Combine("src", "SignalSim.Cli"), "-c", "Release", $"-p:PublishProfile={profile}", "-o", outDir], TimeSpan.FromMinutes(20));
         if (publish.ExitCode != 0) throw new InvalidOperationException("dotnet publish failed:\n" + publish);
         Executable = Path.Combine(outDir, OperatingSystem.IsWindows() ? "signalsim.exe" : "signalsim");
         if (!File.Exists(Executable)) throw new InvalidOperationException($"the publish gave no {Path.GetFileName(Executable)}:\n{publish}");
@@ -44,7 +43,28 @@ public sealed class PublishedExecutableFixture : IDisposable
     }
 }
 
-public sealed partial class PublishedExecutableTests(PublishedExecutableFixture published) : IClassFixture<PublishedExecutableFixture>, IDisposable
+public sealed class FastExecutableFixture() : PublishedExecutableFixture("fast");
+
+public sealed class NativeExecutableFixture() : PublishedExecutableFixture("native");
+
+/// <summary>
+/// The two publishes share the project's intermediate folder for this platform, so they must not
+/// run at the same time (one would pick up the other's runtime configuration): one collection.
+/// </summary>
+[CollectionDefinition(Name)]
+public sealed class PublishedExecutablesCollection
+{
+    public const string Name = "published executables";
+}
+
+[Collection(PublishedExecutablesCollection.Name)]
+public sealed class FastExecutableTests(FastExecutableFixture published) : PublishedExecutableTests<FastExecutableFixture>(published);
+
+[Collection(PublishedExecutablesCollection.Name)]
+public sealed class NativeExecutableTests(NativeExecutableFixture published) : PublishedExecutableTests<NativeExecutableFixture>(published);
+
+public abstract class PublishedExecutableTests<TFixture>(TFixture published) : IClassFixture<TFixture>, IDisposable
+    where TFixture : PublishedExecutableFixture
 {
     private readonly TempDirectory _tmp = new();
 
@@ -55,9 +75,9 @@ public sealed partial class PublishedExecutableTests(PublishedExecutableFixture 
 
     private static readonly TimeSpan CommandTimeout = TimeSpan.FromMinutes(5);
 
-    private CliRun Published(params string[] args) => Exec(published.Executable, _tmp.Path, args, CommandTimeout);
+    private CliRun Published(params string[] args) => ChildProcess.Exec(published.Executable, _tmp.Path, args, CommandTimeout);
 
-    private CliRun FrameworkDependent(params string[] args) => Exec("dotnet", _tmp.Path, [FrameworkDependentDll, .. args], CommandTimeout);
+    private CliRun FrameworkDependent(params string[] args) => ChildProcess.Exec("dotnet", _tmp.Path, [FrameworkDependentDll, .. args], CommandTimeout);
 
     [Fact]
     public void Both_builds_report_the_same_version()
@@ -113,34 +133,19 @@ public sealed partial class PublishedExecutableTests(PublishedExecutableFixture 
         {
             var plainBytes = File.ReadAllBytes(Path.Combine(_tmp["plain"], file));
             var fastBytes = File.ReadAllBytes(Path.Combine(_tmp["fast"], file));
-            if (file.EndsWith(".svg", StringComparison.Ordinal))
-            {
-                plainBytes = RenumberClipIds(plainBytes);
-                fastBytes = RenumberClipIds(fastBytes);
-            }
             Assert.True(plainBytes.AsSpan().SequenceEqual(fastBytes), $"{file} differs between the framework-dependent build and the published executable");
         }
     }
 
-    /// <summary>The SVG with its clip-path ids (cl_HEX) replaced by cl_1, cl_2, ... in order of first appearance.</summary>
-    private static byte[] RenumberClipIds(byte[] svg)
-    {
-        var ids = new Dictionary<string, int>(StringComparer.Ordinal);
-        var text = ClipId().Replace(Encoding.UTF8.GetString(svg), m =>
-        {
-            if (!ids.TryGetValue(m.Value, out var n)) ids[m.Value] = n = ids.Count + 1;
-            return "cl_" + n.ToString(System.Globalization.CultureInfo.InvariantCulture);
-        });
-        return Encoding.UTF8.GetBytes(text);
-    }
-
-    [GeneratedRegex("(?<=id=\"|url\\(#)cl_[0-9a-f]+")]
-    private static partial Regex ClipId();
-
     private static string[] RelativeFiles(string root) =>
         Directory.EnumerateFiles(root, "*", SearchOption.AllDirectories).Select(f => Path.GetRelativePath(root, f)).Order(StringComparer.Ordinal).ToArray();
 
-    internal static CliRun Exec(string fileName, string workingDirectory, IEnumerable<string> args, TimeSpan timeout)
+}
+
+/// <summary>A child process run to completion with its output captured.</summary>
+internal static class ChildProcess
+{
+    public static CliRun Exec(string fileName, string workingDirectory, IEnumerable<string> args, TimeSpan timeout)
     {
         var start = new ProcessStartInfo(fileName)
         {

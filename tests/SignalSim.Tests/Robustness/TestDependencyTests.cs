@@ -20,7 +20,7 @@ public class TestDependencyTests
     {
         var script = File.ReadAllText(Path.Combine(Root, Script));
         var list = script.Split('\n').Single(l => l.StartsWith("TEST_PACKAGES=(", StringComparison.Ordinal));
-        foreach (var package in new[] { "chromium", "fonts-dejavu-core", "fontconfig", "libfontconfig1" })
+        foreach (var package in new[] { "chromium", "fonts-dejavu-core", "fontconfig", "libfontconfig1", "clang", "zlib1g-dev" })
             Assert.Contains(package, list, StringComparison.Ordinal);
         Assert.Contains(Script, File.ReadAllText(Path.Combine(Root, ".ci", "run")), StringComparison.Ordinal);
     }

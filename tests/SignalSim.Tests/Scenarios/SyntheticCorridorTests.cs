@@ -36,4 +36,29 @@ public class SyntheticCorridorTests
         // Undersaturated: almost nobody is left waiting to enter.
         Assert.True(result.VehiclesWaitingAtEntriesAtEnd < 20, $"{result.VehiclesWaitingAtEntriesAtEnd} vehicles still waiting at entries");
     }
+
+    [Fact]
+    public void ScaledCorridorOfTenIntersectionsIsTheDefaultOne()
+    {
+        var options = Core.Scenario.ScenarioJson.Scenario;
+        Assert.Equal(System.Text.Json.JsonSerializer.Serialize(SyntheticCorridor.Create(), options),
+            System.Text.Json.JsonSerializer.Serialize(SyntheticCorridor.CreateScaled(10), options));
+    }
+
+    [Theory]
+    [InlineData(30)]
+    [InlineData(100)]
+    [InlineData(300)]
+    public void ScaledCorridorsValidateAndKeepTheLoadPerIntersection(int intersections)
+    {
+        var scenario = SyntheticCorridor.CreateScaled(intersections);
+
+        var diagnostics = ScenarioValidator.Validate(scenario);
+
+        Assert.True(diagnostics.Count == 0, string.Join(Environment.NewLine, diagnostics.Take(10).Select(d => d.Format(scenario.Name.Default))));
+        Assert.Equal(intersections, scenario.Intersections.Count);
+        // 1,200 veh/h at each main-road end and 180 veh/h from each of the 2 side streets of every intersection.
+        var totalFlow = scenario.Demand.Sum(d => d.Periods[0].FlowVehPerHour);
+        Assert.Equal(2 * 1200 + 2 * intersections * 180, totalFlow, 1e-6);
+    }
 }
