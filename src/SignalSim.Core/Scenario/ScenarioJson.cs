@@ -51,6 +51,8 @@ public static class ScenarioJson
         AddEnum<ControlType>(options);
         AddEnum<RecallMode>(options);
         AddEnum<BusPriorityAction>(options);
+        AddEnum<TransitionMethod>(options);
+        AddEnum<PreemptionRecovery>(options);
         options.MakeReadOnly();
         return options;
     }
