@@ -153,16 +153,7 @@ public sealed class OptimizeCommand(CliConsole console, ScenarioSource scenarios
             return ExitCodes.Cancelled;
         }
 
-        var info = new StudyInfo(scenario.Name.Text(LocalizedText.English), loaded.SourceName, request.DurationS ?? scenario.Simulation.DurationS, scenario.Simulation.WarmupS, request.BaseSeed, "fresh evaluation seeds, none used by the search", scenario.Simulation.CooldownS);
-        try
-        {
-            OptimisationOutput.Write(folder.StagingPath, result, request, info);
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-        {
-            throw new InvalidInputException($"{CliConsole.ProgramName}: error: --out: cannot write to '{outDir}': {e.Message}");
-        }
-        RunCommand.CommitFolder(folder, outDir);
+        WriteAndCommit(folder, outDir, loaded, request, info => OptimisationOutput.Write(folder.StagingPath, result, request, info));
         Report(result, request, folder.TargetPath);
         if (!result.Cancelled) return ExitCodes.Ok;
         console.Report("cancelled", "stopped early; the best timings found so far are written, marked as partial");
@@ -198,17 +189,7 @@ public sealed class OptimizeCommand(CliConsole console, ScenarioSource scenarios
             console.Report("cancelled", "stopped before the starting strategy was evaluated; nothing was written");
             return ExitCodes.Cancelled;
         }
-        var scenario = loaded.Scenario;
-        var info = new StudyInfo(scenario.Name.Text(LocalizedText.English), loaded.SourceName, request.DurationS ?? scenario.Simulation.DurationS, scenario.Simulation.WarmupS, request.BaseSeed, "fresh evaluation seeds, none used by the search", scenario.Simulation.CooldownS);
-        try
-        {
-            ParetoOutput.Write(folder.StagingPath, result, request, info);
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-        {
-            throw new InvalidInputException($"{CliConsole.ProgramName}: error: --out: cannot write to '{outDir}': {e.Message}");
-        }
-        RunCommand.CommitFolder(folder, outDir);
+        WriteAndCommit(folder, outDir, loaded, request, info => ParetoOutput.Write(folder.StagingPath, result, request, info));
         var c = CultureInfo.InvariantCulture;
         var front = result.Front;
         console.Out.WriteLine(string.Create(c, $"pareto front from '{result.Start.Id}': {front.Count} of {result.Points.Count} distinct points on the front, checked on {request.EvaluationReplications} fresh replications"));
@@ -218,6 +199,22 @@ public sealed class OptimizeCommand(CliConsole console, ScenarioSource scenarios
         if (!result.Cancelled) return ExitCodes.Ok;
         console.Report("cancelled", "stopped early; the points found so far are written, marked as partial");
         return ExitCodes.Cancelled;
+    }
+
+    /// <summary>Writes the result into the staged folder (an unwritable place is the user's --out, exit 2) and swaps it in.</summary>
+    private static void WriteAndCommit(OwnedOutputFolder folder, string outDir, LoadedScenario loaded, OptimisationRequest request, Action<StudyInfo> write)
+    {
+        var scenario = loaded.Scenario;
+        var info = new StudyInfo(scenario.Name.Text(LocalizedText.English), loaded.SourceName, request.DurationS ?? scenario.Simulation.DurationS, scenario.Simulation.WarmupS, request.BaseSeed, "fresh evaluation seeds, none used by the search", scenario.Simulation.CooldownS);
+        try
+        {
+            write(info);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            throw new InvalidInputException($"{CliConsole.ProgramName}: error: --out: cannot write to '{outDir}': {e.Message}");
+        }
+        RunCommand.CommitFolder(folder, outDir);
     }
 
     private void Report(OptimisationResult r, OptimisationRequest request, string folder)
