@@ -101,7 +101,7 @@ public sealed class TradeOffChart : IChart
         var y0 = plot.Add.HorizontalLine(0, 1, ChartStyle.Ink.WithAlpha(0.35));
         y0.LinePattern = LinePattern.Solid;
 
-        var labelOffsetsPx = LabelOffsets(points, span);
+        var labelled = LabelsThatFit(points, span);
         for (var i = 0; i < points.Count; i++)
         {
             var p = points[i];
@@ -120,12 +120,13 @@ public sealed class TradeOffChart : IChart
             }
             var marker = plot.Add.Marker(p.CarDiffH, p.TransitDiffH, ChartStyle.StrategyMarker(index), 14, ChartStyle.StrategyColor(index));
             marker.LegendText = p.IsBaseline ? $"{p.Strategy} ({labels["report.baseline"]})" : p.Strategy;
+            if (!labelled[i]) continue;
             var text = plot.Add.Text(p.Strategy, p.CarDiffH, p.TransitDiffH);
             text.LabelFontSize = 12;
             text.LabelFontName = ChartStyle.FontName;
             text.LabelAlignment = Alignment.LowerLeft;
             text.OffsetX = 8;
-            text.OffsetY = -6 - labelOffsetsPx[i];
+            text.OffsetY = -6;
         }
         plot.Axes.SetLimits(-span, span, -span, span);
         plot.XLabel(labels["axis.car_person_delay_h"]);
@@ -135,26 +136,24 @@ public sealed class TradeOffChart : IChart
     }
 
     /// <summary>
-    /// Extra upward offset of each label, in pixels, so that the names of strategies whose points
-    /// nearly coincide stack instead of overwriting each other: a label moves up one line while it
-    /// would overlap one already placed (label boxes estimated from the name's length).
+    /// Which points get their name beside them: a name that would overlap one already placed
+    /// (boxes estimated from the name's length) is left out, since the legend names every marker;
+    /// stacking names instead moved them far from points that nearly coincide.
     /// </summary>
-    private static int[] LabelOffsets(IReadOnlyList<TradeOffPoint> points, double span)
+    private static bool[] LabelsThatFit(IReadOnlyList<TradeOffPoint> points, double span)
     {
         const int LinePx = 16, CharPx = 7, PlotPx = 900; // plot area about 900 px for 2 × span
         var pxPerUnit = PlotPx / (2 * span);
         var placed = new List<(double X, double Y, double W)>();
-        var offsets = new int[points.Count];
+        var fits = new bool[points.Count];
         for (var i = 0; i < points.Count; i++)
         {
             var x = points[i].CarDiffH * pxPerUnit;
             var w = points[i].Strategy.Length * CharPx;
-            var y = points[i].TransitDiffH * pxPerUnit; // up is positive
-            var lift = 0;
-            while (placed.Any(b => x < b.X + b.W && b.X < x + w && Math.Abs(y + lift - b.Y) < LinePx) && lift < 20 * LinePx) lift += LinePx;
-            placed.Add((x, y + lift, w));
-            offsets[i] = lift;
+            var y = points[i].TransitDiffH * pxPerUnit;
+            fits[i] = !placed.Any(b => x < b.X + b.W && b.X < x + w && Math.Abs(y - b.Y) < LinePx);
+            if (fits[i]) placed.Add((x, y, w));
         }
-        return offsets;
+        return fits;
     }
 }

@@ -1,14 +1,14 @@
 // Detectors: a loop is on while any vehicle's body overlaps its zone on the lane. Actuated plans
 // read the occupancy (Simulation.ControllerInputs.cs) and the controller event log records each
 // change. Reads only the lane ring buffers (front first, so the scan stops at the first vehicle
-// upstream of the zone); its state is built once, on the first step, and never grows.
+// upstream of the zone); its state is built once, with the simulation, and never grows.
 using SignalSim.Core.Metrics;
 
 namespace SignalSim.Core.Engine;
 
 public sealed partial class Simulation
 {
-    private DetectorZones? _detectorZones;
+    private DetectorZones _detectorZones = null!; // built with the controller inputs, before the first step
 
     private sealed class DetectorZones(int count)
     {
@@ -20,7 +20,7 @@ public sealed partial class Simulation
 
     private void UpdateDetectors()
     {
-        var z = _detectorZones ??= BuildDetectorZones();
+        var z = _detectorZones;
         for (var d = 0; d < z.Lane.Length; d++)
         {
             var lane = z.Lane[d];

@@ -145,7 +145,8 @@ public abstract class PublishedExecutableTests<TFixture>(TFixture published) : I
 /// <summary>A child process run to completion with its output captured.</summary>
 internal static class ChildProcess
 {
-    public static CliRun Exec(string fileName, string workingDirectory, IEnumerable<string> args, TimeSpan timeout)
+    public static CliRun Exec(string fileName, string workingDirectory, IEnumerable<string> args, TimeSpan timeout,
+        IReadOnlyDictionary<string, string>? environment = null)
     {
         var start = new ProcessStartInfo(fileName)
         {
@@ -155,6 +156,7 @@ internal static class ChildProcess
             UseShellExecute = false,
         };
         foreach (var arg in args) start.ArgumentList.Add(arg);
+        foreach (var (name, value) in environment ?? new Dictionary<string, string>()) start.Environment[name] = value;
         using var process = Process.Start(start) ?? throw new InvalidOperationException($"cannot start {fileName}");
         var stdout = process.StandardOutput.ReadToEndAsync();
         var stderr = process.StandardError.ReadToEndAsync();

@@ -83,26 +83,6 @@ public sealed class SlurmClusterTests : IDisposable
         throw new DirectoryNotFoundException("SignalSim.sln not found above the test output folder");
     }
 
-    private static CliRun Exec(string fileName, string workingDirectory, IEnumerable<string> args, IReadOnlyDictionary<string, string> env, TimeSpan timeout)
-    {
-        var start = new ProcessStartInfo(fileName)
-        {
-            WorkingDirectory = workingDirectory,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-        };
-        foreach (var arg in args) start.ArgumentList.Add(arg);
-        foreach (var (name, value) in env) start.Environment[name] = value;
-        using var process = Process.Start(start) ?? throw new InvalidOperationException($"cannot start {fileName}");
-        var stdout = process.StandardOutput.ReadToEndAsync();
-        var stderr = process.StandardError.ReadToEndAsync();
-        if (!process.WaitForExit(timeout))
-        {
-            process.Kill(entireProcessTree: true);
-            throw new TimeoutException($"{fileName} {string.Join(' ', args)} did not finish within {timeout}");
-        }
-        process.WaitForExit();
-        return new CliRun(process.ExitCode, stdout.Result, stderr.Result);
-    }
+    private static CliRun Exec(string fileName, string workingDirectory, IEnumerable<string> args, IReadOnlyDictionary<string, string> env, TimeSpan timeout) =>
+        ChildProcess.Exec(fileName, workingDirectory, args, timeout, env);
 }
