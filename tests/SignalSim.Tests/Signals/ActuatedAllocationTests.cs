@@ -26,28 +26,25 @@ public class ActuatedAllocationTests
             }],
         };
         var model = SimulationModelBuilder.Build(s);
-        var controller = ControlTypes.Create(model.Controllers[0]);
-        var inputs = new ControllerInputs(1, 0);
-        var states = new SignalState[model.GroupCount];
-        var log = new SimulationRecorder(model);
-        controller.Reset(0);
-        var step = model.StepTicks;
-        var now = 0L;
         var sideGreenSteps = 0;
-        void Run(int steps)
+        Action<int> NewRun()
         {
-            for (var k = 0; k < steps; k++, now += step)
+            var controller = ControlTypes.Create(model.Controllers[0]);
+            var inputs = new ControllerInputs(1, 0);
+            var states = new SignalState[model.GroupCount];
+            var log = new SimulationRecorder(model);
+            controller.Reset(0);
+            sideGreenSteps = 0;
+            return k =>
             {
+                var now = k * model.StepTicks;
                 inputs.DetectorOccupied[0] = now / SimTime.TicksPerSecond % 23 < 2; // a vehicle over the loop now and then
                 controller.Update(now, states, inputs, log);
                 if (states[1] == SignalState.Green) sideGreenSteps++;
-            }
+            };
         }
-        Run(2000); // JIT and first cycles
-        var before = GC.GetAllocatedBytesForCurrentThread();
-        Run(20000);
-        var allocated = GC.GetAllocatedBytesForCurrentThread() - before;
-        Assert.Equal(0, allocated);
+        var allocating = StepAllocations.InBothRuns(NewRun, warmUpSteps: 2000, measuredSteps: 20000); // warm-up: JIT and first cycles
+        Assert.True(allocating.Count == 0, StepAllocations.Describe(allocating));
         // The side road was served, and for less than its 35 s of every 90 s: it gapped out.
         Assert.InRange(sideGreenSteps, 1, 22000 * 35 / 90 - 1);
     }

@@ -25,34 +25,32 @@ public class PreemptionAllocationTests
         var model = SimulationModelBuilder.Build(s);
         var massena = Array.IndexOf(model.IntersectionIds, "massena");
         var d = model.Controllers[massena];
-        var controller = ControlTypes.Create(d);
-        var inputs = new ControllerInputs(model.Scenario.Intersections.Sum(x => x.Detectors.Count), model.Crossings.Length);
-        var states = new SignalState[model.GroupCount];
-        var log = new SimulationRecorder(model);
         var tram = d.FirstGroup + d.Preemption!.TramGroup;
         var bus = d.FirstGroup + Array.IndexOf(d.GroupIds, "choisy-sb");
-        controller.Reset(0);
-        var step = model.StepTicks;
         var every = SimTime.FromSeconds(400); // more than the recovery's 2 cycles of 120 s after each dwell
-        var now = 0L;
-        void Run(int steps)
+        SimulationRecorder log = null!;
+        Action<int> NewRun()
         {
-            for (var k = 0; k < steps; k++, now += step)
+            var controller = ControlTypes.Create(d);
+            var inputs = new ControllerInputs(model.Scenario.Intersections.Sum(x => x.Detectors.Count), model.Crossings.Length);
+            var states = new SignalState[model.GroupCount];
+            log = new SimulationRecorder(model);
+            var runLog = log;
+            controller.Reset(0);
+            return k =>
             {
+                var now = k * model.StepTicks;
                 var phase = now % every;
                 var id = (int)(now / every) * 2 + 1;
-                if (phase == 0) controller.Request(now, id, 0, tram, TravelMode.Tram, now + SimTime.FromSeconds(20), 0, false, log);
-                if (phase == SimTime.FromSeconds(22)) controller.CheckOut(now, id, log);
-                if (phase == SimTime.FromSeconds(70)) controller.Request(now, id + 1, -1, bus, TravelMode.Bus, now + SimTime.FromSeconds(15), 30, false, log);
-                if (phase == SimTime.FromSeconds(88)) controller.CheckOut(now, id + 1, log);
-                controller.Update(now, states, inputs, log);
-            }
+                if (phase == 0) controller.Request(now, id, 0, tram, TravelMode.Tram, now + SimTime.FromSeconds(20), 0, false, runLog);
+                if (phase == SimTime.FromSeconds(22)) controller.CheckOut(now, id, runLog);
+                if (phase == SimTime.FromSeconds(70)) controller.Request(now, id + 1, -1, bus, TravelMode.Bus, now + SimTime.FromSeconds(15), 30, false, runLog);
+                if (phase == SimTime.FromSeconds(88)) controller.CheckOut(now, id + 1, runLog);
+                controller.Update(now, states, inputs, runLog);
+            };
         }
-        Run(4000); // JIT and the first preemptions
-        var before = GC.GetAllocatedBytesForCurrentThread();
-        Run(40000);
-        var allocated = GC.GetAllocatedBytesForCurrentThread() - before;
-        Assert.Equal(0, allocated);
+        var allocating = StepAllocations.InBothRuns(NewRun, warmUpSteps: 4000, measuredSteps: 40000); // warm-up: JIT and the first preemptions
+        Assert.True(allocating.Count == 0, StepAllocations.Describe(allocating));
         var records = log.Preemptions;
         Assert.True(records.Count >= 50, $"{records.Count} preemptions");
         Assert.True(records.Count(p => p.RecoveredTicks >= 0) >= records.Count / 2, "most preemptions recovered before the next");
