@@ -13,15 +13,18 @@ public static class CalibrationOutput
     public const string TableFileName = "calibration.csv";
     public const string ReportFileName = "calibration.md";
 
-    public static void Write(StagedOutputFolder folder, CalibrationResult r, string scenarioName, string countsName, int hour)
+    /// <summary>The names <see cref="Write"/> writes (the scatter chart's files come beside them).</summary>
+    public static readonly IReadOnlyList<string> FileNames = [ScenarioFileName, TableFileName, ReportFileName];
+
+    public static void Write(string folder, CalibrationResult r, string scenarioName, string countsName, int hour)
     {
-        using (var stream = new FileStream(folder.PathFor(ScenarioFileName), FileMode.CreateNew, FileAccess.Write))
+        using (var stream = new FileStream(Path.Combine(folder, ScenarioFileName), FileMode.CreateNew, FileAccess.Write))
             ScenarioJsonWriter.Write(r.Calibrated, stream);
         var utf8 = new UTF8Encoding(false);
         var csv = new StringBuilder("iu_ac,label,link,counted_veh_per_h,before_veh_per_h,after_veh_per_h,geh_before,geh_after\n");
         foreach (var s in r.Sites)
             csv.Append(Inv($"{Field(s.IuAc)},{Field(s.Label)},{Field(s.Link)},{s.CountedVehPerHour:0.0},{s.BeforeVehPerHour:0.0},{s.AfterVehPerHour:0.0},{s.GehBefore:0.00},{s.GehAfter:0.00}\n"));
-        File.WriteAllText(folder.PathFor(TableFileName), csv.ToString(), utf8);
+        File.WriteAllText(Path.Combine(folder, TableFileName), csv.ToString(), utf8);
 
         var md = new StringBuilder();
         md.Append(Inv($"# Calibration of {scenarioName} from {countsName}\n\n"));
@@ -32,7 +35,7 @@ public static class CalibrationOutput
         foreach (var s in r.Sites)
             md.Append(Inv($"| {s.IuAc} {s.Label} | {s.Link} | {s.CountedVehPerHour:0} | {s.BeforeVehPerHour:0} | {s.GehBefore:0.0} | {s.AfterVehPerHour:0} | {s.GehAfter:0.0} |\n"));
         md.Append($"\nSimulated flows: cars and buses of the trips departing in the measured period whose route uses the link, per hour. The calibrated scenario is `{ScenarioFileName}`.\n");
-        File.WriteAllText(folder.PathFor(ReportFileName), md.ToString(), utf8);
+        File.WriteAllText(Path.Combine(folder, ReportFileName), md.ToString(), utf8);
     }
 
     private static string Inv(FormattableString s) => s.ToString(CultureInfo.InvariantCulture);

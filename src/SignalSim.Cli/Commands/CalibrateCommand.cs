@@ -36,14 +36,15 @@ public sealed class CalibrateCommand(CliConsole console, ScenarioSource scenario
     protected override int Execute(ParseResult parseResult, CancellationToken cancellation)
     {
         var outDir = parseResult.GetValue(_out) ?? Path.Combine("results", "calibrate");
-        if (StagedOutputFolder.FindProblem(outDir) is { } problem) throw new InvalidInputException($"{CliConsole.ProgramName}: error: --out: {problem}");
         var path = parseResult.GetValue(_scenario)!;
+        var countsPath = parseResult.GetValue(_counts)!;
+        if (OwnedOutputFolder.FindProblem(outDir, [.. CalibrationOutput.FileNames, CalibrationChart.Kind + ".png", CalibrationChart.Kind + ".svg"], [path, countsPath]) is { } problem)
+            throw new InvalidInputException($"{CliConsole.ProgramName}: error: --out: {problem}");
         var loaded = scenarios.Load(path);
         ReportWarnings(console, loaded);
         var scenario = loaded.Scenario;
         if (scenario.CountSites.Count == 0)
             throw new InvalidInputException($"{path}: error: the scenario has no count_sites; add {{ \"iu_ac\": ..., \"link\": ... }} for each count station");
-        var countsPath = parseResult.GetValue(_counts)!;
         List<CountRow> rows;
         try
         {
@@ -62,10 +63,11 @@ public sealed class CalibrateCommand(CliConsole console, ScenarioSource scenario
 
         var result = Calibrator.Calibrate(scenario, targets, parseResult.GetValue(_seed));
         cancellation.ThrowIfCancellationRequested();
-        using var folder = StagedOutputFolder.Create(outDir);
+        using var folder = RunCommand.CreateFolder(outDir);
         CalibrationChart.Draw(result, ChartLabels.For(parseResult.GetValue(_lang)!), folder.StagingPath);
-        CalibrationOutput.Write(folder, result, scenario.Name.Default, Path.GetFileName(countsPath), hour);
-        folder.Commit([CalibrationOutput.ScenarioFileName, CalibrationOutput.TableFileName, CalibrationChart.Kind + ".png", CalibrationChart.Kind + ".svg", CalibrationOutput.ReportFileName]);
+        CalibrationOutput.Write(folder.StagingPath, result, scenario.Name.Default, Path.GetFileName(countsPath), hour);
+        cancellation.ThrowIfCancellationRequested();
+        RunCommand.CommitFolder(folder, outDir);
         var below = result.Sites.Count(s => s.GehAfter < Geh.Threshold);
         console.Out.WriteLine($"GEH < 5 at {below} of {result.Sites.Count} sites ({100 * result.ShareBelowThreshold:0} %, {(result.Accepted ? "accepted" : "not accepted")}; before: {result.Sites.Count(s => s.GehBefore < Geh.Threshold)})");
         console.Out.WriteLine($"results in {folder.TargetPath}: {CalibrationOutput.ScenarioFileName}, {CalibrationOutput.TableFileName}, {CalibrationOutput.ReportFileName}, {CalibrationChart.Kind}.png/.svg");

@@ -43,8 +43,10 @@ public sealed class ExportCommand(CliConsole console, ScenarioSource scenarios) 
         if (parseResult.CommandResult.Command.Name != "sumo")
             throw new InvalidInputException($"{CliConsole.ProgramName}: error: export needs a format; the one available is 'sumo': {CliConsole.ProgramName} export sumo SCENARIO --out DIR");
         var outDir = parseResult.GetValue(_out)!;
-        if (StagedOutputFolder.FindProblem(outDir) is { } problem) throw new InvalidInputException($"{CliConsole.ProgramName}: error: --out: {problem}");
-        var loaded = scenarios.Load(parseResult.GetValue(_scenario));
+        var scenarioPath = parseResult.GetValue(_scenario);
+        if (OwnedOutputFolder.FindProblem(outDir, SumoExportResult.AllFileNames, [scenarioPath]) is { } problem)
+            throw new InvalidInputException($"{CliConsole.ProgramName}: error: --out: {problem}");
+        var loaded = scenarios.Load(scenarioPath);
         ReportWarnings(console, loaded);
         var name = parseResult.GetValue(_strategy);
         StrategyRun strategy;
@@ -58,13 +60,13 @@ public sealed class ExportCommand(CliConsole console, ScenarioSource scenarios) 
             throw new InvalidInputException($"{CliConsole.ProgramName}: error: --strategy: {e.Message}");
         }
 
-        using var folder = StagedOutputFolder.Create(outDir);
+        using var folder = RunCommand.CreateFolder(outDir);
         var result = SumoExporter.Export(strategy.Scenario, strategy.Id, folder.StagingPath);
         cancellation.ThrowIfCancellationRequested();
         // A netconvert on the PATH that rejects the files is a defect of the export, not of the scenario.
         if (!result.NetworkBuilt && SumoTools.Find("netconvert") is not null)
             throw new InvalidOperationException(result.NetconvertMessage ?? "netconvert failed");
-        folder.Commit(result.Files);
+        RunCommand.CommitFolder(folder, outDir);
         console.Out.WriteLine($"SUMO files of '{loaded.Scenario.Name}' (strategy '{strategy.Id}') in {folder.TargetPath}: {string.Join(", ", result.Files)}");
         if (result.NetconvertMessage is { } message) console.Out.WriteLine(message);
         console.Out.WriteLine($"{result.Limitations.Count} features SUMO does not get are listed in {Path.Combine(folder.TargetPath, SumoExportResult.ReadmeFileName)}");

@@ -32,14 +32,14 @@ internal static class OptionParsers
             result.AddError($"--duration: {text} s is not a positive duration; give the simulated time after warm-up in seconds, e.g. 3600");
             return null;
         }
-        if (!SimTime.IsWholeTicks(seconds))
-        {
-            result.AddError($"--duration: {text} s is not a whole number of milliseconds");
-            return null;
-        }
         if (seconds > MaxDurationS)
         {
             result.AddError($"--duration: {text} s is more than {MaxDurationS:0} s (7 days); the value is in seconds");
+            return null;
+        }
+        if (!SimTime.IsWholeTicks(seconds))
+        {
+            result.AddError($"--duration: {text} s is not a whole number of milliseconds; give e.g. 3600 or 900.5");
             return null;
         }
         return seconds;

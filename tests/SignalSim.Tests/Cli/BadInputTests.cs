@@ -118,6 +118,8 @@ public sealed class BadInputTests : IDisposable
     [InlineData("-5", "not a positive duration")]
     [InlineData("1h", "not a number")]
     [InlineData("NaN", "not a number")]
+    [InlineData("1e308", "more than 604800 s \\(7 days\\)")]
+    [InlineData("0.0005", "not a whole number of milliseconds")]
     public async Task BadDurationOption_IsRejectedBeforeAnythingRuns(string value, string message)
     {
         var run = await CliRunner.RunAsync("run", CliRunner.ScenarioPath(ScenarioEdit.BaseFile), "--duration", value, "--out", OutDir);

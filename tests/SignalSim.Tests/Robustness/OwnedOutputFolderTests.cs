@@ -91,6 +91,55 @@ public sealed class OwnedOutputFolderTests : IDisposable
     }
 
     [Fact]
+    public async Task ASecondSumoExport_LeavesNoFileOfTheFirst()
+    {
+        // The peak-to-day strategy changes plan during the run, so its export has a plan-change file the baseline's has not.
+        var first = await CliRunner.RunAsync("export", "sumo", CliRunner.ScenarioPath("porte-de-choisy.json"), "--strategy", "peak-to-day-short-way", "--out", _tmp["sumo"]);
+        Assert.True(first.ExitCode == ExitCodes.Ok, first.ToString());
+        Assert.True(File.Exists(_tmp["sumo/scenario.plans.add.xml"]));
+        File.WriteAllText(_tmp["sumo/my-notes.txt"], "mine");
+
+        var second = await CliRunner.RunAsync("export", "sumo", CliRunner.ScenarioPath("porte-de-choisy.json"), "--out", _tmp["sumo"]);
+        Assert.True(second.ExitCode == ExitCodes.Ok, second.ToString());
+        Assert.False(File.Exists(_tmp["sumo/scenario.plans.add.xml"]), "the first export's plan changes survived beside the second export's programs");
+        Assert.Equal("mine", File.ReadAllText(_tmp["sumo/my-notes.txt"]));
+        Assert.Equal(["sumo"], _tmp.Entries());
+    }
+
+    [Theory]
+    [InlineData("export")]
+    [InlineData("calibrate")]
+    public async Task ExportAndCalibrate_RefuseAnUnwritableTargetNamingTheUsersPath(string command)
+    {
+        const string target = "/proc/signalsim-no-such-place/out";
+        var run = await RunExportOrCalibrate(command, CliRunner.ScenarioPath("porte-de-choisy.json"), target);
+        Assert.True(run.ExitCode == ExitCodes.InvalidInput, run.ToString());
+        Assert.Contains($"--out: cannot write the result to '{target}'", run.Error, StringComparison.Ordinal);
+        Assert.DoesNotContain(".partial", run.Error, StringComparison.Ordinal);
+        Assert.DoesNotContain("Exception", run.Error, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("export")]
+    [InlineData("calibrate")]
+    public async Task ExportAndCalibrate_IntoTheScenariosOwnFolder_AreRefusedAndTheScenarioKept(string command)
+    {
+        var scenario = _tmp["work/porte-de-choisy.json"];
+        Directory.CreateDirectory(_tmp["work"]);
+        File.Copy(CliRunner.ScenarioPath("porte-de-choisy.json"), scenario);
+        var before = File.ReadAllBytes(scenario);
+        var run = await RunExportOrCalibrate(command, scenario, _tmp["work"]);
+        Assert.True(run.ExitCode == ExitCodes.InvalidInput, run.ToString());
+        Assert.Contains("lies inside", run.Error, StringComparison.Ordinal);
+        Assert.Equal(before, File.ReadAllBytes(scenario));
+        Assert.Equal(["porte-de-choisy.json"], Directory.EnumerateFileSystemEntries(_tmp["work"]).Select(Path.GetFileName));
+    }
+
+    private static Task<CliRun> RunExportOrCalibrate(string command, string scenario, string outDir) => command == "export"
+        ? CliRunner.RunAsync("export", "sumo", scenario, "--out", outDir)
+        : CliRunner.RunAsync("calibrate", scenario, "--counts", CliRunner.ScenarioPath("porte-de-choisy.counts.csv"), "--out", outDir);
+
+    [Fact]
     public async Task AnUnwritableCompareTarget_IsRefusedBeforeAnyRunNamingTheUsersPath()
     {
         // /proc refuses new folders even to root.

@@ -26,13 +26,15 @@ public sealed class SignalTests : IDisposable
     [DllImport("libc", SetLastError = true)]
     private static extern int kill(int pid, int signal);
 
-    [Fact]
-    public async Task CtrlC_DuringValidationOfALargeFile_Exits130WithinASecond()
+    [Theory]
+    [InlineData(SigInt)]
+    [InlineData(SigTerm)]
+    public async Task Signal_DuringValidationOfALargeFile_Exits130WithinASecond(int signal)
     {
         var path = _tmp["large.json"];
         File.WriteAllText(path, LargeOneLineScenario());
         // validate runs without the host (no log line to wait for): signal once the 50 MB file is read into memory.
-        var (code, afterSignal, stderr) = await RunAndSignal(["validate", path], ReadingLargeFile, SigInt);
+        var (code, afterSignal, stderr) = await RunAndSignal(["validate", path], ReadingLargeFile, signal);
         AssertStopped(code, afterSignal, stderr);
     }
 

@@ -25,4 +25,11 @@ public sealed record SumoExportResult(
     public const string PlanChangesFileName = "scenario.plans.add.xml";
     public const string NetconvertConfigFileName = "scenario.netccfg";
     public const string ReadmeFileName = "README.md";
+
+    /// <summary>Every name an export may write, for the output folder's checks before it starts.</summary>
+    public static readonly IReadOnlyList<string> AllFileNames =
+    [
+        ConfigFileName, NetFileName, NodesFileName, EdgesFileName, ConnectionsFileName, SignalsFileName,
+        RoutesFileName, StopsFileName, PlanChangesFileName, NetconvertConfigFileName, ReadmeFileName,
+    ];
 }
