@@ -105,11 +105,13 @@ public sealed partial class ScenarioValidator
         const string p = "$.simulation";
         Positive(sim.DurationS, $"{p}.duration_s", "the simulated duration");
         if (sim.DurationS > MaxDurationS) Error($"{p}.duration_s", $"duration_s {sim.DurationS} is more than a week ({MaxDurationS} s); check the unit (seconds)");
+        else if (sim.DurationS > 0 && !SimTime.IsWholeTicks(sim.DurationS)) Error($"{p}.duration_s", $"duration_s {sim.DurationS} is not a whole number of milliseconds; use e.g. 3600");
         Positive(sim.StepS, $"{p}.step_s", "the time step");
         if (sim.StepS > 0 && !SimTime.IsWholeTicks(sim.StepS)) Error($"{p}.step_s", $"step_s {sim.StepS} is not a whole number of milliseconds; use e.g. 0.5 or 0.25");
         if (sim.StepS > 2) Error($"{p}.step_s", $"step_s {sim.StepS} is too coarse for car-following; use 2 s or less (0.5 s is the default)");
         if (sim.WarmupS < 0) Error($"{p}.warmup_s", $"warmup_s is {sim.WarmupS}; it must be 0 or more");
         if (sim.WarmupS > MaxDurationS) Error($"{p}.warmup_s", $"warmup_s {sim.WarmupS} is more than a week ({MaxDurationS} s); check the unit (seconds)");
+        else if (sim.WarmupS > 0 && !SimTime.IsWholeTicks(sim.WarmupS)) Error($"{p}.warmup_s", $"warmup_s {sim.WarmupS} is not a whole number of milliseconds; use e.g. 600");
         if (sim.CooldownS < 0) Error($"{p}.cooldown_s", $"cooldown_s is {sim.CooldownS}; it must be 0 or more (0 stops the run at the end of the measured period)");
         if (sim.CooldownS > SimulationSettings.MaxCooldownS)
             Error($"{p}.cooldown_s", $"cooldown_s {sim.CooldownS} is more than a day ({SimulationSettings.MaxCooldownS} s); 900 s lets ordinary trips finish, and the value is in seconds");

@@ -114,6 +114,17 @@ public sealed class BadInputTests : IDisposable
     }
 
     [Theory]
+    [InlineData("duration_s", "3600.0001")]
+    [InlineData("warmup_s", "600.0005")]
+    public async Task ADurationFinerThanAMillisecond_IsRejectedWhereItIs(string field, string value)
+    {
+        var (find, was) = field == "duration_s" ? ("\"duration_s\": 3600", "3600") : ("\"warmup_s\": 600,", "600,");
+        var s = ScenarioEdit.Write(_tmp.Path, "fine-duration.json", find, find.Replace(was, field == "duration_s" ? value : value + ","));
+        var run = await RunOn(s);
+        AssertRejected(run, s, s.Locate($"\"{field}\": {value}", $"\"{field}\": "), $"{field} {value} is not a whole number of milliseconds");
+    }
+
+    [Theory]
     [InlineData("0", "not a positive duration")]
     [InlineData("-5", "not a positive duration")]
     [InlineData("1h", "not a number")]
