@@ -172,7 +172,11 @@ public sealed partial class Simulation
         if (_m.StepYieldCount[step] > 0 && !GapAccepted(slot, lane, step, in p, speed, toStopLine))
         {
             // A driver giving way waits with its front at the line (at a red it keeps s0 short of it),
-            // ready to take the next gap.
+            // ready to take the next gap. Standing there on its green it has entered the
+            // intersection, as drivers do: when the green ends its signal no longer holds it, and
+            // it clears as soon as the flow it gives way to stops (the "sneaker" of the HCM's
+            // permitted turns; one per lane and green here, the driver at the line).
+            if (_groupState[group] == SignalState.Green && toStopLine < 1 && speed < StoppedSpeedMps) _inIntersection[slot] = true;
             return Held(lane, in p, speed, desired, toStopLine + p.MinGapM, BrakingCause.Yield, ref cause);
         }
         // Keep the intersection clear, as drivers decide it: while they can still stop comfortably
@@ -271,7 +275,7 @@ public sealed partial class Simulation
     /// </summary>
     private bool MustStopAtSignal(SignalState state, in Model.VehicleClassParameters p, double speed, double toStopLine, int slot)
     {
-        if (state == SignalState.Green) return false;
+        if (state == SignalState.Green || _inIntersection[slot]) return false;
         var canStopComfortably = speed * speed / (2 * Math.Max(toStopLine, 0.01)) <= p.ComfortableDecelerationMps2;
         if (canStopComfortably)
         {

@@ -107,7 +107,7 @@ public sealed partial class Simulation
                     if (x > room) x = room;
                 }
                 var mayCross = next >= 0 && _laneCount[next] < _laneCapacity[next] && x >= 0
-                    && (_committed[slot] || _groupState[_m.StepGroup[step]] != SignalState.Red);
+                    && (_committed[slot] || _inIntersection[slot] || _groupState[_m.StepGroup[step]] != SignalState.Red);
                 if (!mayCross)
                 {
                     // A vehicle that followed its leader over the line in the same step, or one
@@ -134,6 +134,7 @@ public sealed partial class Simulation
                 _step[slot] = step + 1;
                 _committed[slot] = false;
                 _yieldCommitted[slot] = false;
+                _inIntersection[slot] = false;
                 _wrongLaneSinceTicks[slot] = -1;
                 _stopLineDueS[slot] = crossS + _m.LinkLengthM[nextLink] / FreeSpeedMps(slot, nextLink);
                 EnterLink(slot, nextLink);

@@ -28,6 +28,7 @@ public sealed partial class Simulation
     private readonly double[] _speedFactor;   // the driver's desired speed as a factor of each link's limit
     private readonly byte[] _accCause;        // what bound this step's acceleration (BrakingCause), for the hard-braking diagnostic
     private readonly bool[] _yieldCommitted;  // accepted a gap and too close to stop comfortably: goes on
+    private readonly bool[] _inIntersection;  // giving way, it stood at its line on green: entered, its signal no longer holds it
     private readonly long[] _wrongLaneSinceTicks; // stopped at the line in a lane that does not serve its movement since, -1 otherwise
     private readonly double[] _freeFlowS;     // free-flow time of its whole route, for trip delay
     private readonly long[] _scheduledTicks;  // timetable departure (lines) or arrival (demand)
@@ -90,6 +91,7 @@ public sealed partial class Simulation
         _speedFactor = new double[total];
         _accCause = new byte[total];
         _yieldCommitted = new bool[total];
+        _inIntersection = new bool[total];
         _wrongLaneSinceTicks = new long[total];
         _freeFlowS = new double[total];
         _scheduledTicks = new long[total];

@@ -146,6 +146,25 @@ public sealed class LanesAndYieldingTests(ITestOutputHelper output)
     }
 
     [Fact]
+    public void The_driver_waiting_at_the_line_when_the_green_ends_clears_the_intersection_and_only_that_driver()
+    {
+        // A saturated opposing stream leaves the permitted turn no gap: the driver who stood at the
+        // line on the green has entered the intersection and leaves once the opposing flow stops at
+        // its red (the HCM's sneaker), before the conflicting group's green; the driver behind it
+        // stops at the red.
+        var result = ScenarioAssert.Run(GapAcceptanceCase(1800, 0.25), seed: 5);
+        var minorLink = Array.IndexOf(result.Model.LinkIds, "east-in");
+        var late = result.Records.Crossings.Where(c => c.ApproachLink == minorLink && c.TimeS >= 600 && c.TimeS % 120 >= 100).ToList();
+        var cycles = Enumerable.Range(5, (7800 - 600) / 120).ToList();
+        foreach (var k in cycles)
+        {
+            var inCycle = late.Where(c => (int)(c.TimeS / 120) == k).Select(c => c.TimeS % 120).ToList();
+            Assert.True(inCycle.Count == 1, $"cycle {k}: {inCycle.Count} turners crossed after the green ({string.Join(", ", inCycle.Select(t => t.ToString("F2")))} s into the cycle)");
+            Assert.True(inCycle[0] < 105, $"cycle {k}: the waiting turner crossed {inCycle[0]:F2} s into the cycle, after the side road's green began at 105 s");
+        }
+    }
+
+    [Fact]
     public void Cars_overtake_a_bus_dwelling_at_a_stop_in_the_right_lane_of_a_two_lane_link()
     {
         var s = IsolatedIntersection.With(mainFlowVehPerHour: 500, sideFlowVehPerHour: 200, ArrivalProcess.Poisson, durationS: 1800, warmupS: 300);
