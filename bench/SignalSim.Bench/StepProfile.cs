@@ -15,7 +15,8 @@ public static class StepProfile
     // Step()'s stages in order; the tick advance sits between MoveVehicles and ServeStopsAndDetectors.
     private static readonly string[] Stages =
         ["DeliverForwardedRequests", "UpdateSignals", "CheckSafety", "GenerateArrivals", "InsertWaitingVehicles", "ServePedestrians",
-         "ComputeAccelerations", "MoveVehicles", "(advance clock)", "ServeStopsAndDetectors", "CrossStopLines", "RecordQueues", "RecordTrajectories"];
+         "WatchConflicts", "ComputeAccelerations", "MoveVehicles", "(advance clock)", "ServeStopsAndDetectors", "CrossStopLines",
+         "ChangeLanes", "UpdateDetectors", "RecordQueues", "RecordTrajectories", "AccumulateSystemTime"];
 
     public static int Run(string[] args)
     {

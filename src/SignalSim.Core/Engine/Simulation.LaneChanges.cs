@@ -230,17 +230,27 @@ public sealed partial class Simulation
         if (ownAfter < -p.SafeDecelerationMps2) return double.NegativeInfinity;
         var newFollowerAfter = newFollower >= 0 ? AccelerationBehind(newFollower, slot, link) : 0;
         if (newFollowerAfter < -p.SafeDecelerationMps2) return double.NegativeInfinity;
-        if (newFollower < 0 && !SafeForArrivals(slot, to, link)) return double.NegativeInfinity;
-        if (newLeader < 0 && !SafeForMerge(slot, to, link)) return double.NegativeInfinity;
-        if (mandatory) return newFollower < 0 || SafeOverHorizon(newFollower, slot, ownAfter, link) ? double.PositiveInfinity : double.NegativeInfinity;
+        if (mandatory)
+        {
+            if (!SafeBeyondTheLane(slot, to, link, newLeader, newFollower)) return double.NegativeInfinity;
+            return newFollower < 0 || SafeOverHorizon(newFollower, slot, ownAfter, link) ? double.PositiveInfinity : double.NegativeInfinity;
+        }
         var ownBefore = AccelerationIn(slot, from, leader, link);
         var newFollowerBefore = newFollower >= 0 ? AccelerationIn(newFollower, to, newLeader, link) : 0;
         var oldFollowerBefore = follower >= 0 ? AccelerationBehind(follower, slot, link) : 0;
         var oldFollowerAfter = follower >= 0 ? AccelerationIn(follower, from, leader, link) : 0;
         var gain = ownAfter - ownBefore + p.Politeness * (newFollowerAfter - newFollowerBefore + oldFollowerAfter - oldFollowerBefore);
         gain -= p.LaneChangeThresholdMps2;
-        return gain > 0 && newFollower >= 0 && !SafeOverHorizon(newFollower, slot, ownAfter, link) ? double.NegativeInfinity : gain;
+        // No incentive, no change: the costlier safety checks only for a change worth making (the
+        // caller takes any figure at or below zero as "stay", unsafe or not).
+        if (gain <= 0) return gain;
+        if (!SafeBeyondTheLane(slot, to, link, newLeader, newFollower)) return double.NegativeInfinity;
+        return newFollower >= 0 && !SafeOverHorizon(newFollower, slot, ownAfter, link) ? double.NegativeInfinity : gain;
     }
+
+    /// <summary>A driver who would be last in the new lane leaves room for the vehicles about to enter it; one who would lead it, for those merging beyond its line.</summary>
+    private bool SafeBeyondTheLane(int slot, int to, int link, int newLeader, int newFollower) =>
+        (newFollower >= 0 || SafeForArrivals(slot, to, link)) && (newLeader >= 0 || SafeForMerge(slot, to, link));
 
     /// <summary>Acceleration of a vehicle in a lane behind a leader on the same link, or as the lane's front vehicle when there is none.</summary>
     private double AccelerationIn(int slot, int lane, int leader, int link) =>
