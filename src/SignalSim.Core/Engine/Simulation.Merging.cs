@@ -39,7 +39,8 @@ public sealed partial class Simulation
             var slot = SlotAt(lane, 0);
             var step = _step[slot];
             var group = _m.StepGroup[step];
-            if (group < 0 || _groupState[group] == SignalState.Red) continue;
+            // A driver committed at amber (or waiting inside the intersection) still crosses at red.
+            if (group < 0 || (_groupState[group] == SignalState.Red && !_committed[slot] && !_inIntersection[slot])) continue;
             var next = ExitLaneFor(slot, lane, step);
             if (next < 0) continue;
             Claim(next, slot, lane, front: true);
@@ -70,10 +71,11 @@ public sealed partial class Simulation
     private double MergeAcceleration(int slot, int lane, int exitLane, double toStopLineM, double desiredMps)
     {
         var n = _claimCount[exitLane];
-        if (n < 2) return double.PositiveInfinity;
+        if (n == 0) return double.PositiveInfinity;
         // Most exit lanes are claimed by one lane's front and second only: nothing to merge with.
+        // A driver judging a lane change is no claimant yet: one claimant of another lane is a merge.
         var others = false;
-        for (var i = 0; i < n && !others; i++) others = _claimLane[exitLane * MaxClaims + i] != lane;
+        for (var i = 0; i < n && !others; i++) others = _claimLane[exitLane * MaxClaims + i] != lane && _claimSlot[exitLane * MaxClaims + i] != slot;
         if (!others) return double.PositiveInfinity;
         var own = MergeOrder(slot, toStopLineM, desiredMps);
         var best = -1;

@@ -1,5 +1,5 @@
 // Drivers never brake harder than their class allows outside the amber decision: every shipped
-// scenario but the new whole-day boundary (see NotYetHeld), every strategy, three seeds, at the scenario's own step and periods, no vehicle-step
+// scenario, every strategy, three seeds, at the scenario's own step and periods, no vehicle-step
 // beyond max_deceleration_mps2 for any cause but the amber stop/go decision (`signal`), and no
 // gap ever below the follower's standstill gap s0.
 using SignalSim.Core.Engine;
@@ -11,21 +11,13 @@ namespace SignalSim.Tests.Engine;
 
 public sealed class HardBrakingTests(ITestOutputHelper output)
 {
-    /// <summary>
-    /// The whole-day boundary scenario is not held to this yet: its full days still show one
-    /// hard-braking step in a zip merge per run (e.g. status-quo, seed 2, 17:53 on
-    /// choisy-avenue-out, a car at 7.7 m/s braking at 9 m/s² 10 m before the line), an open
-    /// defect of the merge model, reported in the project's issue on trustworthy numbers.
-    /// </summary>
-    public const string NotYetHeld = "paris-val-de-marne-boundary.json";
-
     public static TheoryData<string> ShippedScenarios()
     {
         var data = new TheoryData<string>();
         foreach (var path in Directory.GetFiles("scenarios", "*.json").Order(StringComparer.Ordinal))
         {
             var name = Path.GetFileName(path);
-            if (!path.EndsWith(".schema.json", StringComparison.Ordinal) && name != NotYetHeld) data.Add(name);
+            if (!path.EndsWith(".schema.json", StringComparison.Ordinal)) data.Add(name);
         }
         return data;
     }
