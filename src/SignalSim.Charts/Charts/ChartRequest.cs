@@ -1,5 +1,6 @@
 // What the user asked of a chart: the strategy to show, the time window, the approaches, the
-// corridor, the language and the Purdue diagram's arrivals method. Every field is optional; each chart picks a sensible default.
+// corridor, the language and the Purdue diagram's arrivals method. Every field is optional;
+// each chart picks a sensible default.
 using System.Globalization;
 using SignalSim.Charts.Results;
 
