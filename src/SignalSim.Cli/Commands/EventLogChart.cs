@@ -22,6 +22,8 @@ internal static class EventLogChart
 {
     public static IReadOnlyList<string> Draw(EventLogChartRequest r)
     {
+        if (r.CompareWith is null && r.Arrivals == ArrivalsMethod.Undelayed)
+            throw new InvalidInputException($"{CliConsole.ProgramName}: error: --arrivals undelayed: a controller event log has only detector arrivals; undelayed arrivals come from a results folder (--compare-with RESULTS_DIR)");
         List<LoggedEvent> log;
         EventLogMap? map;
         try
@@ -74,8 +76,6 @@ internal static class EventLogChart
         // Beside a run, both count the arrivals of the run's measured period (crossings.csv starts after the warm-up).
         var (fromS, toS) = run is null ? (double.MinValue, double.MaxValue)
             : (run.Scenario.Simulation.StartTimeOfDayS + run.Summary.WarmupS, run.Scenario.Simulation.StartTimeOfDayS + run.Summary.WarmupS + run.Summary.DurationS);
-        if (run is null && r.Arrivals == ArrivalsMethod.Undelayed)
-            throw new InvalidInputException($"{CliConsole.ProgramName}: error: --arrivals undelayed: a controller event log has only detector arrivals; undelayed arrivals come from a results folder (--compare-with RESULTS_DIR)");
         var purdue = new List<PurdueData> { PurdueData.FromEventLog(fieldName, log, signal, phaseNumber, channel, distance, speedKmh / 3.6, fromS, toS) };
         if (run is not null)
         {

@@ -175,6 +175,20 @@ public class EventLogChartTests(ITestOutputHelper output)
     }
 
     [Fact]
+    public async Task UndelayedArrivalsOfAFieldLogAloneExitWithCode2()
+    {
+        using var dir = new TempDirectory();
+        var path = dir["field.csv"];
+        File.WriteAllText(path, "signal_id,timestamp,event_code,event_param\nX,2026-01-05 08:00:00.000,1,1\n");
+        var result = await CliRunner.RunAsync("chart", "purdue", "--events", path, "--phase", "1", "--detector", "3", "--distance", "152", "--speed", "50",
+            "--arrivals", "undelayed", "--out", dir["charts"]);
+        Assert.Equal(ExitCodes.InvalidInput, result.ExitCode);
+        Assert.Contains("--arrivals undelayed: a controller event log has only detector arrivals", result.Error, StringComparison.Ordinal);
+        Assert.Contains("--compare-with RESULTS_DIR", result.Error, StringComparison.Ordinal);
+        Assert.False(Directory.Exists(dir["charts"]));
+    }
+
+    [Fact]
     public async Task DetectorArrivalsOnAnApproachWithoutAnAdvanceLoopExitWithCode2SayingHowToDeclareOne()
     {
         using var dir = new TempDirectory();
