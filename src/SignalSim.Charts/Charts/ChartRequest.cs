@@ -1,5 +1,6 @@
 // What the user asked of a chart: the strategy to show, the time window, the approaches, the
-// corridor and the language. Every field is optional; each chart picks a sensible default.
+// corridor, the language and the Purdue diagram's arrivals method. Every field is optional;
+// each chart picks a sensible default.
 using System.Globalization;
 using SignalSim.Charts.Results;
 
@@ -20,6 +21,9 @@ public sealed record ChartRequest
 
     /// <summary>Link ids of the corridor, in travel order, for the time-space diagram.</summary>
     public IReadOnlyList<string>? Corridor { get; init; }
+
+    /// <summary>How the Purdue diagram measures arrivals: undelayed (default) or by the run's own advance detector, as a field log does.</summary>
+    public FieldData.ArrivalsMethod Arrivals { get; init; } = FieldData.ArrivalsMethod.Undelayed;
 }
 
 public readonly record struct TimeWindow(double FromS, double ToS)

@@ -2,16 +2,24 @@
 // time it would have reached it undelayed: crossing time minus stop-line delay, crossings.csv)
 // placed at its time in the intersection's planned cycle, over the green window of the group
 // serving it (signals.csv). Points inside the green band arrived on green; the share of them is
-// the classic measure of coordination quality.
+// the classic measure of coordination quality. With the detector arrivals method, the arrivals
+// are instead the run's own advance-loop on events (controller_events.csv) projected to the stop
+// line at the speed limit, by the same function that reads a field log (PurdueData), so that the
+// diagram measures the simulation as a field tool measures the street.
 using ScottPlot;
+using SignalSim.Charts.FieldData;
 using SignalSim.Charts.Model;
 using SignalSim.Charts.Results;
+using SignalSim.Core.Output;
 using SignalSim.Core.Signals;
 
 namespace SignalSim.Charts.Charts;
 
 public sealed class PurdueChart : IChart
 {
+    /// <summary>The series name of detector-method arrivals, which have no mode.</summary>
+    private const string DetectorMode = "detector";
+
     public string Kind => "purdue";
     public (int Width, int Height) Size => (1200, 700);
 
@@ -27,8 +35,18 @@ public sealed class PurdueChart : IChart
         var intersection = run.Scenario.Intersections.First(x => x.Movements.Any(m => m.From == approach));
         var group = ChooseGroup(run, approach, crossings);
         var window = context.Request.Window ?? new TimeWindow(run.Summary.WarmupS, run.Summary.WarmupS + run.Summary.DurationS);
-        var arrivals = crossings.Where(c => c.Approach == approach && (c.Group.Length == 0 || c.Group == group) && window.Contains(c.ArrivalS)).ToList();
-        if (arrivals.Count == 0) throw new ChartUnavailableException($"no vehicle crossed the stop line of '{approach}' in {CrossingRow.FileName} within the window", "no_arrival", approach, CrossingRow.FileName);
+        List<(double ArrivalS, string Mode)> arrivals;
+        DetectorProjection? projection = null;
+        if (context.Request.Arrivals == ArrivalsMethod.Detector)
+        {
+            (arrivals, projection) = DetectorArrivals(run, intersection.Id, approach, window);
+            if (arrivals.Count == 0) throw new ChartUnavailableException($"advance loop {projection.Channel} of '{approach}' saw no vehicle within the window in {ControllerEventLogWriter.FileName}", "no_arrival", approach, ControllerEventLogWriter.FileName);
+        }
+        else
+        {
+            arrivals = crossings.Where(c => c.Approach == approach && (c.Group.Length == 0 || c.Group == group) && window.Contains(c.ArrivalS)).Select(c => (c.ArrivalS, c.Mode)).ToList();
+            if (arrivals.Count == 0) throw new ChartUnavailableException($"no vehicle crossed the stop line of '{approach}' in {CrossingRow.FileName} within the window", "no_arrival", approach, CrossingRow.FileName);
+        }
 
         var clock = new CycleClock(run.Scenario);
         var starts = clock.CycleStarts(intersection.Id, window.FromS - 130, window.ToS + 130);
@@ -66,12 +84,18 @@ public sealed class PurdueChart : IChart
         foreach (var mode in arrivals.Select(a => a.Mode).Distinct().OrderBy(ChartStyle.ModeOrder))
         {
             var points = arrivals.Where(a => a.Mode == mode).Select(a => (X: a.ArrivalS, Y: a.ArrivalS - CycleStartBefore(starts, a.ArrivalS))).ToList();
-            var size = mode == "car" ? 4f : 9f;
-            var color = mode == "car" ? ChartStyle.Ink : ChartStyle.ModeColor(mode);
-            plot.Add.Markers(points.Select(p => p.X).ToArray(), points.Select(p => p.Y).ToArray(), ChartStyle.ModeMarker(mode), size, color);
-            legend.Add(ChartStyle.MarkerItem($"{labels.Mode(mode)} (n = {points.Count})", ChartStyle.ModeMarker(mode), color, size + 2));
+            var small = mode is "car" or DetectorMode;
+            var size = small ? 4f : 9f;
+            var color = small ? ChartStyle.Ink : ChartStyle.ModeColor(mode);
+            var shape = ChartStyle.ModeMarker(mode == DetectorMode ? "car" : mode);
+            plot.Add.Markers(points.Select(p => p.X).ToArray(), points.Select(p => p.Y).ToArray(), shape, size, color);
+            var name = mode == DetectorMode ? labels["arrivals.loop_vehicles"] : labels.Mode(mode);
+            legend.Add(ChartStyle.MarkerItem($"{name} (n = {points.Count})", shape, color, size + 2));
         }
-        legend.Insert(0, ChartStyle.MarkerItem(labels.Format("chart.purdue.arrivals", labels.Number(share, 0)), MarkerShape.None, ChartStyle.Ink));
+        var method = projection is { } p
+            ? labels.Format("arrivals.detector", p.Channel, labels.Number(p.DistanceToStopLineM, 0), labels.Number(p.SpeedKmh, 0))
+            : labels["arrivals.undelayed"];
+        legend.Insert(0, ChartStyle.MarkerItem(labels.Format("chart.purdue.arrivals", labels.Number(share, 0)) + $" ({method})", MarkerShape.None, ChartStyle.Ink));
 
         plot.XLabel(labels["axis.sim_time_s"]);
         plot.YLabel(labels["axis.cycle_time_s"]);
@@ -79,6 +103,23 @@ public sealed class PurdueChart : IChart
         plot.Legend.ManualItems.AddRange(legend);
         plot.ShowLegend(Edge.Bottom);
         return plot;
+    }
+
+    /// <summary>
+    /// Arrivals by the detector method, in simulation seconds: the run's own log through
+    /// PurdueData.DetectorArrivalTimes, the approach's advance loop from the log's map, at the
+    /// approach's speed limit. A loop does not know a vehicle's mode: every arrival is one series
+    /// of vehicles, as in a field tool.
+    /// </summary>
+    private static (List<(double ArrivalS, string Mode)>, DetectorProjection) DetectorArrivals(RunFolder run, string intersection, string approach, TimeWindow window)
+    {
+        var own = RunEventLog.Read(run);
+        var loop = own.AdvanceDetector(intersection, approach, null);
+        var kmh = PurdueData.SpeedLimitKmh(run, approach);
+        var startOfDayS = run.Scenario.Simulation.StartTimeOfDayS;
+        var arrivals = PurdueData.DetectorArrivalTimes(own.Events, intersection, loop.Channel, loop.DistanceToStopLineM, kmh / 3.6)
+            .Select(t => t - startOfDayS).Where(window.Contains).Order().Select(t => (t, DetectorMode)).ToList();
+        return (arrivals, new DetectorProjection(loop.Channel, loop.DistanceToStopLineM, kmh));
     }
 
     /// <summary>The last planned cycle start at or before t.</summary>

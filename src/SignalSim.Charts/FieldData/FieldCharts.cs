@@ -1,6 +1,8 @@
 // Charts from controller event logs: the Purdue coordination diagram of one phase and the split
 // monitor of a signal, each with the field (a log) and optionally the simulation (a results
-// folder, or a second log) on the same axes, plus arrivals-on-green.csv with both figures.
+// folder, or a second log) on the same axes, plus arrivals-on-green.csv with both figures. The
+// legend and the CSV say how each source's arrivals were measured (detector or undelayed), since
+// a field log and a simulation can only be compared when measured the same way.
 using System.Globalization;
 using ScottPlot;
 using SignalSim.Analysis.Interop.EventLogs;
@@ -14,6 +16,9 @@ public static class FieldCharts
     public const string PurdueKind = "purdue-events";
     public const string SplitMonitorKind = "split-monitor";
     public const string ArrivalsOnGreenFileName = "arrivals-on-green.csv";
+
+    /// <summary>arrivals-on-green.csv: one row per source; method is detector or undelayed, the last three empty for undelayed.</summary>
+    public static readonly string[] ArrivalsOnGreenColumns = ["source", "signal", "phase", "arrivals", "on_green", "share", "method", "detector", "distance_m", "speed_kmh"];
 
     /// <summary>Purdue diagram of each source on the same axes; the first source's green is drawn as bands.</summary>
     public static ChartFiles DrawPurdue(IReadOnlyList<PurdueData> sources, ChartLabels labels, string outputDirectory)
@@ -52,7 +57,7 @@ public static class FieldCharts
                 legend.Add(ChartStyle.LineItem(labels.Format("chart.field_purdue.green_end", src.Source), color, 2, LinePattern.Dashed));
             }
             plot.Add.Markers(src.Arrivals.Select(a => H(a.TimeOfDayS)).ToArray(), src.Arrivals.Select(a => a.CycleTimeS).ToArray(), marker, s == 0 ? 4f : 5f, color);
-            legend.Add(ChartStyle.MarkerItem(labels.Format("chart.field_purdue.arrivals", src.Source, src.Arrivals.Count, labels.Number(100 * src.OnGreenShare, 0)), marker, color, 8));
+            legend.Add(ChartStyle.MarkerItem(labels.Format("chart.field_purdue.arrivals", src.Source, src.Arrivals.Count, labels.Number(100 * src.OnGreenShare, 0), MethodText(src, labels)), marker, color, 8));
             maxCycle = Math.Max(maxCycle, src.Arrivals.Select(a => a.CycleTimeS).DefaultIfEmpty(0).Max());
         }
         plot.XLabel(labels["axis.time_of_day"]);
@@ -87,6 +92,11 @@ public static class FieldCharts
         return Save(plot, SplitMonitorKind, outputDirectory, 1200, 600);
     }
 
+    /// <summary>How a source's arrivals were measured, in the chart's language: "advance loop 3 at 152 m projected at 50 km/h" or "undelayed arrivals".</summary>
+    public static string MethodText(PurdueData source, ChartLabels labels) => source.Projection is { } p
+        ? labels.Format("arrivals.detector", p.Channel, labels.Number(p.DistanceToStopLineM, 0), labels.Number(p.SpeedKmh, 0))
+        : labels["arrivals.undelayed"];
+
     public static void WriteArrivalsOnGreen(IReadOnlyList<PurdueData> sources, string outputDirectory)
     {
         Directory.CreateDirectory(outputDirectory);
@@ -96,9 +106,14 @@ public static class FieldCharts
     private static void WriteArrivalsOnGreenTo(string path, IReadOnlyList<PurdueData> sources)
     {
         using var w = new StreamWriter(path, false, new System.Text.UTF8Encoding(false)) { NewLine = "\n" };
-        w.WriteLine("source,signal,phase,arrivals,on_green,share");
+        w.WriteLine(string.Join(',', ArrivalsOnGreenColumns));
         foreach (var s in sources)
-            w.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{Csv(s.Source)},{Csv(s.Signal)},{s.Phase},{s.Arrivals.Count},{s.OnGreen},{(double.IsNaN(s.OnGreenShare) ? "" : s.OnGreenShare.ToString("0.0000", CultureInfo.InvariantCulture))}"));
+        {
+            var p = s.Projection;
+            w.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"{Csv(s.Source)},{Csv(s.Signal)},{s.Phase},{s.Arrivals.Count},{s.OnGreen},{(double.IsNaN(s.OnGreenShare) ? "" : s.OnGreenShare.ToString("0.0000", CultureInfo.InvariantCulture))},"
+                + $"{s.Method.Word()},{p?.Channel.ToString(CultureInfo.InvariantCulture)},{p?.DistanceToStopLineM.ToString("0.00", CultureInfo.InvariantCulture)},{p?.SpeedKmh.ToString("0.0", CultureInfo.InvariantCulture)}"));
+        }
     }
 
     private static string Csv(string v) => v.Contains(',') || v.Contains('"') ? "\"" + v.Replace("\"", "\"\"") + "\"" : v;

@@ -3,6 +3,9 @@
 // controller's, or SignalSim's own) and from a results folder, so the two can be laid side by
 // side. Times are seconds of the day; each cycle is taken from one begin-green to the next, as
 // ATSPM-style tools do without a plan, so an arrival's cycle time is the time since green began.
+// Arrivals are measured by one of two methods (ArrivalsMethod): a field log only by the detector
+// method; a results folder by either, the detector method going through FromEventLog on the run's
+// own log, so that field and simulation are measured by the very same code.
 using SignalSim.Analysis.Interop.EventLogs;
 using SignalSim.Charts.Results;
 using SignalSim.Core.Signals;
@@ -12,7 +15,9 @@ namespace SignalSim.Charts.FieldData;
 /// <summary>An arrival at the stop line: its time of day and its time since the green before it began.</summary>
 public readonly record struct CycleArrival(double TimeOfDayS, double CycleTimeS, bool OnGreen);
 
-public sealed record PurdueData(string Source, string Signal, int Phase, IReadOnlyList<GreenInterval> Greens, IReadOnlyList<CycleArrival> Arrivals)
+/// <param name="Projection">With the detector method: the loop and the speed used; null for undelayed arrivals.</param>
+public sealed record PurdueData(string Source, string Signal, int Phase, IReadOnlyList<GreenInterval> Greens, IReadOnlyList<CycleArrival> Arrivals,
+    ArrivalsMethod Method, DetectorProjection? Projection)
 {
     public int OnGreen => Arrivals.Count(a => a.OnGreen);
 
@@ -22,19 +27,50 @@ public sealed record PurdueData(string Source, string Signal, int Phase, IReadOn
     public static PurdueData FromEventLog(string source, IReadOnlyList<LoggedEvent> log, string signal, int phase, int channel, double distanceToStopLineM, double speedMps, double fromS, double toS)
     {
         var greens = EventLogMetrics.Greens(log, signal, phase);
-        var travelS = distanceToStopLineM / speedMps;
-        var times = log.Where(e => e.SignalId == signal && e.Code == 82 && e.Param == channel).Select(e => e.TimeOfDayS + travelS);
-        return new PurdueData(source, signal, phase, greens, Place(greens, times, fromS, toS));
+        var times = DetectorArrivalTimes(log, signal, channel, distanceToStopLineM, speedMps);
+        return new PurdueData(source, signal, phase, greens, Place(greens, times, fromS, toS),
+            ArrivalsMethod.Detector, new DetectorProjection(channel, distanceToStopLineM, speedMps * 3.6));
     }
 
-    /// <summary>From a run's folder: greens of the group (signals.csv), each vehicle's undelayed arrival at the approach's stop line (crossings.csv).</summary>
-    public static PurdueData FromRun(string source, RunFolder run, string intersection, string group, int phase, string approach, double fromS, double toS)
+    /// <summary>
+    /// The detector method, the one projection every Purdue diagram of SignalSim uses for a log:
+    /// each on event (82) of the loop moved forward by its distance to the stop line at the given
+    /// speed, in seconds of the day.
+    /// </summary>
+    public static IEnumerable<double> DetectorArrivalTimes(IReadOnlyList<LoggedEvent> log, string signal, int channel, double distanceToStopLineM, double speedMps)
     {
+        var travelS = distanceToStopLineM / speedMps;
+        return log.Where(e => e.SignalId == signal && e.Code == 82 && e.Param == channel).Select(e => e.TimeOfDayS + travelS);
+    }
+
+    /// <summary>
+    /// From a run's folder, by <paramref name="method"/>. Undelayed: greens of the group
+    /// (signals.csv) and each vehicle's undelayed arrival at the approach's stop line
+    /// (crossings.csv). Detector: the run's own event log read as a field log (FromEventLog), with
+    /// the approach's advance detector from its map (the one on <paramref name="preferredChannel"/>
+    /// when there are several) projected at <paramref name="speedKmh"/>, by default the approach's
+    /// speed limit.
+    /// </summary>
+    public static PurdueData FromRun(string source, RunFolder run, string intersection, string group, int phase, string approach, double fromS, double toS,
+        ArrivalsMethod method = ArrivalsMethod.Undelayed, double? speedKmh = null, int? preferredChannel = null)
+    {
+        if (method == ArrivalsMethod.Detector)
+        {
+            var own = RunEventLog.Read(run);
+            var loop = own.AdvanceDetector(intersection, approach, preferredChannel);
+            var kmh = speedKmh ?? SpeedLimitKmh(run, approach);
+            return FromEventLog(source, own.Events, intersection, phase, loop.Channel, loop.DistanceToStopLineM, kmh / 3.6, fromS, toS);
+        }
         var startS = run.Scenario.Simulation.StartTimeOfDayS;
         var greens = GreensOf(run.Signals, intersection, group, startS);
         var times = run.Crossings.Where(c => c.Approach == approach && (c.Group.Length == 0 || c.Group == group)).Select(c => startS + c.TimeS - c.DelayS);
-        return new PurdueData(source, intersection, phase, greens, Place(greens, times, fromS, toS));
+        return new PurdueData(source, intersection, phase, greens, Place(greens, times, fromS, toS), ArrivalsMethod.Undelayed, null);
     }
+
+    /// <summary>The approach's speed limit in the run's scenario: the speed the field method projects at.</summary>
+    public static double SpeedLimitKmh(RunFolder run, string approach) =>
+        run.Scenario.Links.FirstOrDefault(l => l.Id == approach)?.SpeedLimitKmh
+            ?? throw new ChartOptionException($"--approach: no link '{approach}' in the scenario of {run.Path}");
 
     /// <summary>Green intervals of a group from signals.csv rows (green → amber → red), in seconds of the day.</summary>
     public static List<GreenInterval> GreensOf(IReadOnlyList<SignalRow> rows, string intersection, string group, double startOfDayS)

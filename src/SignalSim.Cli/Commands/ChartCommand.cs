@@ -1,6 +1,7 @@
 // `signalsim chart KIND [RESULTS_DIR] [--window FROM-TO] [--approach ID] [--strategy NAME]
 // [--corridor LINK,LINK,...] [--lang fr|en] [--out DIR]`: one chart, as KIND.png and KIND.svg;
-// with --events FILE, purdue or split-monitor from a controller event log (see EventLogChart).
+// with --events FILE, purdue or split-monitor from a controller event log (see EventLogChart);
+// --arrivals detector|undelayed chooses how the Purdue diagram of a run measures arrivals.
 using System.CommandLine;
 using Microsoft.Extensions.Options;
 using SignalSim.Charts.Charts;
@@ -68,6 +69,13 @@ public sealed class ChartCommand(CliConsole console, IOptions<CliSettings> setti
     private readonly Option<double?> _distance = new("--distance") { HelpName = "M", Description = "With --events: distance from the detector's upstream edge to the stop line, in metres (default: from controller_events_map.csv beside the log)." };
     private readonly Option<double?> _speed = new("--speed") { HelpName = "KMH", Description = "With --events: speed for projecting detector arrivals to the stop line (default: the approach's speed limit in --compare-with)." };
 
+    private readonly Option<string?> _arrivals = new("--arrivals")
+    {
+        HelpName = "detector|undelayed",
+        Description = "purdue: how the run's arrivals are measured: detector (the field method: the run's own advance loop, controller_events.csv from run --events, projected at the speed limit) "
+            + "or undelayed (each vehicle's undelayed arrival, crossings.csv). Default: undelayed; with --events and --compare-with, detector when the run wrote an event log with an advance detector on the approach.",
+    };
+
     private readonly Option<string?> _out = new("--out")
     {
         HelpName = "DIR",
@@ -77,15 +85,19 @@ public sealed class ChartCommand(CliConsole console, IOptions<CliSettings> setti
     protected override Command Define()
     {
         _kind.AcceptOnlyFromAmong([.. ChartCatalog.Kinds, FieldCharts.SplitMonitorKind]);
+        _arrivals.AcceptOnlyFromAmong([.. ArrivalsMethods.Words]);
         return new Command(Name, Summary)
         {
-            _kind, _results, _window, _approach, _strategy, _corridor, _lang, _scenario, _events, _compareWith, _signal, _phase, _detector, _distance, _speed, _out,
+            _kind, _results, _window, _approach, _strategy, _corridor, _lang, _scenario, _events, _compareWith, _signal, _phase, _detector, _distance, _speed, _arrivals, _out,
         };
     }
 
     protected override int Execute(ParseResult parseResult, CancellationToken cancellation)
     {
         var kind = parseResult.GetValue(_kind)!;
+        ArrivalsMethod? arrivals = parseResult.GetValue(_arrivals) is { } a ? ArrivalsMethods.Parse(a) : null;
+        if (arrivals is not null && kind != "purdue")
+            throw new InvalidInputException($"{CliConsole.ProgramName}: error: --arrivals goes with purdue, not {kind}");
         if (parseResult.GetValue(_events) is { } events)
         {
             if (kind is not ("purdue" or FieldCharts.SplitMonitorKind))
@@ -93,7 +105,7 @@ public sealed class ChartCommand(CliConsole console, IOptions<CliSettings> setti
             var written = EventLogChart.Draw(new EventLogChartRequest(kind == "purdue" ? "purdue" : FieldCharts.SplitMonitorKind, events,
                 parseResult.GetValue(_signal), parseResult.GetValue(_phase), parseResult.GetValue(_detector), parseResult.GetValue(_distance), parseResult.GetValue(_speed),
                 parseResult.GetValue(_compareWith), parseResult.GetValue(_strategy), SplitList(parseResult.GetValue(_approach))?.FirstOrDefault(),
-                parseResult.GetValue(_lang)!, parseResult.GetValue(_out)));
+                arrivals, parseResult.GetValue(_lang)!, parseResult.GetValue(_out)));
             console.Out.WriteLine($"chart written: {string.Join(", ", written)}");
             return ExitCodes.Ok;
         }
@@ -112,6 +124,7 @@ public sealed class ChartCommand(CliConsole console, IOptions<CliSettings> setti
                 Window = parseResult.GetValue(_window) is { } w ? TimeWindow.Parse(w) : null,
                 Approaches = SplitList(parseResult.GetValue(_approach)),
                 Corridor = SplitList(parseResult.GetValue(_corridor) is { } c ? [c] : null),
+                Arrivals = arrivals ?? ArrivalsMethod.Undelayed,
             };
             var folder = ResultsFolder.Open(dir, parseResult.GetValue(_scenario));
             var context = new ChartContext(folder, request);

@@ -71,5 +71,10 @@ internal static class ChartOptions
         {
             throw new InvalidInputException($"{CliConsole.ProgramName}: error: nothing to draw: {e.Message}");
         }
+        catch (Analysis.Interop.EventLogs.EventLogException e)
+        {
+            // A run's own event log read for the detector arrivals method: the message names its file and line.
+            throw new InvalidInputException(e.Message);
+        }
     }
 }

@@ -1,7 +1,10 @@
 // `signalsim chart purdue|split-monitor --events FILE [--compare-with RESULTS_DIR] ...`: charts
 // drawn from a controller event log (a real controller's or SignalSim's own), with a results
 // folder's run on the same axes when asked. The phase's group and the detector's place come from
-// controller_events_map.csv beside the log when there is one, else from the options.
+// controller_events_map.csv beside the log when there is one, else from the options. The field
+// side's arrivals are always measured by the detector method; the run's side by the method asked
+// (--arrivals), by default the detector method whenever the run wrote its own event log with an
+// advance detector on the approach, so that both sides are measured the same way.
 using SignalSim.Analysis.Interop.EventLogs;
 using SignalSim.Charts.Charts;
 using SignalSim.Charts.FieldData;
@@ -13,12 +16,14 @@ using SignalSim.Core.Output;
 namespace SignalSim.Cli.Commands;
 
 internal sealed record EventLogChartRequest(string Kind, string EventsPath, string? Signal, int? Phase, int? Detector, double? DistanceM, double? SpeedKmh,
-    string? CompareWith, string? Strategy, string? Approach, string Language, string? Out);
+    string? CompareWith, string? Strategy, string? Approach, ArrivalsMethod? Arrivals, string Language, string? Out);
 
 internal static class EventLogChart
 {
     public static IReadOnlyList<string> Draw(EventLogChartRequest r)
     {
+        if (r.CompareWith is null && r.Arrivals == ArrivalsMethod.Undelayed)
+            throw new InvalidInputException($"{CliConsole.ProgramName}: error: --arrivals undelayed: a controller event log has only detector arrivals; undelayed arrivals come from a results folder (--compare-with RESULTS_DIR)");
         List<LoggedEvent> log;
         EventLogMap? map;
         try
@@ -79,7 +84,9 @@ internal static class EventLogChart
             if (approach is null) throw new InvalidInputException($"{CliConsole.ProgramName}: error: --approach: give the approach link of the detector in {r.CompareWith}");
             if (!run.Scenario.Links.Any(l => l.Id == approach && l.To == signal))
                 throw new InvalidInputException($"{CliConsole.ProgramName}: error: --approach: '{approach}' is not an approach of '{signal}' in {r.CompareWith}");
-            purdue.Add(ChartOptions.Guard(() => PurdueData.FromRun(simulationName, run, signal, group, phaseNumber, approach, fromS, toS)));
+            // Same method on both sides when the run can give it: its own log, read as the field's is, projected at the same speed.
+            var method = r.Arrivals ?? (ChartOptions.Guard(() => RunEventLog.HasAdvanceDetector(run, signal, approach)) ? ArrivalsMethod.Detector : ArrivalsMethod.Undelayed);
+            purdue.Add(ChartOptions.Guard(() => PurdueData.FromRun(simulationName, run, signal, group, phaseNumber, approach, fromS, toS, method, speedKmh, channel)));
         }
         var drawn = ChartOptions.WriteInto(outDir, () =>
         {
