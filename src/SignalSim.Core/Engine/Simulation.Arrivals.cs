@@ -225,6 +225,7 @@ public sealed partial class Simulation
         var advance = lateS > 0 && lateS <= _dtS && _laneCount[lane] == 0 ? speed * lateS : 0;
         var slot = _freeSlots[--_freeSlotCount];
         _posM[slot] = p.LengthM + advance;
+        _previousPosM[slot] = _posM[slot];
         _speedMps[slot] = speed;
         _accMps2[slot] = 0;
         _lengthM[slot] = p.LengthM;

@@ -56,6 +56,7 @@ public sealed partial class Simulation
                     x = stopLine - StopLineClearanceM;
                     vNew = 0;
                 }
+                _previousPosM[slot] = _posM[slot];
                 _posM[slot] = x;
                 if (v - vNew > _m.Classes[_class[slot]].MaxDecelerationMps2 * dt + 1e-9) _hardBrakingSteps[_accCause[slot]]++;
                 _speedMps[slot] = vNew;
@@ -93,6 +94,7 @@ public sealed partial class Simulation
                 var step = _step[slot];
                 if (_m.StepGroup[step] < 0)
                 {
+                    NoteCrossingOverLoops(lane, slot);
                     PopFront(lane);
                     FinishTrip(slot, crossS);
                     continue;
@@ -125,11 +127,13 @@ public sealed partial class Simulation
                     break;
                 }
                 RecordStopLineCrossing(link, crossS, slot);
+                NoteCrossingOverLoops(lane, slot);
                 CheckOut(slot, link);
                 PopFront(lane);
                 _laneLastDepartureTicks[lane] = SimTime.FromSeconds(crossS);
                 _laneLastDepartureId[lane] = _vehicleId[slot];
                 var nextLink = _m.LaneLink[next];
+                _previousPosM[slot] -= length; // the same place, measured on the new link
                 _posM[slot] = x;
                 _step[slot] = step + 1;
                 _committed[slot] = false;

@@ -62,34 +62,33 @@ public class EventLogChartTests(ITestOutputHelper output)
         Assert.Equal(field.Arrivals, detector.Arrivals);
         Assert.True(field.Arrivals.Count > 200 && field.OnGreen > 50, $"{field.Arrivals.Count} arrivals, {field.OnGreen} on green: too few to compare");
 
-        // The undelayed method (SignalSim's own record) measures something else, for two physical
-        // reasons. (1) The loop reports a vehicle when its front reaches the loop, after any delay
-        // it met upstream of it (slowing behind a slower leader or a queue); the projection at
-        // the speed limit then places it later than its undelayed arrival, by at most that delay
-        // plus one step (the stage samples the loop once per step): 0 <= detector - undelayed
-        // <= delay_s + step. (2) The stage samples occupancy once per step: a car at 50 km/h
-        // covers 6.9 m per 0.5 s step, more than its 4.5 m plus the loop's 2 m, so a free-flowing
-        // car can pass the loop between two samples and is not in the log at all.
-        // Bound: a vehicle is placed differently (in or out of the window, on or off green) only
-        // when [undelayed, undelayed + delay_s + step] holds a window end or a green start or end;
-        // every other difference is a vehicle the log missed.
-        var undelayed = PurdueData.FromRun("run", run, "X", "main", phaseOfMain, loop.Link, fromS, toS, ArrivalsMethod.Undelayed);
+        // The undelayed method (SignalSim's own record) measures something else. The loop reports
+        // a vehicle at the end of the step in which its body passed over it, after any delay it met
+        // upstream of it (slowing behind a slower leader or a queue); the projection at the speed
+        // limit then places it later than its undelayed arrival, by at most that delay plus one
+        // step: 0 <= detector - undelayed <= delay_s + step. So a vehicle is placed differently
+        // (in or out of the window, on or off green) only when [undelayed, undelayed + delay_s +
+        // step] holds a window end or a green start or end. The window starts five minutes after
+        // the warm-up: the log also has the vehicles that entered during the warm-up, which
+        // crossings.csv leaves out (they are not measured), and by then they have all crossed.
+        var lateFromS = fromS + 300;
+        var fieldLate = PurdueData.FromEventLog("field", fieldLog, "X", phaseOfMain, loop.Channel, loop.PositionM + loop.LengthM, speedKmh / 3.6, lateFromS, toS);
+        var undelayed = PurdueData.FromRun("run", run, "X", "main", phaseOfMain, loop.Link, lateFromS, toS, ArrivalsMethod.Undelayed);
         Assert.Equal(ArrivalsMethod.Undelayed, undelayed.Method);
         Assert.Equal(field.Greens, undelayed.Greens);
         var stepS = run.Summary.StepS;
         var rows = run.Crossings.Where(c => c.Approach == loop.Link).Select(c => (U: startS + c.ArrivalS, c.DelayS)).ToList();
-        var edges = new[] { fromS, toS };
+        var edges = new[] { lateFromS, toS };
         var greenEdges = field.Greens.SelectMany(g => new[] { g.StartS, g.EndS }).Concat(edges).ToList();
         var atWindowEnds = rows.Count(r => edges.Any(b => b >= r.U && b <= r.U + r.DelayS + stepS));
         var atAnyEdge = rows.Count(r => greenEdges.Any(b => b >= r.U && b <= r.U + r.DelayS + stepS));
-        var countDiff = undelayed.Arrivals.Count - field.Arrivals.Count;
-        var onGreenDiff = undelayed.OnGreen - field.OnGreen;
-        output.WriteLine($"arrivals on green, detector method (log and results folder): {field.OnGreen}/{field.Arrivals.Count} = {field.OnGreenShare:P1}; "
+        var countDiff = undelayed.Arrivals.Count - fieldLate.Arrivals.Count;
+        var onGreenDiff = undelayed.OnGreen - fieldLate.OnGreen;
+        output.WriteLine($"arrivals on green from {lateFromS - startS:0} s, detector method (log): {fieldLate.OnGreen}/{fieldLate.Arrivals.Count} = {fieldLate.OnGreenShare:P1}; "
             + $"undelayed method: {undelayed.OnGreen}/{undelayed.Arrivals.Count} = {undelayed.OnGreenShare:P1}; "
-            + $"{atWindowEnds} vehicles can cross a window end, {atAnyEdge} a window end or a green edge (delay_s bounds the delay upstream of the loop from above: the bound is loose); "
-            + $"{Math.Max(0, countDiff - atWindowEnds)} vehicles at least not seen by the loop");
-        Assert.InRange(countDiff, -atWindowEnds, int.MaxValue);
-        Assert.InRange(onGreenDiff, -atAnyEdge, atAnyEdge + countDiff + atWindowEnds);
+            + $"{atWindowEnds} vehicles can cross a window end, {atAnyEdge} a window end or a green edge (delay_s bounds the delay upstream of the loop from above: the bound is loose)");
+        Assert.InRange(countDiff, -atWindowEnds, atWindowEnds);
+        Assert.InRange(onGreenDiff, -atAnyEdge, atAnyEdge);
     }
 
     /// <summary>Arrivals and arrivals on green of each cycle, from one begin-green to the next.</summary>
