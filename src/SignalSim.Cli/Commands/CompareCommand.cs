@@ -1,7 +1,8 @@
 // `signalsim compare [SCENARIO] [--replications N] [--strategies A,B] [--seed N] [--threads N]
 // [--duration S | --period HH:MM-HH:MM] [--lang fr|en] [--no-report] [--out DIR] [--timings] [--shard K/N|slurm | --shards N]`: every strategy × replication on common
 // random numbers, in parallel; writes comparison.csv, comparison.md, per strategy the run files
-// of replication 1, and the committee note (report.html, report.md, charts).
+// of replication 1, the step-size check (step_check.csv, with the note) and the committee note
+// (report.html, report.md, charts).
 // Ctrl+C keeps the finished runs and writes their summary, marked as partial. With --shard only
 // the shard's replications run, and the folder is one for `signalsim merge` (see ShardedCompare).
 using System.CommandLine;
@@ -109,7 +110,7 @@ public sealed class CompareCommand(CliConsole console, ScenarioSource scenarios,
         var folderNames = ComparisonOutput.FolderNames(strategies.Select(s => s.Id).ToList());
         if (ShardOptions.Resolve(parseResult.GetValue(_shard), parseResult.GetValue(_shards), Environment.GetEnvironmentVariable) is { } shard)
             return ShardedCompare.Run(console, shard, ShardedStudyOf(parseResult, outDir, scenarioPath, loaded with { Scenario = scenario }, strategies, folderNames), times, cancellation);
-        string[] topLevel = [.. folderNames, .. ComparisonOutput.TopLevelFileNames, ReportWriter.HtmlFileName, ReportWriter.MarkdownFileName, ReportWriter.ChartsFolderName, ReplayWriter.FileName, PdfPrinter.FileName];
+        string[] topLevel = [.. folderNames, .. ComparisonOutput.TopLevelFileNames, ReportWriter.HtmlFileName, ReportWriter.MarkdownFileName, ReportWriter.ChartsFolderName, ReplayWriter.FileName, PdfPrinter.FileName, StepSizeCheck.FileName];
         if (OwnedOutputFolder.FindProblem(outDir, topLevel, [scenarioPath]) is { } conflict) throw new InvalidInputException($"{CliConsole.ProgramName}: error: --out: {conflict}");
         var replications = parseResult.GetValue(_replications) ?? DefaultReplications;
         if (replications < 2) console.Report("note", "one replication gives no confidence interval; use --replications 2 or more (20 is usual)");
@@ -143,7 +144,8 @@ public sealed class CompareCommand(CliConsole console, ScenarioSource scenarios,
         var info = new StudyInfo(scenario.Name.Text(LocalizedText.English), loaded.SourceName, durationS ?? scenario.Simulation.DurationS, scenario.Simulation.WarmupS, baseSeed, "common random numbers", scenario.Simulation.CooldownS);
         var lang = parseResult.GetValue(_lang)!;
         var note = parseResult.GetValue(_noReport) ? null : new NoteRequest(lang, !parseResult.GetValue(_noPdf));
-        var table = ComparisonWriting.WriteStudy(console, folder.StagingPath, folder.TargetPath, outDir, scenario, results, info, SignalSimApp.Version, note, times, cancellation);
+        var halfStep = results.Cancelled ? null : ComparisonWriting.RunStepCheck(strategies, results.Seeds, durationS, threads, note, times, cancellation);
+        var table = ComparisonWriting.WriteStudy(console, folder.StagingPath, folder.TargetPath, outDir, scenario, results, info, SignalSimApp.Version, note, times, cancellation, halfStep);
         if (!results.Cancelled && note is not null)
             ComparisonWriting.WriteReplay(console, folder.StagingPath, folder.TargetPath, scenario, replayed, results.Seeds[0], durationS ?? scenario.Simulation.DurationS, lang, cancellation);
         RunCommand.CommitFolder(folder, outDir);
