@@ -148,7 +148,7 @@ public sealed class MergeCommand(CliConsole console, IOptions<CliSettings> setti
         }
         catch (Exception e) when (e is FormatException or IOException or UnauthorizedAccessException)
         {
-            throw new InvalidInputException($"{CliConsole.ProgramName}: error: merge: {e.Message}");
+            throw new InvalidInputException($"{CliConsole.ProgramName}: error: merge: '{path}': {e.Message} (here: run again the shard that owns replication 1)");
         }
     }
 
