@@ -50,24 +50,38 @@ public static class StepSizeCheck
         baseline with { Scenario = baseline.Scenario with { Simulation = baseline.Scenario.Simulation with { StepS = baseline.Scenario.Simulation.StepS / 2 } } };
 
     /// <summary>
-    /// Runs the baseline at half the step on the seeds of the study's first replications (the
-    /// study's runner, so the metrics are extracted as the study's are). Null when interrupted.
+    /// The half-step runs: the baseline at half the step on the seeds of the study's first
+    /// replications, for the study's runner to run beside the study (<see cref="ReplicationRequest.ExtraRuns"/>).
     /// </summary>
-    public static IReadOnlyList<StepSizeRow>? RunHalfStep(IReadOnlyList<StrategyRun> strategies, IReadOnlyList<ulong> seeds, double? durationS, int threads,
-        CancellationToken cancellation)
+    public static IReadOnlyList<ExtraRun> HalfStepRuns(IReadOnlyList<StrategyRun> strategies, IReadOnlyList<ulong> seeds)
     {
-        var baseline = strategies.First(s => s.IsBaseline);
-        var used = seeds.Take(ReplicationCount(seeds.Count)).ToList();
-        var half = HalfStep(baseline);
-        var results = ReplicationRunner.Run(new ReplicationRequest([half], used, durationS, Math.Min(threads, used.Count)), cancellation: cancellation);
-        if (results.Cancelled) return null;
+        var half = HalfStep(strategies.First(s => s.IsBaseline));
+        return seeds.Take(ReplicationCount(seeds.Count)).Select(seed => new ExtraRun(half, seed)).ToList();
+    }
+
+    /// <summary>
+    /// The half-step rows from those runs' metrics, the k-th run being replication k + 1's seed:
+    /// null when one did not finish (interrupted), empty when the baseline has no finished car trip.
+    /// </summary>
+    public static IReadOnlyList<StepSizeRow>? HalfStepRows(IReadOnlyList<ExtraRun> runs, IReadOnlyList<RunMetrics?> metrics)
+    {
+        if (metrics.Count != runs.Count || metrics.Any(m => m is null)) return null;
         var rows = new List<StepSizeRow>();
-        for (var k = 0; k < used.Count; k++)
+        for (var k = 0; k < runs.Count; k++)
         {
-            if (Row(results.Metrics(0, k)!, k, used[k], half.Scenario.Simulation.StepS) is not { } row) return [];
+            if (Row(metrics[k]!, k, runs[k].Seed, runs[k].Strategy.Scenario.Simulation.StepS) is not { } row) return [];
             rows.Add(row);
         }
         return rows;
+    }
+
+    /// <summary>The half-step runs on their own (the study's runner, no study grid); null when interrupted.</summary>
+    public static IReadOnlyList<StepSizeRow>? RunHalfStep(IReadOnlyList<StrategyRun> strategies, IReadOnlyList<ulong> seeds, double? durationS, int threads,
+        CancellationToken cancellation)
+    {
+        var runs = HalfStepRuns(strategies, seeds);
+        var results = ReplicationRunner.Run(new ReplicationRequest([], [], durationS, threads, ExtraRuns: runs), cancellation: cancellation);
+        return HalfStepRows(runs, results.ExtraMetrics);
     }
 
     /// <summary>

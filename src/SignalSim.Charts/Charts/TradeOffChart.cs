@@ -281,7 +281,8 @@ public sealed class TradeOffChart : IChart
 
         // On the main window, where each far point lies.
         var notes = points.Where(p => far.Contains(p.Strategy))
-            .Select(p => labels.Format("chart.trade-off.far", p.Strategy, labels.Signed(p.CarDiffH, 1), labels.Signed(p.TransitDiffH, 1))).ToList();
+            .SelectMany(p => new[] { labels.Format("chart.trade-off.far", p.Strategy), labels.Format("chart.trade-off.far_figures", labels.Signed(p.CarDiffH, 1), labels.Signed(p.TransitDiffH, 1)) })
+            .ToList();
         var noteBox = box.Bottom > main.Bottom + main.Height / 2
             ? (Y: box.Bottom - 0.01 * main.Height, Alignment: box.Left > main.Left + main.Width / 2 ? Alignment.UpperRight : Alignment.UpperLeft)
             : (Y: box.Top + 0.01 * main.Height, Alignment: box.Left > main.Left + main.Width / 2 ? Alignment.LowerRight : Alignment.LowerLeft);

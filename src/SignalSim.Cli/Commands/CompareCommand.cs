@@ -121,7 +121,10 @@ public sealed class CompareCommand(CliConsole console, ScenarioSource scenarios,
 
         // Replication 1's files feed the note: it also records trajectories for the time-space diagram.
         var recording = RecordingOptions.TrajectoriesAfterWarmup(scenario.Simulation.WarmupS, TrajectoryWindowS);
-        var request = new ReplicationRequest(strategies, ReplicationSeeds.Seeds(baseSeed, replications), durationS, threads, recording);
+        var seeds = ReplicationSeeds.Seeds(baseSeed, replications);
+        // The note's step-size check: the baseline at half the step, run on the study's workers.
+        var halfStepRuns = parseResult.GetValue(_noReport) ? null : StepSizeCheck.HalfStepRuns(strategies, seeds);
+        var request = new ReplicationRequest(strategies, seeds, durationS, threads, recording, ExtraRuns: halfStepRuns);
         var context = new RunContext(loaded.SourceName, SignalSimApp.Version, loaded.Warnings.Select(w => w.Format(loaded.SourceName)).ToList());
         // The whole folder is staged before the first run (an unwritable place is refused at
         // once) and replication 1's files are written as soon as each run ends, so no run is
@@ -144,7 +147,7 @@ public sealed class CompareCommand(CliConsole console, ScenarioSource scenarios,
         var info = new StudyInfo(scenario.Name.Text(LocalizedText.English), loaded.SourceName, durationS ?? scenario.Simulation.DurationS, scenario.Simulation.WarmupS, baseSeed, "common random numbers", scenario.Simulation.CooldownS);
         var lang = parseResult.GetValue(_lang)!;
         var note = parseResult.GetValue(_noReport) ? null : new NoteRequest(lang, !parseResult.GetValue(_noPdf));
-        var halfStep = results.Cancelled ? null : ComparisonWriting.RunStepCheck(strategies, results.Seeds, durationS, threads, note, times, cancellation);
+        var halfStep = results.Cancelled || halfStepRuns is null ? null : StepSizeCheck.HalfStepRows(halfStepRuns, results.ExtraMetrics);
         var table = ComparisonWriting.WriteStudy(console, folder.StagingPath, folder.TargetPath, outDir, scenario, results, info, SignalSimApp.Version, note, times, cancellation, halfStep);
         if (!results.Cancelled && note is not null)
             ComparisonWriting.WriteReplay(console, folder.StagingPath, folder.TargetPath, scenario, replayed, results.Seeds[0], durationS ?? scenario.Simulation.DurationS, lang, cancellation);

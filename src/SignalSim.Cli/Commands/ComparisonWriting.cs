@@ -27,7 +27,7 @@ internal static class ComparisonWriting
     /// the half-step rows are given) and the note when asked for and the study finished.
     /// Returns the table (for the console summary).
     /// </summary>
-    /// <param name="halfStep">The baseline's half-step rows (<see cref="RunStepCheck"/>), or null when not run.</param>
+    /// <param name="halfStep">The baseline's half-step rows (run beside the study, see StepSizeCheck.HalfStepRuns), or null when not run.</param>
     public static ComparisonTable WriteStudy(CliConsole console, string stagingDir, string targetDir, string outDir, ScenarioFile scenario,
         ReplicationResults results, StudyInfo info, string programVersion, NoteRequest? note, StageTimes? times, CancellationToken cancellation,
         IReadOnlyList<StepSizeRow>? halfStep = null)
@@ -52,14 +52,6 @@ internal static class ComparisonWriting
             StageTimes.Measure(times, "note", () => WriteNote(console, stagingDir, targetDir, note, cancellation));
         return table;
     }
-
-    /// <summary>
-    /// The half-step runs of the note's step-size check, when the note is asked for (timed as
-    /// "step check"); null when it is not, or when interrupted.
-    /// </summary>
-    public static IReadOnlyList<StepSizeRow>? RunStepCheck(IReadOnlyList<StrategyRun> strategies, IReadOnlyList<ulong> seeds, double? durationS, int threads,
-        NoteRequest? note, StageTimes? times, CancellationToken cancellation) =>
-        note is null ? null : StageTimes.Measure(times, "step check", () => StepSizeCheck.RunHalfStep(strategies, seeds, durationS, threads, cancellation));
 
     /// <summary>
     /// replay.html: replication 1 of each replayed strategy run again (same seed, so the same run)

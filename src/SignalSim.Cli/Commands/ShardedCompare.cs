@@ -35,7 +35,9 @@ internal static class ShardedCompare
             throw new InvalidInputException($"{CliConsole.ProgramName}: error: --out: {conflict}");
         var owned = shard.Replications(study.Replications);
         var seeds = ReplicationSeeds.Seeds(study.BaseSeed, study.Replications);
-        var request = new ReplicationRequest(study.Strategies, seeds, study.DurationS, study.Threads, study.FirstReplicationRecording, owned);
+        // The note's step-size check: the half-step runs, in the shard owning replication 1, on its workers.
+        var halfStepRuns = study.Note is not null && owned.Count > 0 && owned[0] == 0 ? StepSizeCheck.HalfStepRuns(study.Strategies, seeds) : null;
+        var request = new ReplicationRequest(study.Strategies, seeds, study.DurationS, study.Threads, study.FirstReplicationRecording, owned, halfStepRuns);
         var scenario = study.Loaded.Scenario;
         var context = new RunContext(study.Loaded.SourceName, SignalSimApp.Version, study.Loaded.Warnings.Select(w => w.Format(study.Loaded.SourceName)).ToList());
         var runsTotal = owned.Count * study.Strategies.Count;
@@ -66,8 +68,7 @@ internal static class ShardedCompare
         {
             StageTimes.Measure(times, "writing", () => WriteShardFiles(folder.StagingPath, shard, owned, study, scenario, seeds, results, complete));
             // The half-step runs of the note's step-size check, for `merge` to set against the study's baseline runs.
-            if (complete && owned[0] == 0
-                && ComparisonWriting.RunStepCheck(study.Strategies, seeds, study.DurationS, study.Threads, study.Note, times, cancellation) is { Count: > 0 } halfStep)
+            if (complete && halfStepRuns is not null && StepSizeCheck.HalfStepRows(halfStepRuns, results.ExtraMetrics) is { Count: > 0 } halfStep)
                 StepSizeCheck.Write(Path.Combine(folder.StagingPath, StepSizeCheck.FileName), halfStep);
             if (complete && study.Note is { } note && owned[0] == 0)
                 ComparisonWriting.WriteReplay(console, folder.StagingPath, folder.TargetPath, scenario, study.Replay, seeds[0], study.DurationS ?? scenario.Simulation.DurationS, note.Language, cancellation);

@@ -12,10 +12,11 @@ using SignalSim.Charts.Report;
 using SignalSim.Core.Scenario;
 using SignalSim.Tests.Cli;
 using SignalSim.Tests.Output;
+using Xunit.Abstractions;
 
 namespace SignalSim.Tests.Charts;
 
-public sealed partial class StepSizeCheckTests
+public sealed partial class StepSizeCheckTests(ITestOutputHelper output)
 {
     [Fact]
     public async Task A_too_coarse_step_fails_the_check_and_the_note_says_so()
@@ -49,6 +50,7 @@ public sealed partial class StepSizeCheckTests
 
         var travelHalf = atHalf.Average(r => F(r, 5));
         var diff = 100 * (travel - travelHalf) / travelHalf;
+        output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"mean car travel time at step 2 s {travel:F1} s, at 1 s {travelHalf:F1} s: {diff:+0.0;-0.0} %"));
         Assert.True(diff > 3, $"the 2 s step was expected to fail the 3 % criterion; it differs by {diff:F1} %");
         string N(double x, string separator) => Math.Round(x, 1).ToString("F1", CultureInfo.InvariantCulture).Replace(".", separator, StringComparison.Ordinal);
 
