@@ -16,8 +16,17 @@ namespace SignalSim.Analysis.Replications;
 /// <param name="Threads">Runs at the same time, at least 1.</param>
 /// <param name="FirstReplicationRecording">Extra recording (trajectories) for replication 1, whose files are written.</param>
 /// <param name="OnlyReplications">Replications to run (0-based, ascending), e.g. a shard's share; null runs every one. The others stay without metrics.</param>
+/// <param name="ExtraRuns">
+/// Runs outside the study's strategy × replication grid (the note's step-size check), on the same
+/// workers so that they fill the cores instead of running after the study on a half-idle pool.
+/// They start first (they are the longest) and are neither in the study's figures nor in its
+/// progress; their metrics are <see cref="ReplicationResults.ExtraMetrics"/>.
+/// </param>
 public sealed record ReplicationRequest(IReadOnlyList<StrategyRun> Strategies, IReadOnlyList<ulong> Seeds, double? DurationS, int Threads,
-    RecordingOptions? FirstReplicationRecording = null, IReadOnlyList<int>? OnlyReplications = null);
+    RecordingOptions? FirstReplicationRecording = null, IReadOnlyList<int>? OnlyReplications = null, IReadOnlyList<ExtraRun>? ExtraRuns = null);
+
+/// <summary>One run outside the study's grid: a strategy (its scenario as run) on a seed.</summary>
+public sealed record ExtraRun(StrategyRun Strategy, ulong Seed);
 
 /// <summary>Runs finished so far out of the total, and the wall time since the start.</summary>
 public readonly record struct RunProgress(int Done, int Total, TimeSpan Elapsed)
@@ -31,8 +40,12 @@ public readonly record struct RunProgress(int Done, int Total, TimeSpan Elapsed)
     public TimeSpan? Remaining => Done < Math.Max(3, Total / 20) ? null : Elapsed * Left / Done;
 }
 
-public sealed class ReplicationResults(IReadOnlyList<StrategyRun> strategies, IReadOnlyList<ulong> seeds, RunMetrics?[,] metrics, bool cancelled)
+public sealed class ReplicationResults(IReadOnlyList<StrategyRun> strategies, IReadOnlyList<ulong> seeds, RunMetrics?[,] metrics, bool cancelled,
+    IReadOnlyList<RunMetrics?>? extraMetrics = null)
 {
+    /// <summary>Metrics of the request's extra runs, in its order (null for one that did not finish); empty without them.</summary>
+    public IReadOnlyList<RunMetrics?> ExtraMetrics { get; } = extraMetrics ?? [];
+
     public IReadOnlyList<StrategyRun> Strategies { get; } = strategies;
     public IReadOnlyList<ulong> Seeds { get; } = seeds;
 
@@ -76,6 +89,8 @@ public static class ReplicationRunner
         var metrics = new RunMetrics?[strategies.Count, seeds.Count];
         var replications = request.OnlyReplications ?? Enumerable.Range(0, seeds.Count).ToArray();
         var total = strategies.Count * replications.Count;
+        var extras = request.ExtraRuns ?? [];
+        var extraMetrics = new RunMetrics?[extras.Count];
         var done = 0;
         var clock = Stopwatch.StartNew();
         var next = -1;
@@ -86,7 +101,13 @@ public static class ReplicationRunner
             while (!cancellation.IsCancellationRequested && Volatile.Read(ref failure) is null)
             {
                 var job = Interlocked.Increment(ref next);
-                if (job >= total) return;
+                if (job >= extras.Count + total) return;
+                if (job < extras.Count)
+                {
+                    if (!RunExtra(job)) return;
+                    continue;
+                }
+                job -= extras.Count;
                 var replication = replications[job / strategies.Count]; // replication-major: early stops leave whole replications
                 var strategy = job % strategies.Count;
                 try
@@ -111,9 +132,28 @@ public static class ReplicationRunner
             }
         }
 
+        bool RunExtra(int i)
+        {
+            try
+            {
+                var model = SimulationModelBuilder.Build(extras[i].Strategy.Scenario, extras[i].Seed, request.DurationS);
+                extraMetrics[i] = MetricsExtractor.Extract(new Simulation(model).Run(cancellation));
+                return true;
+            }
+            catch (OperationCanceledException) when (cancellation.IsCancellationRequested)
+            {
+                return false;
+            }
+            catch (Exception e)
+            {
+                Interlocked.CompareExchange(ref failure, e, null);
+                return false;
+            }
+        }
+
         // Dedicated threads rather than the thread pool: runs last seconds each, and holding pool
         // threads that long would delay the timers and the Ctrl+C handling that rely on the pool.
-        var workers = Enumerable.Range(1, Math.Max(0, Math.Min(request.Threads, total) - 1))
+        var workers = Enumerable.Range(1, Math.Max(0, Math.Min(request.Threads, total + extras.Count) - 1))
             .Select(i => new Thread(Work) { IsBackground = true, Name = $"signalsim-run-{i}" })
             .ToList();
         workers.ForEach(t => t.Start());
@@ -121,6 +161,6 @@ public static class ReplicationRunner
         workers.ForEach(t => t.Join());
         if (failure is not null) ExceptionDispatchInfo.Capture(failure).Throw();
         var cancelled = cancellation.IsCancellationRequested && done < total;
-        return new ReplicationResults(strategies, seeds, metrics, cancelled);
+        return new ReplicationResults(strategies, seeds, metrics, cancelled, extraMetrics);
     }
 }

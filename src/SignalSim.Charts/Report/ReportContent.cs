@@ -2,6 +2,7 @@
 // Markdown writers: scenario, assumptions, strategies, comparison table, charts, seeds, version.
 using System.Globalization;
 using System.Reflection;
+using SignalSim.Analysis.Comparison;
 using SignalSim.Charts.Charts;
 using SignalSim.Charts.Labels;
 using SignalSim.Charts.Results;
@@ -30,9 +31,18 @@ public sealed class ReportContent
     /// <summary>The validation appendix measured on the baseline's run; null when nothing saturates.</summary>
     public required ValidationAppendix? Validation { get; init; }
 
+    /// <summary>The step-size check of step_check.csv; null when the folder has none.</summary>
+    public StepSizeSummary? StepSize { get; init; }
+
     /// <summary>The appendix's paragraphs: where it was measured, how, and what the arrivals are.</summary>
     public IEnumerable<string> ValidationText()
     {
+        // A failed step-size check comes first: it puts every figure of the note in doubt.
+        if (StepSize is { Met: false } step)
+        {
+            yield return Labels.Format("validation.step_failed", Labels.Tick(step.StepS), Labels.Signed(step.TravelTimeDifferencePercent, 1),
+                Labels.Tick(step.HalfStepS), Labels.Number(StepSizeCheck.TolerancePercent, 0));
+        }
         if (Validation is not { } v)
         {
             yield return Labels["validation.none"];
@@ -48,6 +58,7 @@ public sealed class ReportContent
     {
         var l = Labels;
         if (UnfinishedRow() is { } unfinished) yield return unfinished;
+        foreach (var row in StepSizeRows()) yield return row;
         if (Validation is not { } v) yield break;
         yield return [l["validation.saturation"], l.Number(v.SaturationFlowVehPerHourPerLane, 0), l["validation.saturation_ref"]];
         yield return [l["validation.lost"], l.Number(v.StartUpLostTimeS, 1), l["validation.lost_ref"]];
@@ -56,6 +67,34 @@ public sealed class ReportContent
         yield return [l["validation.flow"], $"{l.Number(v.FlowVehPerHourPerLane, 0)} / {l.Number(v.DegreeOfSaturation, 2)}", l["validation.flow_ref"]];
         var webster = double.IsFinite(v.WebsterDelayS) ? l.Number(v.WebsterDelayS, 1) : "–";
         yield return [l["validation.delay"], l.Number(v.MeasuredDelayS, 1), l.Format("validation.delay_ref", l.Number(v.DeterministicDelayS, 1), webster)];
+    }
+
+    /// <summary>
+    /// The baseline's mean car travel time and delay at the study's step and at half the step
+    /// (same seeds), their difference and the criterion; in a comparison without the check, a
+    /// row saying it was not made.
+    /// </summary>
+    private IEnumerable<string[]> StepSizeRows()
+    {
+        var l = Labels;
+        if (StepSize is not { } s)
+        {
+            if (Folder.IsComparison) yield return [l["validation.step_absent"], l["validation.step_absent_value"], l.Format("validation.step_absent_ref", StepSizeCheck.FileName)];
+            yield break;
+        }
+        var verdict = l[s.Met ? "validation.step_met" : "validation.step_not_met"];
+        yield return
+        [
+            l.Format("validation.step", l.Tick(s.StepS), l.Tick(s.HalfStepS), s.Replications),
+            l.Format("validation.step_value", l.Number(s.MeanTravelTimeS, 1), l.Number(s.HalfStepMeanTravelTimeS, 1), l.Signed(s.TravelTimeDifferencePercent, 1), verdict),
+            l.Format("validation.step_ref", l.Number(StepSizeCheck.TolerancePercent, 0)),
+        ];
+        yield return
+        [
+            l.Format("validation.step_delay", l.Tick(s.StepS), l.Tick(s.HalfStepS)),
+            l.Format("validation.step_delay_value", l.Number(s.MeanDelayS, 1), l.Number(s.HalfStepMeanDelayS, 1), l.Signed(s.DelayDifferencePercent, 1)),
+            l["validation.step_delay_ref"],
+        ];
     }
 
     /// <summary>

@@ -61,6 +61,7 @@ public static class ReportWriter
             Charts = charts,
             Summary = DecisionSummary.Build(folder, labels),
             Validation = ValidationAppendix.Measure(folder),
+            StepSize = ValidationAppendix.StepSize(folder),
         };
         cancellation.ThrowIfCancellationRequested();
         var html = Path.Combine(folder.Path, HtmlFileName);

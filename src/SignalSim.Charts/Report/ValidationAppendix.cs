@@ -10,6 +10,9 @@
 //    against the measured mean stop-line delay of its cars.
 // Webster assumes random arrivals; an approach fed by an upstream signal receives platoons, and
 // the appendix says which case applies. Nothing is computed when no green saturates.
+// The step-size check (the baseline at the study's step against half the step) is read from
+// step_check.csv, which `compare` writes with the note (see StepSizeCheck).
+using SignalSim.Analysis.Comparison;
 using SignalSim.Charts.Results;
 using SignalSim.Core.Scenario;
 using SignalSim.Core.Signals;
@@ -49,6 +52,29 @@ public sealed record ValidationAppendix(
         return cycleS * (1 - lambda) * (1 - lambda) / (2 * (1 - lambda * x))
             + x * x / (2 * flowPerS * (1 - x))
             - 0.65 * Math.Cbrt(cycleS / (flowPerS * flowPerS)) * Math.Pow(x, 2 + 5 * lambda);
+    }
+
+    /// <summary>The step-size check of the folder's step_check.csv; null when the folder has none.</summary>
+    /// <exception cref="ResultsFileException">The file is damaged.</exception>
+    public static StepSizeSummary? StepSize(ResultsFolder folder)
+    {
+        var path = Path.Combine(folder.Path, StepSizeCheck.FileName);
+        if (!File.Exists(path)) return null;
+        IReadOnlyList<StepSizeRow> rows;
+        try
+        {
+            rows = StepSizeCheck.Read(path);
+        }
+        catch (FormatException e)
+        {
+            throw new ResultsFileException(path, e.Message);
+        }
+        catch (IOException e)
+        {
+            throw new ResultsFileException(path, "cannot be read: " + e.Message);
+        }
+        return StepSizeCheck.Summarise(rows)
+            ?? throw new ResultsFileException(path, "does not hold runs at two steps; the file is damaged: run the comparison again");
     }
 
     /// <summary>Measures the appendix on the baseline's run; null when no approach has a saturated green to measure.</summary>

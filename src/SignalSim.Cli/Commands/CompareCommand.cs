@@ -1,7 +1,8 @@
 // `signalsim compare [SCENARIO] [--replications N] [--strategies A,B] [--seed N] [--threads N]
 // [--duration S | --period HH:MM-HH:MM] [--lang fr|en] [--no-report] [--out DIR] [--timings] [--shard K/N|slurm | --shards N]`: every strategy × replication on common
 // random numbers, in parallel; writes comparison.csv, comparison.md, per strategy the run files
-// of replication 1, and the committee note (report.html, report.md, charts).
+// of replication 1, the step-size check (step_check.csv, with the note) and the committee note
+// (report.html, report.md, charts).
 // Ctrl+C keeps the finished runs and writes their summary, marked as partial. With --shard only
 // the shard's replications run, and the folder is one for `signalsim merge` (see ShardedCompare).
 using System.CommandLine;
@@ -109,7 +110,7 @@ public sealed class CompareCommand(CliConsole console, ScenarioSource scenarios,
         var folderNames = ComparisonOutput.FolderNames(strategies.Select(s => s.Id).ToList());
         if (ShardOptions.Resolve(parseResult.GetValue(_shard), parseResult.GetValue(_shards), Environment.GetEnvironmentVariable) is { } shard)
             return ShardedCompare.Run(console, shard, ShardedStudyOf(parseResult, outDir, scenarioPath, loaded with { Scenario = scenario }, strategies, folderNames), times, cancellation);
-        string[] topLevel = [.. folderNames, .. ComparisonOutput.TopLevelFileNames, ReportWriter.HtmlFileName, ReportWriter.MarkdownFileName, ReportWriter.ChartsFolderName, ReplayWriter.FileName, PdfPrinter.FileName];
+        string[] topLevel = [.. folderNames, .. ComparisonOutput.TopLevelFileNames, ReportWriter.HtmlFileName, ReportWriter.MarkdownFileName, ReportWriter.ChartsFolderName, ReplayWriter.FileName, PdfPrinter.FileName, StepSizeCheck.FileName];
         if (OwnedOutputFolder.FindProblem(outDir, topLevel, [scenarioPath]) is { } conflict) throw new InvalidInputException($"{CliConsole.ProgramName}: error: --out: {conflict}");
         var replications = parseResult.GetValue(_replications) ?? DefaultReplications;
         if (replications < 2) console.Report("note", "one replication gives no confidence interval; use --replications 2 or more (20 is usual)");
@@ -120,7 +121,10 @@ public sealed class CompareCommand(CliConsole console, ScenarioSource scenarios,
 
         // Replication 1's files feed the note: it also records trajectories for the time-space diagram.
         var recording = RecordingOptions.TrajectoriesAfterWarmup(scenario.Simulation.WarmupS, TrajectoryWindowS);
-        var request = new ReplicationRequest(strategies, ReplicationSeeds.Seeds(baseSeed, replications), durationS, threads, recording);
+        var seeds = ReplicationSeeds.Seeds(baseSeed, replications);
+        // The note's step-size check: the baseline at half the step, run on the study's workers.
+        var halfStepRuns = parseResult.GetValue(_noReport) ? null : StepSizeCheck.HalfStepRuns(strategies, seeds);
+        var request = new ReplicationRequest(strategies, seeds, durationS, threads, recording, ExtraRuns: halfStepRuns);
         var context = new RunContext(loaded.SourceName, SignalSimApp.Version, loaded.Warnings.Select(w => w.Format(loaded.SourceName)).ToList());
         // The whole folder is staged before the first run (an unwritable place is refused at
         // once) and replication 1's files are written as soon as each run ends, so no run is
@@ -143,7 +147,8 @@ public sealed class CompareCommand(CliConsole console, ScenarioSource scenarios,
         var info = new StudyInfo(scenario.Name.Text(LocalizedText.English), loaded.SourceName, durationS ?? scenario.Simulation.DurationS, scenario.Simulation.WarmupS, baseSeed, "common random numbers", scenario.Simulation.CooldownS);
         var lang = parseResult.GetValue(_lang)!;
         var note = parseResult.GetValue(_noReport) ? null : new NoteRequest(lang, !parseResult.GetValue(_noPdf));
-        var table = ComparisonWriting.WriteStudy(console, folder.StagingPath, folder.TargetPath, outDir, scenario, results, info, SignalSimApp.Version, note, times, cancellation);
+        var halfStep = results.Cancelled || halfStepRuns is null ? null : StepSizeCheck.HalfStepRows(halfStepRuns, results.ExtraMetrics);
+        var table = ComparisonWriting.WriteStudy(console, folder.StagingPath, folder.TargetPath, outDir, scenario, results, info, SignalSimApp.Version, note, times, cancellation, halfStep);
         if (!results.Cancelled && note is not null)
             ComparisonWriting.WriteReplay(console, folder.StagingPath, folder.TargetPath, scenario, replayed, results.Seeds[0], durationS ?? scenario.Simulation.DurationS, lang, cancellation);
         RunCommand.CommitFolder(folder, outDir);

@@ -1,7 +1,9 @@
 // What `compare` writes once its runs are done, shared with `merge` so that a merged sharded
 // study gets exactly the files of an unsharded one: the study files (scenario.json,
-// comparison.json), the tables (comparison.csv, comparison.md), the committee note, and the
-// replay of replication 1 (written by `compare`, or by the shard that owns replication 1).
+// comparison.json), the tables (comparison.csv, comparison.md), the step-size check of the
+// note (step_check.csv: the study's baseline runs against the half-step runs made by `compare`,
+// or by the shard that owns replication 1), the committee note, and the replay of replication 1
+// (written by `compare`, or by the shard that owns replication 1).
 using System.Diagnostics;
 using SignalSim.Analysis.Comparison;
 using SignalSim.Analysis.Replications;
@@ -21,11 +23,14 @@ internal sealed record NoteRequest(string Language, bool Pdf);
 internal static class ComparisonWriting
 {
     /// <summary>
-    /// The study files and the tables into the staging folder, then the note when asked for and
-    /// the study finished. Returns the table (for the console summary).
+    /// The study files and the tables into the staging folder, then the step-size check (when
+    /// the half-step rows are given) and the note when asked for and the study finished.
+    /// Returns the table (for the console summary).
     /// </summary>
+    /// <param name="halfStep">The baseline's half-step rows (run beside the study, see StepSizeCheck.HalfStepRuns), or null when not run.</param>
     public static ComparisonTable WriteStudy(CliConsole console, string stagingDir, string targetDir, string outDir, ScenarioFile scenario,
-        ReplicationResults results, StudyInfo info, string programVersion, NoteRequest? note, StageTimes? times, CancellationToken cancellation)
+        ReplicationResults results, StudyInfo info, string programVersion, NoteRequest? note, StageTimes? times, CancellationToken cancellation,
+        IReadOnlyList<StepSizeRow>? halfStep = null)
     {
         var table = StageTimes.Measure(times, "statistics", () => ComparisonTable.Build(results));
         try
@@ -35,6 +40,8 @@ internal static class ComparisonWriting
                 ComparisonOutput.WriteStudyFiles(stagingDir, scenario, results, programVersion);
                 ComparisonOutput.WriteTables(stagingDir, table, info);
                 LineComparison.Write(stagingDir, results);
+                if (halfStep is not null && StepSizeCheck.Rows(results, halfStep) is { Count: > 0 } rows)
+                    StepSizeCheck.Write(Path.Combine(stagingDir, StepSizeCheck.FileName), rows);
             });
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)

@@ -1,7 +1,7 @@
 // `signalsim merge SHARD_DIR... [--out DIR] [--lang fr|en] [--no-report] [--no-pdf] [--timings]`:
 // gathers the shards of `compare --shard K/N` into the folder an unsharded `compare` writes
 // (comparison.csv, comparison.md, comparison.json, scenario.json, replication 1's run files, the
-// replay and the note), refusing with exit code 2 a shard that is missing, duplicated, foreign,
+// step-size check, the replay and the note), refusing with exit code 2 a shard that is missing, duplicated, foreign,
 // unfinished or truncated. `merge --status SHARD_DIR...` says which shards are done, running or
 // missing instead.
 using System.CommandLine;
@@ -72,7 +72,7 @@ public sealed class MergeCommand(CliConsole console, IOptions<CliSettings> setti
         }
         ReportWarnings(console, study.Loaded);
         var folderNames = ComparisonOutput.FolderNames(study.Strategies.Select(s => s.Id).ToList());
-        string[] topLevel = [.. folderNames, .. ComparisonOutput.TopLevelFileNames, ReportWriter.HtmlFileName, ReportWriter.MarkdownFileName, ReportWriter.ChartsFolderName, ReplayWriter.FileName, PdfPrinter.FileName];
+        string[] topLevel = [.. folderNames, .. ComparisonOutput.TopLevelFileNames, ReportWriter.HtmlFileName, ReportWriter.MarkdownFileName, ReportWriter.ChartsFolderName, ReplayWriter.FileName, PdfPrinter.FileName, StepSizeCheck.FileName];
         var inputs = folders.SelectMany(f => new[] { Path.Combine(f, ShardManifest.FileName), Path.Combine(f, ShardRunsFile.FileName) });
         if (OwnedOutputFolder.FindProblem(outDir, topLevel, inputs) is { } conflict) throw new InvalidInputException($"{CliConsole.ProgramName}: error: --out: {conflict}");
 
@@ -94,7 +94,10 @@ public sealed class MergeCommand(CliConsole console, IOptions<CliSettings> setti
         }
         var info = new StudyInfo(scenario.Name.Text(LocalizedText.English), manifest.ScenarioSource, manifest.DurationS ?? scenario.Simulation.DurationS, scenario.Simulation.WarmupS,
             manifest.BaseSeed, "common random numbers", scenario.Simulation.CooldownS);
-        var table = ComparisonWriting.WriteStudy(console, folder.StagingPath, folder.TargetPath, outDir, scenario, study.Results, info, manifest.ProgramVersion, note, times, cancellation);
+        // The half-step runs of the step-size check, as the shard owning replication 1 wrote them.
+        var halfStep = note is null ? null : ReadHalfStep(Path.Combine(study.FirstReplicationDir, StepSizeCheck.FileName));
+        var table = ComparisonWriting.WriteStudy(console, folder.StagingPath, folder.TargetPath, outDir, scenario, study.Results, info, manifest.ProgramVersion, note, times, cancellation,
+            halfStep);
         // After the note, as compare writes it: the note lists the files present when it is drawn.
         var replay = Path.Combine(study.FirstReplicationDir, ReplayWriter.FileName);
         if (note is not null && File.Exists(replay)) CopyOrRefuse(replay, Path.Combine(folder.StagingPath, ReplayWriter.FileName), outDir);
@@ -135,7 +138,21 @@ public sealed class MergeCommand(CliConsole console, IOptions<CliSettings> setti
         _ => "not a shard",
     };
 
-    private static void CopyOrRefuse(string from, string to, string outDir)
+    /// <summary>The shard's half-step rows; null when the shard did not run them (it was run with --no-report).</summary>
+    private static IReadOnlyList<StepSizeRow>? ReadHalfStep(string path)
+    {
+        if (!File.Exists(path)) return null;
+        try
+        {
+            return StepSizeCheck.Read(path);
+        }
+        catch (Exception e) when (e is FormatException or IOException or UnauthorizedAccessException)
+        {
+            throw new InvalidInputException($"{CliConsole.ProgramName}: error: merge: '{path}': {e.Message} (here: run again the shard that owns replication 1)");
+        }
+    }
+
+        private static void CopyOrRefuse(string from, string to, string outDir)
     {
         try
         {

@@ -1,8 +1,8 @@
 // `compare --shard K/N`: runs the shard's whole replications (every strategy of each, on the
 // study's common random numbers) and writes what `signalsim merge` needs into the shard's own
 // folder: runs.json (per-run metrics), scenario.json, shard.json (which study, which shard,
-// finished or not), and, in the shard that owns replication 1, each strategy's run files and the
-// replay. The folder is staged like any result; while it runs, shard.running in the staging
+// finished or not), and, in the shard that owns replication 1, each strategy's run files, the
+// half-step runs of the note's step-size check (step_check.csv) and the replay. The folder is staged like any result; while it runs, shard.running in the staging
 // folder tells `merge --status` how far it got.
 using System.Diagnostics;
 using SignalSim.Analysis.Comparison;
@@ -25,7 +25,7 @@ internal static class ShardedCompare
 {
     /// <summary>Top-level names of a shard folder besides the strategy folders.</summary>
     public static readonly IReadOnlyList<string> TopLevelFileNames =
-        [ScenarioJsonWriter.FileName, ShardRunsFile.FileName, ShardManifest.FileName, ReplayWriter.FileName];
+        [ScenarioJsonWriter.FileName, ShardRunsFile.FileName, ShardManifest.FileName, ReplayWriter.FileName, StepSizeCheck.FileName];
 
     public static int Run(CliConsole console, ShardSpec shard, ShardedStudy study, StageTimes? times, CancellationToken cancellation)
     {
@@ -35,7 +35,9 @@ internal static class ShardedCompare
             throw new InvalidInputException($"{CliConsole.ProgramName}: error: --out: {conflict}");
         var owned = shard.Replications(study.Replications);
         var seeds = ReplicationSeeds.Seeds(study.BaseSeed, study.Replications);
-        var request = new ReplicationRequest(study.Strategies, seeds, study.DurationS, study.Threads, study.FirstReplicationRecording, owned);
+        // The note's step-size check: the half-step runs, in the shard owning replication 1, on its workers.
+        var halfStepRuns = study.Note is not null && owned.Count > 0 && owned[0] == 0 ? StepSizeCheck.HalfStepRuns(study.Strategies, seeds) : null;
+        var request = new ReplicationRequest(study.Strategies, seeds, study.DurationS, study.Threads, study.FirstReplicationRecording, owned, halfStepRuns);
         var scenario = study.Loaded.Scenario;
         var context = new RunContext(study.Loaded.SourceName, SignalSimApp.Version, study.Loaded.Warnings.Select(w => w.Format(study.Loaded.SourceName)).ToList());
         var runsTotal = owned.Count * study.Strategies.Count;
@@ -65,6 +67,9 @@ internal static class ShardedCompare
         try
         {
             StageTimes.Measure(times, "writing", () => WriteShardFiles(folder.StagingPath, shard, owned, study, scenario, seeds, results, complete));
+            // The half-step runs of the note's step-size check, for `merge` to set against the study's baseline runs.
+            if (complete && halfStepRuns is not null && StepSizeCheck.HalfStepRows(halfStepRuns, results.ExtraMetrics) is { Count: > 0 } halfStep)
+                StepSizeCheck.Write(Path.Combine(folder.StagingPath, StepSizeCheck.FileName), halfStep);
             if (complete && study.Note is { } note && owned[0] == 0)
                 ComparisonWriting.WriteReplay(console, folder.StagingPath, folder.TargetPath, scenario, study.Replay, seeds[0], study.DurationS ?? scenario.Simulation.DurationS, note.Language, cancellation);
             running.Remove();

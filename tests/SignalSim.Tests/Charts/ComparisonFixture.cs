@@ -3,7 +3,8 @@
 // priority with cross-centre forwarding, a common 120 s cycle on one clock), each run for real
 // (three replications, common seeds); replication 1's files in one sub-folder per strategy, with
 // trajectories on the corridor and stop-line crossings; comparison.csv and .md written by the
-// comparison code `compare` uses (t-intervals, paired differences); scenario.json, comparison.json.
+// comparison code `compare` uses (t-intervals, paired differences); step_check.csv (the note's
+// step-size check, by the code `compare` uses); scenario.json, comparison.json.
 using System.Globalization;
 using System.Text;
 using System.Text.Json;
@@ -58,6 +59,10 @@ public sealed class ComparisonFixture : IDisposable
         for (var s = 0; s < strategies.Count; s++) WriteRun(firstRuns[s]!, Path.Combine(Root, strategies[s].Id));
         var table = ComparisonTable.Build(results);
         ComparisonOutput.WriteTables(Root, table, new StudyInfo(Scenario.Name.ToString(), "porte-de-choisy.json", DurationS, WarmupS, Seeds[0], "common random numbers"));
+        // The note's step-size check as `compare` writes it: the baseline again at half the step on seeds 1-3.
+        if (StepSizeCheck.RunHalfStep(strategies, Seeds, DurationS, Environment.ProcessorCount, CancellationToken.None) is { } halfStep
+            && StepSizeCheck.Rows(results, halfStep) is { Count: > 0 } stepRows)
+            StepSizeCheck.Write(Path.Combine(Root, StepSizeCheck.FileName), stepRows);
         File.WriteAllText(Path.Combine(Root, "comparison.json"),
             $"{{\n  \"replications\": {Replications},\n  \"seeds\": [{string.Join(", ", Seeds)}],\n  \"program_version\": \"{SignalSimApp.Version}\"\n}}\n");
     }

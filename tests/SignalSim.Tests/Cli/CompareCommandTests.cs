@@ -22,7 +22,7 @@ public sealed class CompareCommandTests : IDisposable
     {
         var run = await Compare(_tmp["out"], "--replications", "8");
         Assert.True(run.ExitCode == ExitCodes.Ok, run.ToString());
-        Assert.Equal([".signalsim-output", "bad-offsets", "charts", "comparison.csv", "comparison.json", "comparison.md", "green-wave", "replay.html", "report.html", "report.md", "scenario.json"], Directory.EnumerateFileSystemEntries(_tmp["out"]).Select(Path.GetFileName).Order(StringComparer.Ordinal));
+        Assert.Equal([".signalsim-output", "bad-offsets", "charts", "comparison.csv", "comparison.json", "comparison.md", "green-wave", "replay.html", "report.html", "report.md", "scenario.json", "step_check.csv"], Directory.EnumerateFileSystemEntries(_tmp["out"]).Select(Path.GetFileName).Order(StringComparer.Ordinal));
         Assert.Contains("note written:", run.Out, StringComparison.Ordinal);
         Assert.True(File.Exists(_tmp["out/charts/baseline-difference.png"]), "the headline chart is drawn");
         foreach (var strategy in new[] { "green-wave", "bad-offsets" })
