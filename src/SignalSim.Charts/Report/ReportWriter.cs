@@ -61,6 +61,7 @@ public static class ReportWriter
             Charts = charts,
             Summary = DecisionSummary.Build(folder, labels),
             Validation = ValidationAppendix.Measure(folder),
+            Priority = PrioritySection.Of(folder, labels),
         };
         cancellation.ThrowIfCancellationRequested();
         var html = Path.Combine(folder.Path, HtmlFileName);

@@ -35,6 +35,7 @@ internal static class ComparisonWriting
                 ComparisonOutput.WriteStudyFiles(stagingDir, scenario, results, programVersion);
                 ComparisonOutput.WriteTables(stagingDir, table, info);
                 LineComparison.Write(stagingDir, results);
+                PriorityMessageComparison.Write(stagingDir, results, table);
             });
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
