@@ -48,6 +48,10 @@ public sealed class PrioritySection
         return new PrioritySection(labels, rows, folder.Runs.Select(r => r.Name).ToList());
     }
 
+    /// <summary>The section for given rows (tests of the rule).</summary>
+    internal static PrioritySection FromRows(ChartLabels labels, IReadOnlyList<PriorityRequestsRow> rows, IReadOnlyList<string> strategyOrder) =>
+        new(labels, rows, strategyOrder);
+
     public string Title => _l["priority.title"];
 
     public string Intro => _l["priority.intro"];
