@@ -4,7 +4,8 @@
 // link the centre's forwarding uses (latency and loss, empty when it does not forward) and the
 // strategy's bus delay against the baseline (the paired difference of comparison.csv), so that
 // how the bus benefit of shared priority falls as the link degrades can be read in one table.
-// Not written when the runs' figures carry no priority counts (a merged sharded study).
+// Written, like lines.csv, when the scenario has bus or tram lines; not when the runs' figures
+// carry no priority counts (a merged sharded study).
 using SignalSim.Analysis.Metrics;
 using SignalSim.Analysis.Replications;
 using SignalSim.Analysis.Statistics;
@@ -39,10 +40,11 @@ public static class PriorityMessageComparison
         "bus_delay_diff_s", "bus_delay_diff_ci95_low_s", "bus_delay_diff_ci95_high_s", "partial",
     ];
 
-    /// <summary>Rows per strategy × centre; empty when some finished run has no priority counts.</summary>
+    /// <summary>Rows per strategy × centre; empty without bus or tram lines, or when some finished run has no priority counts.</summary>
     public static IReadOnlyList<PriorityMessageRow> Build(ReplicationResults results, ComparisonTable table)
     {
         var rows = new List<PriorityMessageRow>();
+        if (!results.Strategies.Any(s => s.Scenario.Lines.Count > 0)) return rows;
         for (var s = 0; s < results.Strategies.Count; s++)
         {
             var runs = Enumerable.Range(0, results.Seeds.Count).Select(k => results.Metrics(s, k)).OfType<RunMetrics>().ToList();
