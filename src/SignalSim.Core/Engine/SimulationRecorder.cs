@@ -44,8 +44,9 @@ public sealed class SimulationRecorder
         var transitTrips = model.Lines.Sum(l => l.ScheduledDepartureTicks.Length);
         _stopEvents = new List<StopEvent>(model.Lines.Sum(l => l.ScheduledDepartureTicks.Length * l.StopCount) + 16);
         _priority = new List<PriorityEvent>(transitTrips * approachesPerTrip * 6 + 64);
-        // Per request: a relayed request, the vehicle's own, a few updates, the cancellation, and a reply to each and to each change of status.
-        _messages = new List<PriorityMessage>(transitTrips * approachesPerTrip * 16 + 64);
+        // Per request: a relayed request, the vehicle's own, a few updates, the cancellation, and a
+        // reply to each and to each change of status: about twice the events sized for above.
+        _messages = new List<PriorityMessage>(transitTrips * approachesPerTrip * 12 + 64);
         Replies = new PriorityReplies(model.Controllers.Length, _messages);
         var pedestrians = model.Crossings.Sum(c => c.FlowForwardPedPerHour + c.FlowBackwardPedPerHour) * hours;
         _pedestrians = new List<PedestrianRecord>((int)Math.Min(50_000_000, pedestrians * 1.25 + 64));
