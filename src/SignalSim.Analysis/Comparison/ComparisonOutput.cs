@@ -38,7 +38,8 @@ public static class ComparisonOutput
 
     /// <summary>The files a comparison writes at the top of its folder, besides one folder per strategy.</summary>
     public static readonly IReadOnlyList<string> TopLevelFileNames =
-        [ScenarioJsonWriter.FileName, MetadataFileName, ComparisonCsvWriter.FileName, ComparisonMarkdownWriter.FileName, LineComparison.CsvFileName, LineComparison.MarkdownFileName];
+        [ScenarioJsonWriter.FileName, MetadataFileName, ComparisonCsvWriter.FileName, ComparisonMarkdownWriter.FileName, LineComparison.CsvFileName, LineComparison.MarkdownFileName,
+            PriorityMessageComparison.CsvFileName];
 
     public const string MetadataFileName = "comparison.json";
 

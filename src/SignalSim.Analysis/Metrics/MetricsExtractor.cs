@@ -1,7 +1,8 @@
 // Reduces a simulation result to RunMetrics: per mode, finished trips, travel-time mean and
 // percentiles, delay, stops, unfinished vehicles, person-delay (occupancy-weighted, unfinished
 // vehicles' accumulated delay included), time in the system over the measured period and, for
-// buses and trams, headway regularity. Only measured vehicles and pedestrians count (the engine
+// buses and trams, headway regularity; per line its running time, and per centre what became of
+// the priority requests. Only measured vehicles and pedestrians count (the engine
 // records them that way; stop events are filtered by MeasuredRecords).
 using SignalSim.Analysis.Statistics;
 using SignalSim.Core;
@@ -45,7 +46,12 @@ public static class MetricsExtractor
             foreach (var t in list) vehicleDelayS += t.DelayS;
             foreach (var t in unfinished[(int)mode]) vehicleDelayS += t.DelayS;
         }
-        return new RunMetrics(modes) { VehicleDelayH = vehicleDelayS / 3600, Lines = LineMetricsExtractor.Extract(result) };
+        return new RunMetrics(modes)
+        {
+            VehicleDelayH = vehicleDelayS / 3600,
+            Lines = LineMetricsExtractor.Extract(result),
+            PriorityCentres = Core.Output.PriorityMessageMetrics.Build(result).Centres,
+        };
     }
 
     /// <summary>Modes that some demand, line or crossing of the scenario produces, whether or not a trip completed.</summary>

@@ -49,4 +49,11 @@ public sealed record RunMetrics(IReadOnlyDictionary<ReportMode, ModeMetrics> Mod
 
     /// <summary>Each bus and tram line's running time and regularity, by line id (empty for a scenario without lines).</summary>
     public IReadOnlyDictionary<string, LineMetrics> Lines { get; init; } = new Dictionary<string, LineMetrics>();
+
+    /// <summary>
+    /// What became of the priority requests at each centre's intersections, every centre in the
+    /// scenario's order (summary.json's priority_messages); null when the run's figures came
+    /// without them (a merged sharded study).
+    /// </summary>
+    public IReadOnlyList<Core.Output.PriorityMessageCounts>? PriorityCentres { get; init; }
 }

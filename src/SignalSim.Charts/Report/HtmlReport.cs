@@ -88,6 +88,8 @@ internal static class HtmlReport
             h.Append($"<p>{E(l["report.no_comparison"])}</p>\n");
         }
 
+        if (c.Priority is { } priority) Priority(h, priority);
+
         h.Append($"<h2 id=\"charts\">{E(l["report.charts"])}</h2>\n");
         foreach (var chart in c.Charts)
         {
@@ -141,6 +143,25 @@ internal static class HtmlReport
             h.Append("</ul>\n");
         }
         h.Append("</section>\n");
+    }
+
+    private static void Priority(StringBuilder h, PrioritySection p)
+    {
+        h.Append($"<h2 id=\"priority\">{E(p.Title)}</h2>\n<p class=\"small\">{E(p.Intro)}</p>\n<table>\n<thead><tr>");
+        foreach (var col in p.Header()) h.Append($"<th>{E(col)}</th>");
+        h.Append("</tr></thead>\n<tbody>\n");
+        foreach (var row in p.Rows())
+        {
+            h.Append("<tr>");
+            foreach (var cell in row) h.Append($"<td>{E(cell)}</td>");
+            h.Append("</tr>\n");
+        }
+        h.Append("</tbody>\n</table>\n");
+        if (p.Sensitivity() is not { } s) return;
+        h.Append($"<p>{E(s.Intro)}</p>\n<ul>\n");
+        foreach (var line in s.Rows) h.Append($"<li>{E(line)}</li>\n");
+        h.Append("</ul>\n");
+        foreach (var line in s.Verdicts) h.Append($"<p>{E(line)}</p>\n");
     }
 
     private static void List(StringBuilder h, string title, IEnumerable<string> items)

@@ -45,6 +45,8 @@ internal static class MarkdownReport
             m.Append($"{l["report.no_comparison"]}\n\n");
         }
 
+        if (c.Priority is { } priority) Priority(m, priority);
+
         m.Append($"## {l["report.charts"]}\n\n");
         foreach (var chart in c.Charts)
         {
@@ -82,6 +84,21 @@ internal static class MarkdownReport
             m.Append('\n');
         }
         List(m, l["summary.change"], s.Caveats);
+    }
+
+    private static void Priority(StringBuilder m, PrioritySection p)
+    {
+        m.Append($"## {p.Title}\n\n{p.Intro}\n\n");
+        var header = p.Header();
+        m.Append("| ").Append(string.Join(" | ", header)).Append(" |\n");
+        m.Append("| ").Append(string.Join(" | ", header.Select((_, i) => i < 2 ? "---" : "---:"))).Append(" |\n");
+        foreach (var row in p.Rows()) m.Append("| ").Append(string.Join(" | ", row.Select(Cell))).Append(" |\n");
+        m.Append('\n');
+        if (p.Sensitivity() is not { } s) return;
+        m.Append($"{s.Intro}\n\n");
+        foreach (var line in s.Rows) m.Append($"- {line}\n");
+        m.Append('\n');
+        foreach (var line in s.Verdicts) m.Append($"{line}\n\n");
     }
 
     private static void List(StringBuilder m, string title, IEnumerable<string> items)

@@ -28,6 +28,9 @@ public sealed class ReportContent
     /// <summary>The first page: who gains, who pays, the best strategy and what would change it.</summary>
     public required DecisionSummary Summary { get; init; }
 
+    /// <summary>The priority requests per strategy and centre, and their sensitivity to the link; null without priority_messages.csv.</summary>
+    public PrioritySection? Priority { get; init; }
+
     /// <summary>The validation appendix measured on the baseline's run; null when nothing saturates.</summary>
     public required ValidationAppendix? Validation { get; init; }
 

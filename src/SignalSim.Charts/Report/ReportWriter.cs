@@ -62,6 +62,7 @@ public static class ReportWriter
             Summary = DecisionSummary.Build(folder, labels),
             Validation = ValidationAppendix.Measure(folder),
             StepSize = ValidationAppendix.StepSize(folder),
+            Priority = PrioritySection.Of(folder, labels),
         };
         cancellation.ThrowIfCancellationRequested();
         var html = Path.Combine(folder.Path, HtmlFileName);

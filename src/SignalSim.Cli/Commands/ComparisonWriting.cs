@@ -42,6 +42,7 @@ internal static class ComparisonWriting
                 LineComparison.Write(stagingDir, results);
                 if (halfStep is not null && StepSizeCheck.Rows(results, halfStep) is { Count: > 0 } rows)
                     StepSizeCheck.Write(Path.Combine(stagingDir, StepSizeCheck.FileName), rows);
+                PriorityMessageComparison.Write(stagingDir, results, table);
             });
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)

@@ -65,15 +65,21 @@ public sealed partial class Simulation
         return total + RunTimeS(_m.LinkLengthM[link] - fromM, v, vf, a);
     }
 
-    /// <summary>Sends a fresh estimate to the controller of the vehicle's link when that controller holds requests.</summary>
+    /// <summary>
+    /// Sends a fresh estimate to the controller of the vehicle's link when that controller holds
+    /// requests, and has the vehicle send an update message when its estimate moved materially.
+    /// </summary>
     private void RefreshArrivalEstimate(int slot)
     {
         var link = _m.StepLink[_step[slot]];
         var intersection = _m.LinkToIntersection[link];
         if (intersection < 0) return;
         var controller = _controllers[intersection];
-        if (controller.PendingRequests == 0) return;
-        controller.UpdateEstimate(_vehicleId[slot], ArrivalEstimateTicks(slot, link));
+        var updates = SendsUpdates(slot, intersection);
+        if (controller.PendingRequests == 0 && !updates) return;
+        var eta = ArrivalEstimateTicks(slot, link);
+        if (controller.PendingRequests > 0) controller.UpdateEstimate(_vehicleId[slot], eta);
+        if (updates) SendUpdateIfMoved(slot, intersection, link, eta);
     }
 
     /// <summary>Time to come to rest at a stop a distance ahead, from speed v: accelerate at a towards vf, cruise, brake at b.</summary>

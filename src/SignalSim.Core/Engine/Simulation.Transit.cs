@@ -2,7 +2,8 @@
 // since the previous vehicle of the line, so late vehicles dwell longer), schedule lateness, and
 // the priority detectors: check-in upstream of each stop line, a fresh arrival estimate every
 // step while a request is open (Simulation.ArrivalEstimates.cs), check-out at the line, and, at
-// the check-out, the announcement of the vehicle to the next centre's intersection when its centre forwards.
+// the check-out, the request relayed to the next centre's intersection when its centre forwards.
+// Requests, updates and cancellations travel as messages (Simulation.Messages.cs).
 using MathNet.Numerics.Distributions;
 using SignalSim.Core.Metrics;
 using SignalSim.Core.Random;
@@ -15,21 +16,6 @@ public sealed partial class Simulation
     private long[] _stopLastDepartureTicks = [];
     private XoshiroRandomSource[] _stopPassengers = [];
     private Xoshiro256[] _forwardingLoss = [];
-
-    private struct ForwardedRequest
-    {
-        public long DeliverTicks;
-        public int Intersection;
-        public int VehicleId;
-        public int Line;
-        public int Group;
-        public TravelMode Mode;
-        public long EtaTicks;
-        public double LatenessS;
-    }
-
-    private ForwardedRequest[] _messages = new ForwardedRequest[64];
-    private int _messageCount;
 
     private void InitialiseTransit()
     {
@@ -45,6 +31,7 @@ public sealed partial class Simulation
             _stopLastDepartureTicks[s] = -SimTime.FromSeconds(line.MeanHeadwayS);
             _stopPassengers[s] = new XoshiroRandomSource(Xoshiro256.DeriveSeed(_m.Seed, $"stop/{line.Id}/{stops.Ids[s]}"));
         }
+        InitialiseMessages();
         _forwardingLoss = new Xoshiro256[_m.Centres.Length];
         for (var c = 0; c < _forwardingLoss.Length; c++) _forwardingLoss[c] = new Xoshiro256(Xoshiro256.DeriveSeed(_m.Seed, "forwarding/" + _m.Centres[c].Id));
     }
@@ -60,6 +47,7 @@ public sealed partial class Simulation
         _nextStop[slot] = line >= 0 && _m.Lines[line].StopCount > 0 ? _m.Lines[line].FirstStop : -1;
         _dwellUntilTicks[slot] = -1;
         _transitIndex[slot] = -1;
+        _requestIntersection[slot] = -1;
         if (_m.Classes[_class[slot]].Mode is not (TravelMode.Bus or TravelMode.Tram)) return;
         _transitIndex[slot] = _transitCount;
         _transitSlots[_transitCount++] = slot;
@@ -153,18 +141,24 @@ public sealed partial class Simulation
         return SimTime.ToSeconds(NowTicks - _scheduledTicks[slot]) - due;
     }
 
-    /// <summary>The vehicle reached its check-in point, which EnterLink placed only where its mode has priority.</summary>
+    /// <summary>The vehicle reached its check-in point, which EnterLink placed only where its mode has priority: it sends its request.</summary>
     private void CheckIn(int slot, int link)
     {
         _checkInAtM[slot] = double.PositiveInfinity;
-        var mode = _m.Classes[_class[slot]].Mode;
-        _controllers[_m.LinkToIntersection[link]].Request(NowTicks, _vehicleId[slot], _m.RouteLine[_route[slot]], _m.StepGroup[_step[slot]], mode,
-            ArrivalEstimateTicks(slot, link), LatenessS(slot), forwarded: false, Recorder);
+        var intersection = _m.LinkToIntersection[link];
+        var eta = ArrivalEstimateTicks(slot, link);
+        OpenRequest(slot, intersection);
+        var m = RequestMessage(slot, PriorityMessageType.Request, intersection, _m.StepGroup[_step[slot]], link, eta, LatenessS(slot), overLink: false, lost: false, NowTicks);
+        Recorder.RecordMessage(m);
+        _requestOwnSent[slot] = true;
+        _requestEtaSentTicks[slot] = eta;
+        _requestHeld[slot] = Deliver(m);
     }
 
     /// <summary>
-    /// Announces the vehicle, as it passes this intersection's stop line, to the next intersection
-    /// on its route when another centre runs it. At the stop line the estimate of its arrival
+    /// The centre relays the vehicle, as it passes this intersection's stop line, to the next
+    /// intersection on its route when another centre runs it: a request message over the link
+    /// between the centres, with its latency and loss. At the stop line the estimate of its arrival
     /// downstream no longer carries the uncertainty of this intersection's signal.
     /// </summary>
     private void Forward(int slot, int intersection, int step, TravelMode mode, int line, double latenessS, long etaHereTicks)
@@ -178,38 +172,15 @@ public sealed partial class Simulation
         var next = _m.LinkToIntersection[nextLink];
         if (next < 0 || _m.IntersectionCentre[next] == centre) return;
         // Each centre's losses come from its own stream, so they disturb nothing else.
-        if (_forwardingLoss[centre].NextDouble() < rules.LossProbability) return;
+        var lost = _forwardingLoss[centre].NextDouble() < rules.LossProbability;
         // Over the next link at free speed, with the expected dwell at its stops; refreshed from the
-        // vehicle's state once the announcement is delivered.
+        // vehicle's state once the request is delivered.
         var eta = etaHereTicks + SimTime.FromSeconds(TimeToLineS(slot, nextLink, step + 1, _nextStop[slot], 0, FreeSpeedMps(slot, nextLink), SimTime.ToSeconds(etaHereTicks)));
-        if (_messageCount == _messages.Length) Array.Resize(ref _messages, _messages.Length * 2);
-        _messages[_messageCount++] = new ForwardedRequest
-        {
-            DeliverTicks = NowTicks + rules.LatencyTicks,
-            Intersection = next,
-            VehicleId = _vehicleId[slot],
-            Line = line,
-            Group = _m.StepGroup[step + 1],
-            Mode = mode,
-            EtaTicks = eta,
-            LatenessS = latenessS,
-        };
-    }
-
-    private void DeliverForwardedRequests()
-    {
-        var kept = 0;
-        for (var i = 0; i < _messageCount; i++)
-        {
-            ref var m = ref _messages[i];
-            if (m.DeliverTicks > NowTicks)
-            {
-                _messages[kept++] = m;
-                continue;
-            }
-            _controllers[m.Intersection].Request(NowTicks, m.VehicleId, m.Line, m.Group, m.Mode, m.EtaTicks, m.LatenessS, forwarded: true, Recorder);
-        }
-        _messageCount = kept;
+        OpenRequest(slot, next);
+        var m = RequestMessage(slot, PriorityMessageType.Request, next, _m.StepGroup[step + 1], nextLink, eta, latenessS, overLink: true, lost,
+            lost ? -1 : NowTicks + rules.LatencyTicks);
+        Recorder.RecordMessage(m);
+        if (!lost) Send(slot, m);
     }
 
     private void CheckOut(int slot, int link)
@@ -218,7 +189,7 @@ public sealed partial class Simulation
         if (intersection < 0) return;
         var mode = _m.Classes[_class[slot]].Mode;
         if (mode is not (TravelMode.Bus or TravelMode.Tram)) return;
-        _controllers[intersection].CheckOut(NowTicks, _vehicleId[slot], Recorder);
+        CancelRequest(slot, intersection, link);
         Forward(slot, intersection, _step[slot], mode, _m.RouteLine[_route[slot]], LatenessS(slot), NowTicks);
     }
 }

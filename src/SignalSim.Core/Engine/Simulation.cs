@@ -155,7 +155,7 @@ public sealed partial class Simulation
     /// <summary>Advances the simulation by one step.</summary>
     public void Step()
     {
-        DeliverForwardedRequests(); // announcements between centres that have arrived by now
+        DeliverMessages();          // priority requests relayed between the centres that have crossed the link by now
         UpdateSignals();            // every controller on its centre's clock, priority included
         CheckSafety();              // conflicts, intergreens, minimum greens, whatever priority did
         GenerateArrivals();         // each demand's and line's own random stream

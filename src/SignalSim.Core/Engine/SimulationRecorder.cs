@@ -1,6 +1,8 @@
 // What a run records, in lists sized up front from the scenario so the step loop does not
 // allocate: trips, queue samples and signal changes; at the end, the measured vehicles and
 // pedestrians that did not finish, and the time spent in the system over the measured period.
+// Priority messages (requests and the controllers' replies, PriorityReplies) are kept beside the
+// priority events they accompany.
 using SignalSim.Core.Metrics;
 using SignalSim.Core.Model;
 using SignalSim.Core.Signals;
@@ -16,6 +18,7 @@ public sealed class SimulationRecorder
     private readonly List<StopEvent> _stopEvents;
     private readonly List<PedestrianRecord> _pedestrians;
     private readonly List<PriorityEvent> _priority;
+    private readonly List<PriorityMessage> _messages;
     private readonly List<TrajectorySample> _trajectories;
     private readonly SignalState[] _initialSignals;
     private readonly List<DetectorEvent> _detectorEvents;
@@ -41,6 +44,10 @@ public sealed class SimulationRecorder
         var transitTrips = model.Lines.Sum(l => l.ScheduledDepartureTicks.Length);
         _stopEvents = new List<StopEvent>(model.Lines.Sum(l => l.ScheduledDepartureTicks.Length * l.StopCount) + 16);
         _priority = new List<PriorityEvent>(transitTrips * approachesPerTrip * 6 + 64);
+        // Per request: a relayed request, the vehicle's own, a few updates, the cancellation, and a
+        // reply to each and to each change of status: about twice the events sized for above.
+        _messages = new List<PriorityMessage>(transitTrips * approachesPerTrip * 12 + 64);
+        Replies = new PriorityReplies(model.Controllers.Length, _messages);
         var pedestrians = model.Crossings.Sum(c => c.FlowForwardPedPerHour + c.FlowBackwardPedPerHour) * hours;
         _pedestrians = new List<PedestrianRecord>((int)Math.Min(50_000_000, pedestrians * 1.25 + 64));
         var rec = model.Recording;
@@ -96,6 +103,12 @@ public sealed class SimulationRecorder
     public IReadOnlyList<StopEvent> StopEvents => _stopEvents;
     public IReadOnlyList<PedestrianRecord> Pedestrians => _pedestrians;
     public IReadOnlyList<PriorityEvent> Priority => _priority;
+
+    /// <summary>Priority request and status messages, in the order they were sent (requests lost on the link included).</summary>
+    public IReadOnlyList<PriorityMessage> PriorityMessages => _messages;
+
+    /// <summary>The controllers' side of the messages: open requests and the replies they get.</summary>
+    internal PriorityReplies Replies { get; }
     public IReadOnlyList<TrajectorySample> Trajectories => _trajectories;
 
     internal void RecordTrip(in TripRecord trip) => _trips.Add(trip);
@@ -112,7 +125,13 @@ public sealed class SimulationRecorder
 
     internal void RecordPedestrian(in PedestrianRecord pedestrian) => _pedestrians.Add(pedestrian);
 
-    internal void RecordPriority(in PriorityEvent e) => _priority.Add(e);
+    internal void RecordPriority(in PriorityEvent e)
+    {
+        _priority.Add(e);
+        Replies.OnEvent(e);
+    }
+
+    internal void RecordMessage(in PriorityMessage m) => _messages.Add(m);
 
     internal void RecordQueue(in QueueSample sample) => _queues.Add(sample);
 

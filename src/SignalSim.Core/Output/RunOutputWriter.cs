@@ -1,5 +1,5 @@
 // Writes the files of one run into a staged folder and commits it: scenario.json, trips.csv,
-// approaches.csv, crossings.csv, signals.csv, pedestrians.csv, priority.csv, transitions.csv and
+// approaches.csv, crossings.csv, signals.csv, pedestrians.csv, priority.csv, priority_messages.jsonl, transitions.csv and
 // preemptions.csv (written even when
 // empty, so a reader never has to ask whether a missing file means "none"), trajectories.csv when
 // the run recorded them, then summary.json, whose presence marks a complete result.
@@ -14,7 +14,7 @@ public static class RunOutputWriter
     public static readonly IReadOnlyList<string> FileNames =
         [
             ScenarioJsonWriter.FileName, TripsCsvWriter.FileName, ApproachesCsvWriter.FileName, CrossingsCsvWriter.FileName,
-            SignalsCsvWriter.FileName, PedestriansCsvWriter.FileName, PriorityCsvWriter.FileName, TransitionsCsvWriter.FileName, PreemptionsCsvWriter.FileName, SummaryJsonWriter.FileName,
+            SignalsCsvWriter.FileName, PedestriansCsvWriter.FileName, PriorityCsvWriter.FileName, PriorityMessagesJsonlWriter.FileName, TransitionsCsvWriter.FileName, PreemptionsCsvWriter.FileName, SummaryJsonWriter.FileName,
         ];
 
     /// <summary>The files of this run: the standard ones, plus trajectories.csv when recorded and the controller event log when asked for.</summary>
@@ -47,6 +47,10 @@ public static class RunOutputWriter
         WriteText(folder.PathFor(SignalsCsvWriter.FileName), w => SignalsCsvWriter.Write(result, w, cancellation));
         WriteText(folder.PathFor(PedestriansCsvWriter.FileName), w => PedestriansCsvWriter.Write(result, w, cancellation));
         WriteText(folder.PathFor(PriorityCsvWriter.FileName), w => PriorityCsvWriter.Write(result, w, cancellation));
+        using (var stream = new FileStream(folder.PathFor(PriorityMessagesJsonlWriter.FileName), FileMode.CreateNew, FileAccess.Write, FileShare.None, bufferSize: 1 << 16))
+        {
+            PriorityMessagesJsonlWriter.Write(result, stream, cancellation);
+        }
         WriteText(folder.PathFor(TransitionsCsvWriter.FileName), w => TransitionsCsvWriter.Write(result, w, cancellation));
         WriteText(folder.PathFor(PreemptionsCsvWriter.FileName), w => PreemptionsCsvWriter.Write(result, w, cancellation));
         if (result.Model.Recording.RecordTrajectories)

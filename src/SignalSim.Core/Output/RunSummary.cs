@@ -1,5 +1,6 @@
 // What summary.json holds, as plain records: the run's settings and totals, travel times per
-// mode, pedestrian waits, figures per public-transport line, the "points durs" diagnostic and
+// mode, pedestrian waits, figures per public-transport line, the "points durs" diagnostic, the
+// fate of the priority requests and
 // delays per approach (the parts beyond cars are in TransitSummary.cs). Built by
 // RunSummaryBuilder, written by SummaryJsonWriter, and read by the command line for its short
 // report.
@@ -27,7 +28,11 @@ public sealed record RunSummary(
     IReadOnlyList<ApproachSummary> Approaches,
     IReadOnlyList<SignalWaitSummary> SignalWaits,
     IReadOnlyList<string> Warnings,
-    Engine.DrivingCounters? Driving = null);
+    Engine.DrivingCounters? Driving = null)
+{
+    /// <summary>What became of the priority requests, per centre and per line and centre (PriorityMessageMetrics).</summary>
+    public PriorityMessageSummary PriorityMessages { get; init; } = new([], []);
+}
 
 /// <summary>
 /// Vehicle counts. Entered counts every vehicle admitted since time 0, warm-up and cool-down

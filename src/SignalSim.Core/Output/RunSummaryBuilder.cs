@@ -33,7 +33,10 @@ public static class RunSummaryBuilder
             Approaches: Approaches(result),
             SignalWaits: SignalWaitMetrics.Build(result),
             Warnings: context.Warnings,
-            Driving: result.Driving);
+            Driving: result.Driving)
+        {
+            PriorityMessages = PriorityMessageMetrics.Build(result),
+        };
     }
 
     /// <summary>Every mode that some demand or line uses, in the order of <see cref="TravelMode"/>, with or without trips.</summary>

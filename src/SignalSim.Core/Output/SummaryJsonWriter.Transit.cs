@@ -1,4 +1,5 @@
-// summary.json, continued: pedestrians, public-transport lines and the "points durs" diagnostic.
+// summary.json, continued: pedestrians, public-transport lines, the "points durs" diagnostic and
+// the fate of the priority requests (priority_messages).
 // Times are rounded to the millisecond, shares and coefficients of variation to 1e-4.
 using System.Text.Json;
 
@@ -111,6 +112,35 @@ public static partial class SummaryJsonWriter
             w.WriteEndObject();
         }
         w.WriteEndArray();
+        w.WriteEndObject();
+    }
+
+    /// <summary>The fate of the priority requests: per centre, then per line and centre.</summary>
+    private static void WritePriorityMessages(Utf8JsonWriter w, PriorityMessageSummary p)
+    {
+        w.WriteStartObject("priority_messages");
+        w.WriteStartArray("centres");
+        foreach (var c in p.Centres) MessageCounts(w, c);
+        w.WriteEndArray();
+        w.WriteStartArray("lines");
+        foreach (var c in p.Lines) MessageCounts(w, c);
+        w.WriteEndArray();
+        w.WriteEndObject();
+    }
+
+    private static void MessageCounts(Utf8JsonWriter w, PriorityMessageCounts c)
+    {
+        w.WriteStartObject();
+        if (c.Line is not null) w.WriteString("line", c.Line);
+        w.WriteString("centre", c.Centre);
+        w.WriteNumber("requests", c.Requests);
+        w.WriteNumber("relayed", c.Relayed);
+        w.WriteNumber("lost_on_link", c.LostOnLink);
+        w.WriteNumber("granted", c.Granted);
+        w.WriteNumber("served_in_time", c.ServedInTime);
+        w.WriteNumber("wasted", c.Wasted);
+        w.WriteNumber("open_at_end", c.OpenAtEnd);
+        w.WriteNumber("rejected", c.Rejected);
         w.WriteEndObject();
     }
 

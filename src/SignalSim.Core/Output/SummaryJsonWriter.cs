@@ -69,6 +69,7 @@ public static partial class SummaryJsonWriter
             WritePedestrians(w, s.Pedestrians);
             WriteLines(w, s.Lines);
             WritePointsDurs(w, s.PointsDurs);
+            WritePriorityMessages(w, s.PriorityMessages);
             WriteDriving(w, s.Driving);
 
             w.WriteStartArray("approaches");
