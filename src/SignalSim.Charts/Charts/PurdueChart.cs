@@ -7,6 +7,7 @@
 // line at the speed limit, by the same function that reads a field log (PurdueData), so that the
 // diagram measures the simulation as a field tool measures the street.
 using ScottPlot;
+using SignalSim.Analysis.Interop.EventLogs;
 using SignalSim.Charts.FieldData;
 using SignalSim.Charts.Model;
 using SignalSim.Charts.Results;
@@ -107,7 +108,7 @@ public sealed class PurdueChart : IChart
 
     /// <summary>
     /// Arrivals by the detector method, in simulation seconds: the run's own log through
-    /// PurdueData.DetectorArrivalTimes, the approach's advance loop from the log's map, at the
+    /// EventLogMetrics.DetectorArrivalTimes, the approach's advance loop from the log's map, at the
     /// approach's speed limit. A loop does not know a vehicle's mode: every arrival is one series
     /// of vehicles, as in a field tool.
     /// </summary>
@@ -117,7 +118,7 @@ public sealed class PurdueChart : IChart
         var loop = own.AdvanceDetector(intersection, approach, null);
         var kmh = PurdueData.SpeedLimitKmh(run, approach);
         var startOfDayS = run.Scenario.Simulation.StartTimeOfDayS;
-        var arrivals = PurdueData.DetectorArrivalTimes(own.Events, intersection, loop.Channel, loop.DistanceToStopLineM, kmh / 3.6)
+        var arrivals = EventLogMetrics.DetectorArrivalTimes(own.Events, intersection, loop.Channel, loop.DistanceToStopLineM, kmh / 3.6)
             .Select(t => t - startOfDayS).Where(window.Contains).Order().Select(t => (t, DetectorMode)).ToList();
         return (arrivals, new DetectorProjection(loop.Channel, loop.DistanceToStopLineM, kmh));
     }

@@ -27,20 +27,9 @@ public sealed record PurdueData(string Source, string Signal, int Phase, IReadOn
     public static PurdueData FromEventLog(string source, IReadOnlyList<LoggedEvent> log, string signal, int phase, int channel, double distanceToStopLineM, double speedMps, double fromS, double toS)
     {
         var greens = EventLogMetrics.Greens(log, signal, phase);
-        var times = DetectorArrivalTimes(log, signal, channel, distanceToStopLineM, speedMps);
+        var times = EventLogMetrics.DetectorArrivalTimes(log, signal, channel, distanceToStopLineM, speedMps);
         return new PurdueData(source, signal, phase, greens, Place(greens, times, fromS, toS),
             ArrivalsMethod.Detector, new DetectorProjection(channel, distanceToStopLineM, speedMps * 3.6));
-    }
-
-    /// <summary>
-    /// The detector method, the one projection every Purdue diagram of SignalSim uses for a log:
-    /// each on event (82) of the loop moved forward by its distance to the stop line at the given
-    /// speed, in seconds of the day.
-    /// </summary>
-    public static IEnumerable<double> DetectorArrivalTimes(IReadOnlyList<LoggedEvent> log, string signal, int channel, double distanceToStopLineM, double speedMps)
-    {
-        var travelS = distanceToStopLineM / speedMps;
-        return log.Where(e => e.SignalId == signal && e.Code == 82 && e.Param == channel).Select(e => e.TimeOfDayS + travelS);
     }
 
     /// <summary>

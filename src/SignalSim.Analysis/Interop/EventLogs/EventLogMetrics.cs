@@ -44,11 +44,8 @@ public static class EventLogMetrics
         var greens = Greens(log, signal, phase);
         var arrivals = 0;
         var onGreen = 0;
-        var travelS = distanceToStopLineM / speedMps;
-        foreach (var e in log)
+        foreach (var arrival in DetectorArrivalTimes(log, signal, channel, distanceToStopLineM, speedMps))
         {
-            if (e.SignalId != signal || e.Code != 82 || e.Param != channel) continue;
-            var arrival = e.TimeOfDayS + travelS;
             if (arrival < fromS || arrival >= toS) continue;
             arrivals++;
             foreach (var g in greens)
@@ -57,5 +54,16 @@ public static class EventLogMetrics
             }
         }
         return new ArrivalsOnGreen(arrivals, onGreen);
+    }
+
+    /// <summary>
+    /// The detector method, the one projection SignalSim uses for a log, field or simulated: each
+    /// on event (82) of the loop moved forward by its distance to the stop line at the given
+    /// speed, in seconds of the day.
+    /// </summary>
+    public static IEnumerable<double> DetectorArrivalTimes(IReadOnlyList<LoggedEvent> log, string signal, int channel, double distanceToStopLineM, double speedMps)
+    {
+        var travelS = distanceToStopLineM / speedMps;
+        return log.Where(e => e.SignalId == signal && e.Code == 82 && e.Param == channel).Select(e => e.TimeOfDayS + travelS);
     }
 }
