@@ -19,8 +19,8 @@ namespace SignalSim.Analysis.Replications;
 /// <param name="ExtraRuns">
 /// Runs outside the study's strategy × replication grid (the note's step-size check), on the same
 /// workers so that they fill the cores instead of running after the study on a half-idle pool.
-/// They start first (they are the longest) and are neither in the study's figures nor in its
-/// progress; their metrics are <see cref="ReplicationResults.ExtraMetrics"/>.
+/// They start right after the first replication's runs (they are the longest) and are neither in
+/// the study's figures nor in its progress; their metrics are <see cref="ReplicationResults.ExtraMetrics"/>.
 /// </param>
 public sealed record ReplicationRequest(IReadOnlyList<StrategyRun> Strategies, IReadOnlyList<ulong> Seeds, double? DurationS, int Threads,
     RecordingOptions? FirstReplicationRecording = null, IReadOnlyList<int>? OnlyReplications = null, IReadOnlyList<ExtraRun>? ExtraRuns = null);
@@ -102,12 +102,15 @@ public static class ReplicationRunner
             {
                 var job = Interlocked.Increment(ref next);
                 if (job >= extras.Count + total) return;
-                if (job < extras.Count)
+                // The first replication's runs start first (an interrupted study keeps its files),
+                // then the extra runs (the longest), then the other replications.
+                var firstBlock = Math.Min(strategies.Count, total);
+                if (job >= firstBlock && job < firstBlock + extras.Count)
                 {
-                    if (!RunExtra(job)) return;
+                    if (!RunExtra(job - firstBlock)) return;
                     continue;
                 }
-                job -= extras.Count;
+                if (job >= firstBlock) job -= extras.Count;
                 var replication = replications[job / strategies.Count]; // replication-major: early stops leave whole replications
                 var strategy = job % strategies.Count;
                 try
