@@ -91,6 +91,9 @@ public static class ReplicationRunner
         var total = strategies.Count * replications.Count;
         var extras = request.ExtraRuns ?? [];
         var extraMetrics = new RunMetrics?[extras.Count];
+        // The first replication's runs start first (an interrupted study keeps its files), then
+        // the extra runs (the longest), then the other replications.
+        var firstBlock = Math.Min(strategies.Count, total);
         var done = 0;
         var clock = Stopwatch.StartNew();
         var next = -1;
@@ -102,9 +105,6 @@ public static class ReplicationRunner
             {
                 var job = Interlocked.Increment(ref next);
                 if (job >= extras.Count + total) return;
-                // The first replication's runs start first (an interrupted study keeps its files),
-                // then the extra runs (the longest), then the other replications.
-                var firstBlock = Math.Min(strategies.Count, total);
                 if (job >= firstBlock && job < firstBlock + extras.Count)
                 {
                     if (!RunExtra(job - firstBlock)) return;

@@ -273,6 +273,9 @@ public sealed partial class Simulation
     /// intergreen's clearance time is for these vehicles); a committed vehicle that slowed down
     /// enough, e.g. behind a slow leader, stops after all.
     /// </summary>
+    /// <summary>Crosses its line even at red: committed at amber, or already inside the intersection waiting to turn.</summary>
+    private bool GoesAtRed(int slot) => _committed[slot] || _inIntersection[slot];
+
     private bool MustStopAtSignal(SignalState state, in Model.VehicleClassParameters p, double speed, double toStopLine, int slot)
     {
         if (state == SignalState.Green || _inIntersection[slot]) return false;

@@ -40,7 +40,7 @@ public sealed partial class Simulation
             var step = _step[slot];
             var group = _m.StepGroup[step];
             // A driver committed at amber (or waiting inside the intersection) still crosses at red.
-            if (group < 0 || (_groupState[group] == SignalState.Red && !_committed[slot] && !_inIntersection[slot])) continue;
+            if (group < 0 || (_groupState[group] == SignalState.Red && !GoesAtRed(slot))) continue;
             var next = ExitLaneFor(slot, lane, step);
             if (next < 0) continue;
             Claim(next, slot, lane, front: true);

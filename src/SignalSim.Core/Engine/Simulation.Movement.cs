@@ -109,7 +109,7 @@ public sealed partial class Simulation
                     if (x > room) x = room;
                 }
                 var mayCross = next >= 0 && _laneCount[next] < _laneCapacity[next] && x >= 0
-                    && (_committed[slot] || _inIntersection[slot] || _groupState[_m.StepGroup[step]] != SignalState.Red);
+                    && (GoesAtRed(slot) || _groupState[_m.StepGroup[step]] != SignalState.Red);
                 if (!mayCross)
                 {
                     // A vehicle that followed its leader over the line in the same step, or one
