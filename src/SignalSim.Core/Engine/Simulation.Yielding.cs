@@ -7,6 +7,12 @@
 // - no pedestrian is inside the crossing's conflict zone during the driver's pedestrian gap, each
 //   pedestrian walking at their own speed.
 // A driver who accepted and can no longer stop comfortably goes on (as at amber).
+// Decisions are taken at the start of a step, but what they wait for (the opposing vehicle passing,
+// the follow-up time running out) happens anywhere within the previous step: judged at the step,
+// each decision would come half a step late on average, which costs capacity in proportion to the
+// step (about 10 % at 0.5 s and 900 veh/h opposing, as the closed form's derivatives in t_c and t_f
+// predict). So each of the two conditions may fall short by half a step: the driver goes at the
+// step nearest to the moment the condition is met rather than the next one, which is unbiased.
 using SignalSim.Core.Signals;
 
 namespace SignalSim.Core.Engine;
@@ -72,6 +78,7 @@ public sealed partial class Simulation
         if (_yieldCommitted[slot]) return true;
         var link = _m.StepLink[step];
         var atLine = NowTicks + SimTime.FromSeconds(TimeToCoverS(slot, toStopLine, Math.Min(FreeSpeedMps(slot, link), _m.StepTurnSpeedMps[step])));
+        var halfStep = _m.StepTicks / 2;
         var first = _m.StepYieldFirst[step];
         for (var i = first; i < first + _m.StepYieldCount[step]; i++)
         {
@@ -79,8 +86,8 @@ public sealed partial class Simulation
             if (y.Opposing >= 0)
             {
                 var eta = _opposingEtaTicks[y.Opposing];
-                if (eta != long.MaxValue && eta - atLine < p.CriticalGapTicks) return false;
-                if (atLine - _laneLastDepartureTicks[lane] < p.FollowUpTicks) return false;
+                if (eta != long.MaxValue && eta - atLine + halfStep < p.CriticalGapTicks) return false;
+                if (atLine - _laneLastDepartureTicks[lane] + halfStep < p.FollowUpTicks) return false;
             }
             else if (PedestrianInZone(y.Crossing, y.ZoneStartM, y.ZoneEndM, atLine, atLine + p.PedestrianGapTicks))
             {

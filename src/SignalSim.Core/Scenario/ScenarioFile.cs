@@ -255,9 +255,9 @@ public sealed record VehicleClassSpec
     [PhysicalRange(0.5, 15, "s", Why = "HCM-style values are 2.2–3.3 s")]
     public double FollowUpTimeS { get; init; } = 2.5;
 
-    [Description("Seconds a crossing's conflict zone must stay free of pedestrians for a turning driver to go.")]
+    [Description("Seconds a crossing's conflict zone must stay free of pedestrians, from the moment a turning driver reaches the stop line, for it to go: about the time its body takes to clear the crosswalk. With a zone as wide as the vehicle's path (about 2 m), 1 s reproduces the HCM's pedestrian adjustment of right-turn capacity.")]
     [PhysicalRange(0.5, 15, "s")]
-    public double PedestrianGapS { get; init; } = 2.5;
+    public double PedestrianGapS { get; init; } = 1.0;
 }
 
 [Description("A signalised intersection.")]
