@@ -22,6 +22,13 @@ public static class SimTime
     /// <summary>Non-negative remainder, for cycle arithmetic on possibly negative times.</summary>
     public static long Mod(long value, long modulus)
     {
+        // The controllers call this many times per update, mostly on a difference of two cycle
+        // times, already within one cycle of the range: no division for those.
+        if (modulus > 0)
+        {
+            if ((ulong)value < (ulong)modulus) return value;
+            if (value < 0 && value >= -modulus) return value + modulus;
+        }
         var r = value % modulus;
         return r < 0 ? r + modulus : r;
     }

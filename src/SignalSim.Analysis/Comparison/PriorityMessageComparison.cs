@@ -5,7 +5,7 @@
 // strategy's bus delay against the baseline (the paired difference of comparison.csv), so that
 // how the bus benefit of shared priority falls as the link degrades can be read in one table.
 // Written, like lines.csv, when the scenario has bus or tram lines; not when the runs' figures
-// carry no priority counts (a merged sharded study).
+// carry no priority counts (shards whose runs.json predates them, merged).
 using SignalSim.Analysis.Metrics;
 using SignalSim.Analysis.Replications;
 using SignalSim.Analysis.Statistics;

@@ -53,7 +53,7 @@ public sealed record RunMetrics(IReadOnlyDictionary<ReportMode, ModeMetrics> Mod
     /// <summary>
     /// What became of the priority requests at each centre's intersections, every centre in the
     /// scenario's order (summary.json's priority_messages); null when the run's figures came
-    /// without them (a merged sharded study).
+    /// without them (a shard's runs.json written before it carried them).
     /// </summary>
     public IReadOnlyList<Core.Output.PriorityMessageCounts>? PriorityCentres { get; init; }
 }

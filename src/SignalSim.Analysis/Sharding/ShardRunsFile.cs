@@ -1,9 +1,13 @@
 // runs.json: the metrics of every run a shard finished (strategy × replication), written with
 // every double in its shortest round-trip form, so that a merge rebuilds exactly the figures the
 // unsharded comparison computes from memory, and the merged tables are the same to the byte.
+// Each run also carries what became of its priority requests per centre (summary.json's
+// priority_messages), from which the merge writes priority_messages.csv as `compare` does; a
+// run without that list (a shard of an earlier version) leaves the merged study without it.
 using System.Security.Cryptography;
 using System.Text.Json;
 using SignalSim.Analysis.Metrics;
+using SignalSim.Core.Output;
 
 namespace SignalSim.Analysis.Sharding;
 
@@ -65,6 +69,7 @@ public static class ShardRunsFile
                     json.WriteEndObject();
                 }
                 json.WriteEndArray();
+                if (run.Metrics.PriorityCentres is { } centres) WritePriorityCentres(json, centres);
                 json.WriteEndObject();
             }
             json.WriteEndArray();
@@ -136,7 +141,12 @@ public static class ShardRunsFile
                     lines[JsonFields.String(l, "line", where)] = new LineMetrics(JsonFields.String(l, "mode", where), JsonFields.Int(l, "trips", where),
                         JsonFields.NullableDouble(l, "mean_travel_time_s", where), JsonFields.NullableDouble(l, "headway_cv", where));
                 }
-                runs.Add(new ShardRun(strategy, replication, new RunMetrics(modes) { VehicleDelayH = JsonFields.Double(e, "vehicle_delay_h", where), Lines = lines }));
+                runs.Add(new ShardRun(strategy, replication, new RunMetrics(modes)
+                {
+                    VehicleDelayH = JsonFields.Double(e, "vehicle_delay_h", where),
+                    Lines = lines,
+                    PriorityCentres = e.TryGetProperty(PriorityCentresField, out _) ? ReadPriorityCentres(e, where) : null,
+                }));
             }
         }
         catch (JsonException e)
@@ -146,6 +156,42 @@ public static class ShardRunsFile
         if (runs.Count != manifest.RunsCompleted)
             throw new ShardFileException($"'{shardFolder}' ({manifest.Shard.Words}) is truncated: {FileName} holds {runs.Count} runs, {ShardManifest.FileName} says {manifest.RunsCompleted}; run the shard again");
         return runs;
+    }
+
+    private const string PriorityCentresField = "priority_centres";
+
+    private static void WritePriorityCentres(Utf8JsonWriter json, IReadOnlyList<PriorityMessageCounts> centres)
+    {
+        json.WriteStartArray(PriorityCentresField);
+        foreach (var c in centres)
+        {
+            json.WriteStartObject();
+            json.WriteString("centre", c.Centre);
+            json.WriteNumber("requests", c.Requests);
+            json.WriteNumber("relayed", c.Relayed);
+            json.WriteNumber("lost_on_link", c.LostOnLink);
+            json.WriteNumber("granted", c.Granted);
+            json.WriteNumber("served_in_time", c.ServedInTime);
+            json.WriteNumber("wasted", c.Wasted);
+            json.WriteNumber("open_at_end", c.OpenAtEnd);
+            json.WriteNumber("rejected", c.Rejected);
+            json.WriteEndObject();
+        }
+        json.WriteEndArray();
+    }
+
+    /// <summary>The per-centre totals (Line null), in the order written: the scenario's centres.</summary>
+    private static List<PriorityMessageCounts> ReadPriorityCentres(JsonElement run, string where)
+    {
+        var centres = new List<PriorityMessageCounts>();
+        foreach (var c in JsonFields.Array(run, PriorityCentresField, where))
+        {
+            centres.Add(new PriorityMessageCounts(JsonFields.String(c, "centre", where), null,
+                JsonFields.Int(c, "requests", where), JsonFields.Int(c, "relayed", where), JsonFields.Int(c, "lost_on_link", where),
+                JsonFields.Int(c, "granted", where), JsonFields.Int(c, "served_in_time", where), JsonFields.Int(c, "wasted", where),
+                JsonFields.Int(c, "open_at_end", where), JsonFields.Int(c, "rejected", where)));
+        }
+        return centres;
     }
 
     private static int IndexOf(IReadOnlyList<string> ids, string id)

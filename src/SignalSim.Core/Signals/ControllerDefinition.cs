@@ -36,6 +36,17 @@ public sealed class ControllerDefinition(
     public long[] MinGreenTicks { get; } = minGreenTicks;
     public Conflict[] Conflicts { get; } = conflicts;
 
+    /// <summary>Per group: the conflicts whose To is the group (what must end before it turns green), in the order of <see cref="Conflicts"/>.</summary>
+    public Conflict[][] ConflictsInto { get; } = ByGroup(conflicts, groupIds.Length, into: true);
+
+    /// <summary>Per group: the conflicts whose From is the group, in the order of <see cref="Conflicts"/>.</summary>
+    public Conflict[][] ConflictsOutOf { get; } = ByGroup(conflicts, groupIds.Length, into: false);
+
+    private readonly bool[] _conflictMatrix = Matrix(conflicts, groupIds.Length);
+
+    /// <summary>Whether a conflict runs from group <paramref name="from"/> to group <paramref name="to"/>.</summary>
+    public bool InConflict(int from, int to) => _conflictMatrix[from * GroupIds.Length + to];
+
     /// <summary>This intersection's plans, indexed by the centre's plan slots.</summary>
     public FixedTimePlan[] PlansBySlot { get; } = plansBySlot;
     public PriorityRules? Bus { get; } = bus;
@@ -51,4 +62,20 @@ public sealed class ControllerDefinition(
     public PreemptionRules? Preemption { get; } = preemption;
 
     public int GroupCount => GroupIds.Length;
+
+    // The controller's safety checks look conflicts up by group at every update: built once here
+    // instead of scanning the whole list for each group.
+    private static Conflict[][] ByGroup(Conflict[] conflicts, int groups, bool into)
+    {
+        var result = new Conflict[groups][];
+        for (var g = 0; g < groups; g++) result[g] = Array.FindAll(conflicts, c => (into ? c.To : c.From) == g);
+        return result;
+    }
+
+    private static bool[] Matrix(Conflict[] conflicts, int groups)
+    {
+        var m = new bool[groups * groups];
+        foreach (var c in conflicts) m[c.From * groups + c.To] = true;
+        return m;
+    }
 }

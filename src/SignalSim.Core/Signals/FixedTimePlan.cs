@@ -27,6 +27,8 @@ public sealed class FixedTimePlan
         // Skipping forward to an event only shortens greens when the event just ends greens:
         // nothing turns green and no amber ends there (that would cut an intergreen or an amber).
         IsGreenEndOnly = events.Values.Select(e => e.GreenEnd && !e.GreenStart && !e.AmberEnd).ToArray();
+        GroupsStartingAt = EventTicks.Select(t => Enumerable.Range(0, windows.Length).Where(g => windows[g].HasGreen && windows[g].StartTicks == t).ToArray()).ToArray();
+        GroupsEndingAt = EventTicks.Select(t => Enumerable.Range(0, windows.Length).Where(g => windows[g].HasGreen && windows[g].EndTicks == t).ToArray()).ToArray();
     }
 
     private static void Mark(SortedDictionary<long, (bool GreenStart, bool GreenEnd, bool AmberEnd)> events, long t,
@@ -53,6 +55,12 @@ public sealed class FixedTimePlan
 
     /// <summary>Per event: only greens end there.</summary>
     public bool[] IsGreenEndOnly { get; }
+
+    /// <summary>Per event: the groups whose green starts there, in group order (so the controller need not scan every group).</summary>
+    public int[][] GroupsStartingAt { get; }
+
+    /// <summary>Per event: the groups whose green ends there, in group order.</summary>
+    public int[][] GroupsEndingAt { get; }
 
     /// <summary>Cycle time (0 ≤ τ &lt; cycle) at a centre time.</summary>
     public long CycleTime(long localTicks) => SimTime.Mod(localTicks - OffsetTicks, CycleTicks);

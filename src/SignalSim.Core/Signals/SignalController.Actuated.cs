@@ -66,7 +66,7 @@ public sealed partial class SignalController
         }
 
         var otherCall = false;
-        for (var g = 0; g < windows.Length && !otherCall; g++) otherCall = !windows[g].IsGreen(tau) && IsCalled(a, g);
+        for (var g = 0; g < windows.Length && !otherCall; g++) otherCall = IsCalled(a, g) && !windows[g].IsGreen(tau);
         if (!otherCall)
         {
             // Nothing else calls: free-running rests in green; a coordinated plan runs its windows.
@@ -79,10 +79,9 @@ public sealed partial class SignalController
         {
             if (eventTau <= tau && eventTau != 0) return tau; // a green running past the cycle end gaps out only up to it
             var any = false;
-            for (var g = 0; g < windows.Length; g++)
+            foreach (var g in plan.GroupsEndingAt[next])
             {
-                var w = windows[g];
-                if (!w.IsGreen(tau) || w.EndTicks != eventTau) continue;
+                if (!windows[g].IsGreen(tau)) continue;
                 if (a.Coordinated[g] || IsExtending(a, g, simTicks) || _state[g] != SignalState.Green
                     || simTicks - _greenSince[g] < _d.MinGreenTicks[g]) return tau;
                 any = true;
@@ -98,10 +97,9 @@ public sealed partial class SignalController
         var k = next;
         for (var n = 0; n < plan.EventTicks.Length && target < 0; n++, k = (k + 1) % plan.EventTicks.Length)
         {
-            var t = plan.EventTicks[k];
-            for (var g = 0; g < windows.Length; g++)
+            foreach (var g in plan.GroupsStartingAt[k])
             {
-                if (windows[g].HasGreen && windows[g].StartTicks == t && IsCalled(a, g)) target = t;
+                if (IsCalled(a, g)) target = plan.EventTicks[k];
             }
         }
         if (target < 0 || target == eventTau) return tau;      // nothing calls, or the next stage does
@@ -147,11 +145,15 @@ public sealed partial class SignalController
         var cycle = plan.CycleTicks;
         var span = SimTime.Mod(target - tau, cycle);
         var windows = plan.Windows;
+        var greenAtTau = _greenAtTau;
+        var greenAtTarget = _greenAtTarget;
         for (var g = 0; g < windows.Length; g++)
         {
             var w = windows[g];
             var before = w.StateAt(tau, _d.AmberTicks[g]);
             var after = w.StateAt(target, _d.AmberTicks[g]);
+            greenAtTau[g] = before == SignalState.Green;
+            greenAtTarget[g] = after == SignalState.Green;
             if (before == SignalState.Amber || after == SignalState.Amber) return false;
             if (before == SignalState.Green && after != SignalState.Green) return false;
             if (before != SignalState.Green && after != SignalState.Green && w.HasGreen && IsCalled(a, g))
@@ -160,14 +162,17 @@ public sealed partial class SignalController
                 if (untilStart > 0 && untilStart < span) return false;
             }
         }
-        foreach (var c in _d.Conflicts)
+        for (var to = 0; to < windows.Length; to++)
         {
-            var from = windows[c.From];
-            var to = windows[c.To];
-            if (!to.HasGreen || from.IsGreen(tau) || (to.IsGreen(tau) && to.IsGreen(target))) continue;
-            var untilStart = to.IsGreen(target) ? 0 : SimTime.Mod(to.StartTicks - target, cycle);
-            var ended = _state[c.From] == SignalState.Green ? simTicks : _greenEnded[c.From]; // ending in this update
-            if (simTicks + untilStart - ended < c.IntergreenTicks) return false;
+            var w = windows[to];
+            if (!w.HasGreen || (greenAtTau[to] && greenAtTarget[to])) continue;
+            var untilStart = greenAtTarget[to] ? 0 : SimTime.Mod(w.StartTicks - target, cycle);
+            foreach (var c in _d.ConflictsInto[to])
+            {
+                if (greenAtTau[c.From]) continue;
+                var ended = _state[c.From] == SignalState.Green ? simTicks : _greenEnded[c.From]; // ending in this update
+                if (simTicks + untilStart - ended < c.IntergreenTicks) return false;
+            }
         }
         return true;
     }

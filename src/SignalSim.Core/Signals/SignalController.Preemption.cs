@@ -215,35 +215,22 @@ public sealed partial class SignalController
             {
                 // An amber runs out before the group can turn green again.
                 start = _state[k] == SignalState.Amber ? Math.Max(simTicks, _greenEnded[k] + _d.AmberTicks[k]) : simTicks;
-                foreach (var c in _d.Conflicts)
-                {
-                    if (c.To == k) start = Math.Max(start, end[c.From] + c.IntergreenTicks);
-                }
+                foreach (var c in _d.ConflictsInto[k]) start = Math.Max(start, end[c.From] + c.IntergreenTicks);
             }
             end[k] = Math.Max(start + _d.MinGreenTicks[k], Math.Max(start, simTicks) + rules.ClearanceGreenTicks);
         }
         var tramStart = simTicks;
-        foreach (var c in _d.Conflicts)
-        {
-            if (c.To == rules.TramGroup) tramStart = Math.Max(tramStart, end[c.From] + c.IntergreenTicks);
-        }
+        foreach (var c in _d.ConflictsInto[rules.TramGroup]) tramStart = Math.Max(tramStart, end[c.From] + c.IntergreenTicks);
         return tramStart - simTicks;
     }
 
-    private bool ConflictsWith(int a, int b)
-    {
-        foreach (var c in _d.Conflicts)
-        {
-            if (c.From == a && c.To == b) return true;
-        }
-        return false;
-    }
+    private bool ConflictsWith(int a, int b) => _d.InConflict(a, b);
 
     private bool ConflictsWithClearance(int g, bool[] clearance)
     {
-        foreach (var c in _d.Conflicts)
+        foreach (var c in _d.ConflictsOutOf[g])
         {
-            if (c.From == g && clearance[c.To]) return true;
+            if (clearance[c.To]) return true;
         }
         return false;
     }
@@ -274,10 +261,13 @@ public sealed partial class SignalController
 
     private bool CanStart(long simTicks, int g)
     {
-        foreach (var c in _d.Conflicts)
+        foreach (var c in _d.ConflictsOutOf[g])
         {
-            if (c.From == g && _state[c.To] != SignalState.Red) return false;
-            if (c.To == g && (_state[c.From] != SignalState.Red || simTicks - _greenEnded[c.From] < c.IntergreenTicks)) return false;
+            if (_state[c.To] != SignalState.Red) return false;
+        }
+        foreach (var c in _d.ConflictsInto[g])
+        {
+            if (_state[c.From] != SignalState.Red || simTicks - _greenEnded[c.From] < c.IntergreenTicks) return false;
         }
         return true;
     }
@@ -297,11 +287,16 @@ public sealed partial class SignalController
             if (planned == SignalState.Amber || _state[g] == SignalState.Amber || planned != _state[g]) return false;
             if (planned == SignalState.Green && simTicks - _greenSince[g] + SimTime.Mod(w.EndTicks - tau, plan.CycleTicks) < _d.MinGreenTicks[g]) return false;
         }
-        foreach (var c in _d.Conflicts)
+        for (var to = 0; to < windows.Length; to++)
         {
-            var to = windows[c.To];
-            if (!to.HasGreen || to.IsGreen(tau) || _state[c.From] == SignalState.Green) continue;
-            if (simTicks + SimTime.Mod(to.StartTicks - tau, plan.CycleTicks) - _greenEnded[c.From] < c.IntergreenTicks) return false;
+            var w = windows[to];
+            if (!w.HasGreen || w.IsGreen(tau)) continue;
+            var untilStart = SimTime.Mod(w.StartTicks - tau, plan.CycleTicks);
+            foreach (var c in _d.ConflictsInto[to])
+            {
+                if (_state[c.From] == SignalState.Green) continue;
+                if (simTicks + untilStart - _greenEnded[c.From] < c.IntergreenTicks) return false;
+            }
         }
         return true;
     }

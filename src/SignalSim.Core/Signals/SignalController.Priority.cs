@@ -248,11 +248,13 @@ public sealed partial class SignalController
         var eventTau = plan.EventTicks[next];
         var allowed = Math.Min(untilEvent, budget);
         var windows = plan.Windows;
+        var greenAtTau = _greenAtTau;
+        for (var g = 0; g < windows.Length; g++) greenAtTau[g] = windows[g].IsGreen(tau);
         for (var g = 0; g < windows.Length; g++)
         {
             // Green by the plan at τ, including a green that starts in this very update.
             var w = windows[g];
-            if (!w.IsGreen(tau)) continue;
+            if (!greenAtTau[g]) continue;
             var endsAtEvent = w.EndTicks == eventTau;
             if (endsAtEvent && protectRequestedGreens && HasRequestFor(g)) return 0; // never cut a green a vehicle is waiting for
             // The jump brings every green end forward, not only this event's: each green still
@@ -264,14 +266,17 @@ public sealed partial class SignalController
         }
         // A jump brings every later green start forward: keep those that follow a green which has
         // already ended at least one intergreen after that end.
-        foreach (var c in _d.Conflicts)
+        for (var to = 0; to < windows.Length; to++)
         {
-            var from = windows[c.From];
-            var to = windows[c.To];
-            if (!to.HasGreen || to.IsGreen(tau) || from.IsGreen(tau)) continue;
-            var untilStart = SimTime.Mod(to.StartTicks - tau, plan.CycleTicks);
-            var ended = _state[c.From] == SignalState.Green ? simTicks : _greenEnded[c.From]; // ending in this update
-            allowed = Math.Min(allowed, simTicks + untilStart - ended - c.IntergreenTicks);
+            var w = windows[to];
+            if (!w.HasGreen || greenAtTau[to]) continue;
+            var untilStart = SimTime.Mod(w.StartTicks - tau, plan.CycleTicks);
+            foreach (var c in _d.ConflictsInto[to])
+            {
+                if (greenAtTau[c.From]) continue;
+                var ended = _state[c.From] == SignalState.Green ? simTicks : _greenEnded[c.From]; // ending in this update
+                allowed = Math.Min(allowed, simTicks + untilStart - ended - c.IntergreenTicks);
+            }
         }
         if (allowed <= 0) return 0;
         _delta += allowed;

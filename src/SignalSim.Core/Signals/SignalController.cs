@@ -38,6 +38,8 @@ public sealed partial class SignalController : ISignalController
     private readonly SignalState[] _state;
     private readonly long[] _greenSince;
     private readonly long[] _greenEnded;
+    private readonly bool[] _greenAtTau;    // scratch of the safety checks: each group green by the plan at τc
+    private readonly bool[] _greenAtTarget; // ... and at the τc a jump would land on
     private readonly PendingRequest[] _requests = new PendingRequest[MaxRequests];
     private int _requestCount;
 
@@ -57,6 +59,8 @@ public sealed partial class SignalController : ISignalController
         _state = new SignalState[definition.GroupCount];
         _greenSince = new long[definition.GroupCount];
         _greenEnded = new long[definition.GroupCount];
+        _greenAtTau = new bool[definition.GroupCount];
+        _greenAtTarget = new bool[definition.GroupCount];
         _called = new bool[definition.GroupCount];
         _gapSinceTicks = new long[definition.GroupCount];
     }

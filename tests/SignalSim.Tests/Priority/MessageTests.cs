@@ -1,6 +1,8 @@
 // Priority as SREM/SSEM-shaped messages on the Porte de Choisy shared bus priority strategy: a
 // request lost on the link between the centres never reaches the controller and so is never
-// served; every grant has its reply and every reply answers a request message that arrived;
+// served; a relayed request gives the controller its estimate only once the link's latency has
+// passed, a lost one never, and the vehicle's own updates reach it at once (they never cross the
+// link); every grant has its reply and every reply answers a request message that arrived;
 // priority_messages.jsonl parses and its counts are those of summary.json; served in time is
 // checked against the signal changes. (That the message path leaves today's forwarding results
 // as they were is ForwardingBaselineTests.)
@@ -52,6 +54,88 @@ public class MessageTests(ITestOutputHelper output)
             Assert.DoesNotContain(messages, m => m.Type == PriorityMessageType.Status && m.RequestId == l.RequestId && m.Ticks < own);
         }
         if (loss == 1.0) Assert.DoesNotContain(r.Records.Priority, e => e.Forwarded);
+    }
+
+    /// <summary>
+    /// Watched step by step at the controllers: before a relayed request's delivery (sent + the
+    /// link's latency) the controller holds no estimate for the vehicle; at its delivery it answers
+    /// it, and holds it when the centre's rules accept it; a lost one leaves it without until the
+    /// vehicle's own request. The vehicle's updates go straight to the roadside unit, never over the link: after
+    /// the step that sends one, the controller's estimate is the update's.
+    /// </summary>
+    [Fact]
+    public void The_controller_learns_of_a_relayed_request_only_after_the_latency_and_of_an_update_at_once()
+    {
+        const double latencyS = 10;
+        var sim = new Simulation(SimulationModelBuilder.Build(Shared(latencyS, 0.3), 3));
+        var latency = SimTime.FromSeconds(latencyS);
+        var messages = sim.Recorder.PriorityMessages;
+        var watched = new List<PriorityMessage>(); // relayed requests not yet delivered, or lost
+        var ownRequest = new HashSet<int>();        // request ids whose vehicle sent its own request
+        var seen = 0;
+        int delivered = 0, heldAtDelivery = 0, lostWatched = 0, updates = 0;
+        var lastOfRequest = new Dictionary<int, PriorityMessage>();
+        while (!sim.Finished)
+        {
+            // Messages go to the controllers at the start of a step (before its clock advances),
+            // those sent during it (stamped with its end) in a later one.
+            var stepStart = sim.NowTicks;
+            sim.Step();
+            lastOfRequest.Clear();
+            for (; seen < messages.Count; seen++)
+            {
+                var m = messages[seen];
+                if (m.Type == PriorityMessageType.Status) continue;
+                lastOfRequest[m.RequestId] = m;
+                if (m.Type != PriorityMessageType.Request || !m.OverLink)
+                {
+                    Assert.False(m.OverLink, $"{m.Type} of request {m.RequestId} crossed the link");
+                    Assert.Equal(m.Ticks, m.DeliveredTicks);
+                    if (m.Type == PriorityMessageType.Request) ownRequest.Add(m.RequestId);
+                    continue;
+                }
+                Assert.Equal(m.Lost ? -1 : m.Ticks + latency, m.DeliveredTicks);
+                watched.Add(m);
+                if (m.Lost) lostWatched++;
+            }
+            for (var i = watched.Count - 1; i >= 0; i--)
+            {
+                var r = watched[i];
+                // The vehicle's own request (at its check-in) tells the controller of it anyway.
+                if (ownRequest.Contains(r.RequestId))
+                {
+                    watched.RemoveAt(i);
+                    continue;
+                }
+                var held = sim.Controller(r.Intersection).TryGetEstimate(r.VehicleId, out _);
+                if (r.Lost || stepStart < r.DeliveredTicks)
+                {
+                    Assert.False(held, $"vehicle {r.VehicleId}'s relayed request (lost: {r.Lost}) is held at {SimTime.ToSeconds(sim.NowTicks)} s, before its delivery");
+                    continue;
+                }
+                Assert.True(stepStart - r.DeliveredTicks < sim.NowTicks - stepStart, "delivered in the first step from its delivery time");
+                // Answered when it arrived (accepted, or rejected by the centre's rules).
+                Assert.Contains(messages, m => m.Type == PriorityMessageType.Status && m.RequestId == r.RequestId && m.Sequence == r.Sequence && m.Ticks == stepStart);
+                delivered++;
+                if (held) heldAtDelivery++;
+                watched.RemoveAt(i);
+            }
+            foreach (var m in lastOfRequest.Values)
+            {
+                if (m.Type != PriorityMessageType.Update) continue;
+                var held = sim.Controller(m.Intersection).TryGetEstimate(m.VehicleId, out var eta);
+                // Unless the request lapsed at the controller before the update came (its reply says so).
+                var lapsed = messages.Any(s => s.Type == PriorityMessageType.Status && s.RequestId == m.RequestId && s.Sequence == m.Sequence && s.Status == PriorityRequestStatus.Unknown);
+                Assert.True(held != lapsed, $"vehicle {m.VehicleId}'s update: held {held}, lapsed {lapsed}");
+                if (lapsed) continue;
+                Assert.Equal(m.EtaTicks, eta);
+                updates++;
+            }
+        }
+        output.WriteLine($"{delivered} relayed requests delivered ({heldAtDelivery} held), {lostWatched} lost, {updates} updates");
+        Assert.True(heldAtDelivery > 0, "some relayed request reached its controller before the vehicle's own");
+        Assert.True(lostWatched > 0, "some relayed request was lost");
+        Assert.True(updates > 0, "some vehicle sent an update");
     }
 
     [Theory]
