@@ -4,6 +4,7 @@
 using System.CommandLine;
 using System.Diagnostics;
 using SignalSim.Charts.Report;
+using SignalSim.Core;
 
 namespace SignalSim.Cli.Commands;
 
@@ -15,7 +16,13 @@ internal static class NotePdf
     };
 
     /// <summary>Prints the note beside its HTML; <paramref name="shownDir"/> is the folder named to the user (the final one when the note is staged).</summary>
-    public static void Write(CliConsole console, string htmlPath, CancellationToken cancellation, string? shownDir = null)
+    public static void Write(CliConsole console, string htmlPath, CancellationToken cancellation, string? shownDir = null, StageTimes? times = null) =>
+        StageTimes.Measure(times, Stage, () => Print(console, htmlPath, cancellation, shownDir));
+
+    /// <summary>Name of the print's stage for `--timings`.</summary>
+    public const string Stage = "note pdf";
+
+    private static void Print(CliConsole console, string htmlPath, CancellationToken cancellation, string? shownDir)
     {
         var stale = Path.Combine(Path.GetDirectoryName(Path.GetFullPath(htmlPath))!, PdfPrinter.FileName);
         if (File.Exists(stale)) File.Delete(stale);
