@@ -88,12 +88,13 @@ internal static class ComparisonWriting
     /// <summary>The note is drawn in the staging folder, so it is swapped in with the tables it describes.</summary>
     private static void WriteNote(CliConsole console, string stagingDir, string targetDir, NoteRequest note, StageTimes? times, CancellationToken cancellation)
     {
+        using var pdf = note.Pdf ? NotePdf.Begin(console) : null;
         var files = ChartOptions.Guard(() => ReportWriter.Write(stagingDir, note.Language, cancellation: cancellation, times: times));
         foreach (var chart in files.Charts.Where(c => c.Files is null))
             console.Error.WriteLine($"{CliConsole.ProgramName}: warning: chart '{chart.Kind}' not drawn: {chart.MissingReason}");
         var html = Path.Combine(targetDir, Path.GetRelativePath(stagingDir, files.HtmlPath));
         var md = Path.Combine(targetDir, Path.GetRelativePath(stagingDir, files.MarkdownPath));
         console.Out.WriteLine($"note written: {html}, {md} ({files.Charts.Count(c => c.Files is not null)} of {files.Charts.Count} charts)");
-        if (note.Pdf) NotePdf.Write(console, files.HtmlPath, cancellation, targetDir, times);
+        pdf?.Write(files.HtmlPath, cancellation, targetDir, times);
     }
 }

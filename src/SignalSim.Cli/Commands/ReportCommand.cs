@@ -30,13 +30,14 @@ public sealed class ReportCommand(CliConsole console, IOptions<CliSettings> sett
         var dir = parseResult.GetValue(_results) ?? settings.Value.DefaultOutputFolder;
         var lang = parseResult.GetValue(_lang)!;
         var times = parseResult.GetValue(_timings) ? new StageTimes() : null;
+        using var pdf = parseResult.GetValue(_noPdf) ? null : NotePdf.Begin(console);
         var started = TimeProvider.System.GetTimestamp();
         var files = ChartOptions.Guard(() => ReportWriter.Write(dir, lang, parseResult.GetValue(_scenario), cancellation, times));
         logger.LogInformation("Wrote the note in {Elapsed:0.00} s", TimeProvider.System.GetElapsedTime(started).TotalSeconds);
         foreach (var chart in files.Charts.Where(c => c.Files is null))
             console.Error.WriteLine($"{CliConsole.ProgramName}: warning: chart '{chart.Kind}' not drawn: {chart.MissingReason}");
         console.Out.WriteLine($"note written: {files.HtmlPath}, {files.MarkdownPath} ({files.Charts.Count(c => c.Files is not null)} of {files.Charts.Count} charts)");
-        if (!parseResult.GetValue(_noPdf)) NotePdf.Write(console, files.HtmlPath, cancellation, times: times);
+        pdf?.Write(files.HtmlPath, cancellation, times: times);
         TimingsReport.Write(console, Name, times);
         return ExitCodes.Ok;
     }
