@@ -4,7 +4,7 @@
 // and renamed once Chromium has finished, so a report.pdf present is a complete one.
 // Chromium's start-up is most of a print's cost, so it runs as one process (--single-process:
 // no zygote, GPU, network or storage processes to spawn), which prints the same pages with the
-// same images and text for about half the CPU time; should that mode fail, the print is made
+// same images and text for about a fifth less CPU time; should that mode fail, the print is made
 // again with Chromium's usual processes.
 using System.Diagnostics;
 
