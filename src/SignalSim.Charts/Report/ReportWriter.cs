@@ -2,12 +2,14 @@
 // report.html (self-contained: styles inline, charts embedded as data URIs, nothing fetched)
 // and report.md (charts linked beside it). A chart whose optional input file is absent, or that
 // has nothing to show, is replaced by a line saying why; a missing or corrupt required file
-// stops the note with a ResultsFileException naming it.
+// stops the note with a ResultsFileException naming it. With a StageTimes the note's three
+// stages are timed (for `--timings`): opening the folder, the charts, and the text.
 using System.Runtime.ExceptionServices;
 using System.Text;
 using SignalSim.Charts.Charts;
 using SignalSim.Charts.Labels;
 using SignalSim.Charts.Results;
+using SignalSim.Core;
 using SignalSim.Core.Output;
 
 namespace SignalSim.Charts.Report;
@@ -20,35 +22,46 @@ public static class ReportWriter
     public const string MarkdownFileName = "report.md";
     public const string ChartsFolderName = "charts";
 
+    /// <summary>Names of the stages timed when a StageTimes is given.</summary>
+    public const string OpenStage = "note files", ChartsStage = "note charts", TextStage = "note text";
+
     private static readonly UTF8Encoding Utf8NoBom = new(encoderShouldEmitUTF8Identifier: false);
 
     /// <summary>Writes the note of <paramref name="resultsDirectory"/> in French ("fr") or English ("en").</summary>
     /// <exception cref="ResultsFileException">A file the note needs is missing or corrupt.</exception>
     public static ReportFiles Write(string resultsDirectory, string language = ChartLabels.DefaultLanguage, string? scenarioPath = null,
-        CancellationToken cancellation = default)
+        CancellationToken cancellation = default, StageTimes? times = null)
     {
-        var folder = ResultsFolder.Open(resultsDirectory, scenarioPath);
-        return Write(folder, language, cancellation);
+        var folder = StageTimes.Measure(times, OpenStage, () => ResultsFolder.Open(resultsDirectory, scenarioPath));
+        return Write(folder, language, cancellation, times);
     }
 
-    public static ReportFiles Write(ResultsFolder folder, string language, CancellationToken cancellation = default)
+    public static ReportFiles Write(ResultsFolder folder, string language, CancellationToken cancellation = default, StageTimes? times = null)
     {
         var labels = ChartLabels.For(language);
         var context = new ChartContext(folder, new ChartRequest { Language = language });
         var chartsDir = Path.Combine(folder.Path, ChartsFolderName);
         var charts = new ReportChart[ChartCatalog.All.Count];
         // Charts are independent: draw them on every core (the machine has few; it still halves the wait).
-        try
+        StageTimes.Measure(times, ChartsStage, () =>
         {
-            Parallel.For(0, charts.Length, new ParallelOptions { CancellationToken = cancellation }, i =>
-                charts[i] = DrawOne(ChartCatalog.All[i], context, chartsDir, labels));
-        }
-        catch (AggregateException e) when (e.InnerExceptions.FirstOrDefault(x => x is ResultsFileException) is { } first)
-        {
-            // Report the file at fault, not the parallel loop that met it.
-            ExceptionDispatchInfo.Capture(first).Throw();
-        }
+            try
+            {
+                Parallel.For(0, charts.Length, new ParallelOptions { CancellationToken = cancellation }, i =>
+                    charts[i] = DrawOne(ChartCatalog.All[i], context, chartsDir, labels));
+            }
+            catch (AggregateException e) when (e.InnerExceptions.FirstOrDefault(x => x is ResultsFileException) is { } first)
+            {
+                // Report the file at fault, not the parallel loop that met it.
+                ExceptionDispatchInfo.Capture(first).Throw();
+            }
+        });
+        return StageTimes.Measure(times, TextStage, () => WriteText(folder, labels, charts, chartsDir, cancellation));
+    }
 
+    /// <summary>The summary, the appendix and the two documents around the drawn charts.</summary>
+    private static ReportFiles WriteText(ResultsFolder folder, ChartLabels labels, ReportChart[] charts, string chartsDir, CancellationToken cancellation)
+    {
         var content = new ReportContent
         {
             Labels = labels,

@@ -150,7 +150,7 @@ public sealed class CompareCommand(CliConsole console, ScenarioSource scenarios,
         var halfStep = results.Cancelled || halfStepRuns is null ? null : StepSizeCheck.HalfStepRows(halfStepRuns, results.ExtraMetrics);
         var table = ComparisonWriting.WriteStudy(console, folder.StagingPath, folder.TargetPath, outDir, scenario, results, info, SignalSimApp.Version, note, times, cancellation, halfStep);
         if (!results.Cancelled && note is not null)
-            ComparisonWriting.WriteReplay(console, folder.StagingPath, folder.TargetPath, scenario, replayed, results.Seeds[0], durationS ?? scenario.Simulation.DurationS, lang, cancellation);
+            ComparisonWriting.WriteReplay(console, folder.StagingPath, folder.TargetPath, scenario, replayed, results.Seeds[0], durationS ?? scenario.Simulation.DurationS, lang, cancellation, times);
         RunCommand.CommitFolder(folder, outDir);
         CompareReport.Write(console.Out, table, results, clock.Elapsed, folder.TargetPath);
         CompareReport.WriteNewLines(console.Out, LineComparison.Build(results));

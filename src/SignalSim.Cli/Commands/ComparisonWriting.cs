@@ -50,7 +50,7 @@ internal static class ComparisonWriting
             throw new InvalidInputException($"{CliConsole.ProgramName}: error: --out: cannot write to '{outDir}': {e.Message}");
         }
         if (!results.Cancelled && note is not null)
-            StageTimes.Measure(times, "note", () => WriteNote(console, stagingDir, targetDir, note, cancellation));
+            WriteNote(console, stagingDir, targetDir, note, times, cancellation);
         return table;
     }
 
@@ -59,6 +59,13 @@ internal static class ComparisonWriting
     /// with trajectories over the whole measured period, which the study itself does not keep.
     /// </summary>
     public static void WriteReplay(CliConsole console, string stagingDir, string targetDir, ScenarioFile scenario, IReadOnlyList<StrategyRun> replayed, ulong seed,
+        double durationS, string lang, CancellationToken cancellation, StageTimes? times = null) =>
+        StageTimes.Measure(times, ReplayStage, () => RunAndWriteReplay(console, stagingDir, targetDir, scenario, replayed, seed, durationS, lang, cancellation));
+
+    /// <summary>Name of the replay's stage for `--timings`.</summary>
+    public const string ReplayStage = "replay";
+
+    private static void RunAndWriteReplay(CliConsole console, string stagingDir, string targetDir, ScenarioFile scenario, IReadOnlyList<StrategyRun> replayed, ulong seed,
         double durationS, string lang, CancellationToken cancellation)
     {
         var clock = Stopwatch.StartNew();
@@ -79,14 +86,15 @@ internal static class ComparisonWriting
     }
 
     /// <summary>The note is drawn in the staging folder, so it is swapped in with the tables it describes.</summary>
-    private static void WriteNote(CliConsole console, string stagingDir, string targetDir, NoteRequest note, CancellationToken cancellation)
+    private static void WriteNote(CliConsole console, string stagingDir, string targetDir, NoteRequest note, StageTimes? times, CancellationToken cancellation)
     {
-        var files = ChartOptions.Guard(() => ReportWriter.Write(stagingDir, note.Language, cancellation: cancellation));
+        using var pdf = note.Pdf ? NotePdf.Begin(console) : null;
+        var files = ChartOptions.Guard(() => ReportWriter.Write(stagingDir, note.Language, cancellation: cancellation, times: times));
         foreach (var chart in files.Charts.Where(c => c.Files is null))
             console.Error.WriteLine($"{CliConsole.ProgramName}: warning: chart '{chart.Kind}' not drawn: {chart.MissingReason}");
         var html = Path.Combine(targetDir, Path.GetRelativePath(stagingDir, files.HtmlPath));
         var md = Path.Combine(targetDir, Path.GetRelativePath(stagingDir, files.MarkdownPath));
         console.Out.WriteLine($"note written: {html}, {md} ({files.Charts.Count(c => c.Files is not null)} of {files.Charts.Count} charts)");
-        if (note.Pdf) NotePdf.Write(console, files.HtmlPath, cancellation, targetDir);
+        pdf?.Write(files.HtmlPath, cancellation, targetDir, times);
     }
 }

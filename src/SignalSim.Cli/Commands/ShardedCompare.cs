@@ -71,7 +71,7 @@ internal static class ShardedCompare
             if (complete && halfStepRuns is not null && StepSizeCheck.HalfStepRows(halfStepRuns, results.ExtraMetrics) is { Count: > 0 } halfStep)
                 StepSizeCheck.Write(Path.Combine(folder.StagingPath, StepSizeCheck.FileName), halfStep);
             if (complete && study.Note is { } note && owned[0] == 0)
-                ComparisonWriting.WriteReplay(console, folder.StagingPath, folder.TargetPath, scenario, study.Replay, seeds[0], study.DurationS ?? scenario.Simulation.DurationS, note.Language, cancellation);
+                ComparisonWriting.WriteReplay(console, folder.StagingPath, folder.TargetPath, scenario, study.Replay, seeds[0], study.DurationS ?? scenario.Simulation.DurationS, note.Language, cancellation, times);
             running.Remove();
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)

@@ -48,6 +48,36 @@ public sealed partial class ReportPdfTests(ComparisonFixture fixture)
         Assert.True(images.Count == drawn, $"{images.Count} images on the pages for {drawn} charts: a chart is cut across pages or missing");
     }
 
+    /// <summary>
+    /// The print `compare` and `report` make (Chromium started before the note is drawn, driven
+    /// over DevTools) holds the same pages, text and images as Chromium's own --print-to-pdf.
+    /// </summary>
+    [Fact]
+    public void EarlyPrint_GivesTheSamePdfAsChromiumsOwnPrint()
+    {
+        var chromium = PdfPrinter.FindChromium();
+        Assert.True(chromium is not null, "Chromium is not on the PATH; install Debian's chromium package, as .ci/run does");
+        using var temp = new TempDirectory();
+        var dir = fixture.CopyTo(temp["results"]);
+        string early;
+        using (var print = EarlyPdfPrint.Start(chromium))
+        {
+            var files = ReportWriter.Write(dir, "fr");
+            early = print.Print(files.HtmlPath);
+            Assert.True(print.PrintedEarly, "the early-started Chromium did not print; the note was printed by a fresh one instead");
+        }
+        Assert.Equal(Path.Combine(dir, "report.pdf"), early);
+        var kept = Path.Combine(temp.Path, "early.pdf");
+        File.Move(early, kept);
+        var plain = PdfPrinter.Print(chromium, Path.Combine(dir, "report.html"));
+
+        Assert.Equal(Pages().Match(Tool("pdfinfo", plain)).Value, Pages().Match(Tool("pdfinfo", kept)).Value);
+        Assert.Equal(PageSize().Match(Tool("pdfinfo", plain)).Value, PageSize().Match(Tool("pdfinfo", kept)).Value);
+        Assert.Equal(Tool("pdftotext", "-layout", plain, "-"), Tool("pdftotext", "-layout", kept, "-"));
+        Assert.Equal(Tool("pdfimages", "-list", plain), Tool("pdfimages", "-list", kept));
+        Assert.Empty(Directory.GetFiles(dir, ".report.pdf.partial*"));
+    }
+
     private static string Tool(string name, params string[] args)
     {
         var start = new ProcessStartInfo(name) { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };

@@ -35,12 +35,12 @@ public sealed class TimingsOptionTests : IDisposable
     }
 
     [Fact]
-    public async Task Compare_prints_runs_statistics_writing_and_note()
+    public async Task Compare_prints_runs_statistics_writing_and_the_notes_stages()
     {
         var run = await CliRunner.RunAsync("compare", CliRunner.ScenarioPath("isolated-intersection.json"), "--replications", "2", "--duration", "300",
             "--out", _tmp["compare"], "--timings");
         Assert.True(run.ExitCode == ExitCodes.Ok, run.ToString());
-        AssertStages(run.Error, "signalsim compare: timings", "load", "validate", "runs total", "statistics", "writing", "note", "total");
+        AssertStages(run.Error, "signalsim compare: timings", "load", "validate", "runs total", "statistics", "writing", "note files", "note charts", "note text", "note pdf", "replay", "total");
     }
 
     private static void AssertStages(string stderr, string heading, params string[] stages)
