@@ -49,6 +49,10 @@ public static class ReportWriter
             ExceptionDispatchInfo.Capture(first).Throw();
         }
 
+        // Written before the note, whose list of the folder's files then names it.
+        var pointsDurs = PointsDursSection.Of(folder, labels);
+        pointsDurs?.Write(Path.Combine(folder.Path, PointsDursSection.FileName));
+
         var content = new ReportContent
         {
             Labels = labels,
@@ -63,6 +67,7 @@ public static class ReportWriter
             Validation = ValidationAppendix.Measure(folder),
             StepSize = ValidationAppendix.StepSize(folder),
             Priority = PrioritySection.Of(folder, labels),
+            PointsDurs = pointsDurs,
         };
         cancellation.ThrowIfCancellationRequested();
         var html = Path.Combine(folder.Path, HtmlFileName);
@@ -74,7 +79,8 @@ public static class ReportWriter
         var chartFiles = Directory.Exists(chartsDir)
             ? OutputManifest.FilesUnder(chartsDir).Select(f => $"{ChartsFolderName}/{f}")
             : [];
-        OutputManifest.Add(folder.Path, [HtmlFileName, MarkdownFileName, .. chartFiles]);
+        string[] table = pointsDurs is null ? [] : [PointsDursSection.FileName];
+        OutputManifest.Add(folder.Path, [HtmlFileName, MarkdownFileName, .. table, .. chartFiles]);
         return new ReportFiles(html, markdown, charts);
     }
 
