@@ -14,6 +14,8 @@ public static class ChartCatalog
         new BusTimeLostChart(),
         new NetworkMapChart(),
         new PointsDursHoursChart(),
+        new HourlyFigureChart(HourlyFigure.BusDelay),
+        new HourlyFigureChart(HourlyFigure.PersonDelay),
         new TimeSpaceChart(),
         new SignalTimingChart(),
         new QueueLengthChart(),
