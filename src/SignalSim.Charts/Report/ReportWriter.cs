@@ -51,7 +51,10 @@ public static class ReportWriter
 
         // Written before the note, whose list of the folder's files then names it.
         var pointsDurs = PointsDursSection.Of(folder, labels);
-        pointsDurs?.Write(Path.Combine(folder.Path, PointsDursSection.FileName));
+        var pointsDursPath = Path.Combine(folder.Path, PointsDursSection.FileName);
+        if (pointsDurs is not null) pointsDurs.Write(pointsDursPath);
+        // A table an earlier note wrote, from files since replaced, would be read as this note's.
+        else if (File.Exists(pointsDursPath) && OutputManifest.Read(folder.Path)?.Contains(PointsDursSection.FileName) == true) File.Delete(pointsDursPath);
 
         var content = new ReportContent
         {

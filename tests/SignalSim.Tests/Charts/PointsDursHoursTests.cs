@@ -179,6 +179,23 @@ public sealed class PointsDursHoursTests(ComparisonFixture fixture)
     }
 
     [Fact]
+    public void A_later_note_without_bus_crossings_removes_the_table_an_earlier_note_wrote()
+    {
+        using var temp = new TempDirectory();
+        var dir = fixture.CopyTo(temp["results"]);
+        SignalSim.Core.Output.OutputManifest.Write(dir, []); // a folder SignalSim owns, as `compare` leaves it
+        ReportWriter.Write(dir, "fr");
+        var table = Path.Combine(dir, PointsDursSection.FileName);
+        Assert.True(File.Exists(table));
+        Assert.Contains(PointsDursSection.FileName, SignalSim.Core.Output.OutputManifest.Read(dir)!);
+
+        File.Delete(Path.Combine(dir, ComparisonFixture.StrategyIds[0], CrossingRow.FileName));
+        var markdown = File.ReadAllText(ReportWriter.Write(dir, "fr").MarkdownPath);
+        Assert.False(File.Exists(table), "the earlier note's points_durs_hours.csv is still there");
+        Assert.DoesNotContain("## Points durs des bus heure par heure", markdown, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void The_chart_draws_one_map_per_hour_with_each_hour_worst_named()
     {
         using var temp = new TempDirectory();
