@@ -1,4 +1,4 @@
-// The ten charts, in the order the note shows them, and how to draw one to PNG and SVG.
+// The charts, in the order the note shows them, and how to draw one to PNG and SVG.
 using ScottPlot;
 
 namespace SignalSim.Charts.Charts;
@@ -13,6 +13,9 @@ public static class ChartCatalog
         new TransitCdfChart(),
         new BusTimeLostChart(),
         new NetworkMapChart(),
+        new PointsDursHoursChart(),
+        new HourlyFigureChart(HourlyFigure.BusDelay),
+        new HourlyFigureChart(HourlyFigure.PersonDelay),
         new TimeSpaceChart(),
         new SignalTimingChart(),
         new QueueLengthChart(),

@@ -37,6 +37,7 @@ internal static class HtmlReport
           tr { break-inside: avoid; }
           td { white-space: normal; }
         }
+        table.points-durs td:nth-child(-n+4), table.points-durs th:nth-child(-n+4) { text-align: left; }
         table.validation td:nth-child(2) { text-align: right; }
         table.validation td:nth-child(3) { text-align: left; white-space: normal; }
         """;
@@ -60,6 +61,8 @@ internal static class HtmlReport
         List(h, l["report.centres"], c.CentreLines());
         List(h, l["report.assumptions"], scenario.Assumptions.Select(c.Prose));
         List(h, l["report.sources"], scenario.Sources.Select(c.Prose));
+
+        if (c.PointsDurs is { } pointsDurs) PointsDurs(h, pointsDurs);
 
         h.Append($"<h2>{E(l["report.strategies"])}</h2>\n<ul>\n");
         foreach (var s in c.Strategies)
@@ -162,6 +165,20 @@ internal static class HtmlReport
         foreach (var line in s.Rows) h.Append($"<li>{E(line)}</li>\n");
         h.Append("</ul>\n");
         foreach (var line in s.Verdicts) h.Append($"<p>{E(line)}</p>\n");
+    }
+
+    private static void PointsDurs(StringBuilder h, PointsDursSection p)
+    {
+        h.Append($"<h2 id=\"points-durs\">{E(p.Title)}</h2>\n<p class=\"small\">{E(p.Intro)}</p>\n<table class=\"points-durs\">\n<thead><tr>");
+        foreach (var col in p.Header()) h.Append($"<th>{E(col)}</th>");
+        h.Append("</tr></thead>\n<tbody>\n");
+        foreach (var row in p.Rows())
+        {
+            h.Append("<tr>");
+            foreach (var cell in row) h.Append($"<td>{E(cell)}</td>");
+            h.Append("</tr>\n");
+        }
+        h.Append("</tbody>\n</table>\n");
     }
 
     private static void List(StringBuilder h, string title, IEnumerable<string> items)

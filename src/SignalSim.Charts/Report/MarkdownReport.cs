@@ -22,6 +22,8 @@ internal static class MarkdownReport
         List(m, l["report.assumptions"], scenario.Assumptions.Select(c.Prose));
         List(m, l["report.sources"], scenario.Sources.Select(c.Prose));
 
+        if (c.PointsDurs is { } pointsDurs) Table(m, pointsDurs.Title, pointsDurs.Intro, pointsDurs.Header(), pointsDurs.Rows());
+
         m.Append($"## {l["report.strategies"]}\n\n");
         foreach (var s in c.Strategies)
         {
@@ -99,6 +101,16 @@ internal static class MarkdownReport
         foreach (var line in s.Rows) m.Append($"- {line}\n");
         m.Append('\n');
         foreach (var line in s.Verdicts) m.Append($"{line}\n\n");
+    }
+
+    /// <summary>A section with a table, text columns left (the first four), figures right.</summary>
+    private static void Table(StringBuilder m, string title, string intro, string[] header, IEnumerable<string[]> rows)
+    {
+        m.Append($"## {title}\n\n{intro}\n\n");
+        m.Append("| ").Append(string.Join(" | ", header)).Append(" |\n");
+        m.Append("| ").Append(string.Join(" | ", header.Select((_, i) => i < 4 ? "---" : "---:"))).Append(" |\n");
+        foreach (var row in rows) m.Append("| ").Append(string.Join(" | ", row.Select(Cell))).Append(" |\n");
+        m.Append('\n');
     }
 
     private static void List(StringBuilder m, string title, IEnumerable<string> items)

@@ -31,6 +31,9 @@ public sealed class ReportContent
     /// <summary>The priority requests per strategy and centre, and their sensitivity to the link; null without priority_messages.csv.</summary>
     public PrioritySection? Priority { get; init; }
 
+    /// <summary>The baseline's bus time lost per place, cause and hour, worst first; null without bus crossings.</summary>
+    public PointsDursSection? PointsDurs { get; init; }
+
     /// <summary>The validation appendix measured on the baseline's run; null when nothing saturates.</summary>
     public required ValidationAppendix? Validation { get; init; }
 

@@ -62,6 +62,13 @@ public static class ReportWriter
     /// <summary>The summary, the appendix and the two documents around the drawn charts.</summary>
     private static ReportFiles WriteText(ResultsFolder folder, ChartLabels labels, ReportChart[] charts, string chartsDir, CancellationToken cancellation)
     {
+        // Written before the note, whose list of the folder's files then names it.
+        var pointsDurs = PointsDursSection.Of(folder, labels);
+        var pointsDursPath = Path.Combine(folder.Path, PointsDursSection.FileName);
+        if (pointsDurs is not null) pointsDurs.Write(pointsDursPath);
+        // A table an earlier note wrote, from files since replaced, would be read as this note's.
+        else if (File.Exists(pointsDursPath) && OutputManifest.Read(folder.Path)?.Contains(PointsDursSection.FileName) == true) File.Delete(pointsDursPath);
+
         var content = new ReportContent
         {
             Labels = labels,
@@ -76,6 +83,7 @@ public static class ReportWriter
             Validation = ValidationAppendix.Measure(folder),
             StepSize = ValidationAppendix.StepSize(folder),
             Priority = PrioritySection.Of(folder, labels),
+            PointsDurs = pointsDurs,
         };
         cancellation.ThrowIfCancellationRequested();
         var html = Path.Combine(folder.Path, HtmlFileName);
@@ -87,7 +95,8 @@ public static class ReportWriter
         var chartFiles = Directory.Exists(chartsDir)
             ? OutputManifest.FilesUnder(chartsDir).Select(f => $"{ChartsFolderName}/{f}")
             : [];
-        OutputManifest.Add(folder.Path, [HtmlFileName, MarkdownFileName, .. chartFiles]);
+        string[] table = pointsDurs is null ? [] : [PointsDursSection.FileName];
+        OutputManifest.Add(folder.Path, [HtmlFileName, MarkdownFileName, .. table, .. chartFiles]);
         return new ReportFiles(html, markdown, charts);
     }
 

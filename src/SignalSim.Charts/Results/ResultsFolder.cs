@@ -18,7 +18,7 @@ public sealed class ResultsFolder
     /// <summary>Files written only on request: a chart that needs one is skipped by the note when it is absent.</summary>
     public static readonly IReadOnlySet<string> OptionalFiles = new HashSet<string>(StringComparer.Ordinal)
     {
-        TrajectoryRow.FileName, CrossingRow.FileName, ComparisonRow.FileName,
+        TrajectoryRow.FileName, CrossingRow.FileName, ComparisonRow.FileName, PedestrianWaitRow.FileName,
     };
 
     private ResultsFolder(string path, LoadedScenario scenario, string scenarioPath, IReadOnlyList<RunFolder> runs, string baseline,

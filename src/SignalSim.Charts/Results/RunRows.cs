@@ -17,6 +17,27 @@ public readonly record struct TripRow(string Mode, string Demand, string Route, 
         .OfType<TripRow>().ToList();
 }
 
+/// <summary>
+/// trips.csv for the person-delay: every measured vehicle, finished or not (an unfinished one
+/// carries the delay accumulated by the end of the run), with its vehicle class for the occupancy.
+/// </summary>
+public readonly record struct VehicleDelayRow(string Mode, string VehicleClass, double DepartS, double DelayS, bool Finished)
+{
+    public static readonly string[] Columns = ["mode", "vehicle_class", "depart_s", "delay_s"];
+
+    public static List<VehicleDelayRow> Read(string path) => CsvFile.ReadAll(path, Columns, c =>
+        new VehicleDelayRow(c.Text("mode"), c.Text("vehicle_class"), c.Number("depart_s"), c.Number("delay_s"), c.OptionalText("finished") != "no"));
+}
+
+/// <summary>pedestrians.csv: a measured pedestrian's arrival at the kerb and wait (so far, for one still waiting at the end).</summary>
+public readonly record struct PedestrianWaitRow(double ArrivalS, double WaitS)
+{
+    public const string FileName = "pedestrians.csv";
+    public static readonly string[] Columns = ["arrival_s", "wait_s"];
+
+    public static List<PedestrianWaitRow> Read(string path) => CsvFile.ReadAll(path, Columns, c => new PedestrianWaitRow(c.Number("arrival_s"), c.Number("wait_s")));
+}
+
 /// <summary>approaches.csv: one queue sample of an approach.</summary>
 public readonly record struct QueueRow(double TimeS, string Intersection, string Centre, string Approach, int QueuedVeh, double QueueLengthM)
 {

@@ -159,7 +159,8 @@ public sealed class ComparisonFixture : IDisposable
     private static void WriteRun(SimulationResult result, string folder)
     {
         Directory.CreateDirectory(folder);
-        FixtureFiles.WriteTrips(result, Path.Combine(folder, "trips.csv"));
+        using (var w = new StreamWriter(Path.Combine(folder, TripsCsvWriter.FileName))) TripsCsvWriter.Write(result, w);
+        using (var w = new StreamWriter(Path.Combine(folder, PedestriansCsvWriter.FileName))) PedestriansCsvWriter.Write(result, w);
         using (var w = new StreamWriter(Path.Combine(folder, ApproachesCsvWriter.FileName))) ApproachesCsvWriter.Write(result, w);
         using (var w = new StreamWriter(Path.Combine(folder, SignalsCsvWriter.FileName))) SignalsCsvWriter.Write(result, w);
         FixtureFiles.WriteTrajectories(result, Path.Combine(folder, "trajectories.csv"));

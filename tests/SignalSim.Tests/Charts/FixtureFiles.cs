@@ -1,7 +1,5 @@
-// Writes, from an in-memory run, the files the charts read that no producer writes yet:
-// trips.csv with line trips (demand and route = the line id), trajectories.csv and the proposed
-// crossings.csv. Columns follow the formats the chart readers document, so that a producer can
-// be checked against these writers.
+// Writes, from an in-memory run, trajectories.csv and crossings.csv for the chart fixtures, in the
+// columns the chart readers document, so that a producer can be checked against these writers.
 using System.Globalization;
 using System.Text;
 using SignalSim.Core;
@@ -13,22 +11,6 @@ namespace SignalSim.Tests.Charts;
 internal static class FixtureFiles
 {
     private static readonly CultureInfo C = CultureInfo.InvariantCulture;
-
-    public static void WriteTrips(SimulationResult r, string path)
-    {
-        var m = r.Model;
-        var w = new StringBuilder("trip_id,mode,vehicle_class,demand,route,entry_link,exit_link,depart_s,arrive_s,travel_time_s,delay_s,stops\n");
-        foreach (var t in r.Records.Trips)
-        {
-            var cls = m.Classes[t.ClassIndex];
-            var demand = m.RouteDemand[t.Route] >= 0 ? m.Demands[m.RouteDemand[t.Route]].Id : m.Lines[m.RouteLine[t.Route]].Id;
-            var route = m.RouteIds[t.Route].StartsWith(demand + "/", StringComparison.Ordinal) ? m.RouteIds[t.Route][(demand.Length + 1)..] : m.RouteIds[t.Route];
-            var first = m.RouteFirstStep[t.Route];
-            w.Append(C, $"{t.VehicleId},{Mode(m, t.ClassIndex)},{cls.Id},{demand},{route},{m.LinkIds[m.StepLink[first]]},{m.LinkIds[m.StepLink[first + m.RouteStepCount[t.Route] - 1]]},");
-            w.Append(C, $"{S(t.DepartTicks)},{S(t.ArriveTicks)},{S(t.ArriveTicks - t.DepartTicks)},{t.DelayS:F3},{t.Stops}\n");
-        }
-        File.WriteAllText(path, w.ToString());
-    }
 
     public static void WriteTrajectories(SimulationResult r, string path)
     {

@@ -31,7 +31,7 @@ public sealed class ResultsFolderErrorTests(ComparisonFixture fixture)
     }
 
     [Theory]
-    [InlineData("statu-quo/trips.csv", "1,car,car,choisy-sb,to-rd5-south,choisy-sb,rd5-sb-out,12.000,99.000,abc,3.000,0\n", "line 2: column 'travel_time_s': 'abc' is not a number")]
+    [InlineData("statu-quo/trips.csv", "1,car,car,choisy-sb,to-rd5-south,choisy-sb,rd5-sb-out,12.000,99.000,abc,3.000,0,yes\n", "line 2: column 'travel_time_s': 'abc' is not a number")]
     [InlineData("statu-quo/signals.csv", "0.000,massena,paris,massena-eb\n", "field(s) where the header has 5")]
     [InlineData("statu-quo/signals.csv", "0.000,massena,paris,massena-eb,blue\n", "'blue' is not one of green, amber, red")]
     [InlineData("comparison.csv", "statu-quo,bus,twelve,1,1,1,1,1,,,\n", "column 'trips': 'twelve' is not a whole number")]

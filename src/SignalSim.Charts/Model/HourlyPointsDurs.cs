@@ -1,0 +1,97 @@
+// "Points durs" hour by hour, from the stop-line records (crossings.csv): the time buses lose on
+// each approach (the segment leading to an intersection) in each clock hour of the measured
+// period, by cause — at the signal and in its queue (stop-line delay less dwell), and at the stop
+// on the segment (dwell) — and the ranking of those (place, cause, hour), worst first.
+//
+// A passage counts in the hour its bus crosses the stop line. Hours are counted from midnight of
+// the run's first day, so a run over midnight keeps its two "00 h" apart. Measured buses still
+// crossing in the cool-down count in the last measured hour: the hours cover exactly the
+// measured period and their sums are the whole period's bus time lost.
+using SignalSim.Charts.Results;
+
+namespace SignalSim.Charts.Model;
+
+public enum TimeLostCause
+{
+    /// <summary>Stop-line delay less dwell: red time and the queue in front of the bus.</summary>
+    SignalAndQueue,
+
+    /// <summary>Dwell at a stop on the approach.</summary>
+    Stop,
+}
+
+/// <param name="Hour">Hours since midnight of the run's first day (24 is the next day's 00 h).</param>
+/// <param name="Passages">Bus passages of the stop line in that hour.</param>
+/// <param name="TotalS">Time lost by all those passages to this cause, in seconds.</param>
+public sealed record HourlyTimeLost(string Intersection, string Approach, int Hour, TimeLostCause Cause, int Passages, double TotalS)
+{
+    public double PerBusS => Passages > 0 ? TotalS / Passages : 0;
+}
+
+/// <summary>One intersection in one hour: every approach and cause together.</summary>
+public sealed record IntersectionHour(string Intersection, int Hour, int Passages, double TotalS)
+{
+    public double PerBusS => Passages > 0 ? TotalS / Passages : 0;
+}
+
+public static class HourlyPointsDurs
+{
+    public const double HourS = 3600;
+
+    /// <summary>The clock hour (0-23) of an hour counted from the first midnight.</summary>
+    public static int ClockHour(int hour) => hour % 24;
+
+    /// <summary>The hours of the measured period, first to last, as counted from the first midnight.</summary>
+    public static List<int> MeasuredHours(double startOfDayS, double warmupS, double durationS)
+    {
+        var first = HourAt(startOfDayS + warmupS);
+        // The end instant belongs to the hour it closes (08:00-09:00 is the 8 h alone).
+        var last = Math.Max(first, (int)Math.Ceiling((startOfDayS + warmupS + durationS) / HourS) - 1);
+        var hours = new List<int>(last - first + 1);
+        for (var h = first; h <= last; h++) hours.Add(h);
+        return hours;
+    }
+
+    /// <summary>Bus time lost per approach, hour and cause; a cause without time (no stop on the segment) has no row.</summary>
+    public static List<HourlyTimeLost> PerApproach(IReadOnlyList<CrossingRow> crossings, double startOfDayS, double warmupS, double durationS)
+    {
+        var hours = MeasuredHours(startOfDayS, warmupS, durationS);
+        var rows = new List<HourlyTimeLost>();
+        var groups = crossings.Where(c => c.Mode == BusTimeLost.Mode)
+            .GroupBy(c => (c.Intersection, c.Approach, Hour: Math.Clamp(HourAt(startOfDayS + c.TimeS), hours[0], hours[^1])));
+        foreach (var g in groups)
+        {
+            var passages = g.Count();
+            rows.Add(new HourlyTimeLost(g.Key.Intersection, g.Key.Approach, g.Key.Hour, TimeLostCause.SignalAndQueue, passages, g.Sum(c => c.SignalDelayS)));
+            var dwell = g.Sum(c => c.DwellS);
+            if (dwell > 0) rows.Add(new HourlyTimeLost(g.Key.Intersection, g.Key.Approach, g.Key.Hour, TimeLostCause.Stop, passages, dwell));
+        }
+        return Ranked(rows);
+    }
+
+    /// <summary>Worst first by the total time lost; ties in a fixed order (place, hour, cause) so the table is reproducible.</summary>
+    public static List<HourlyTimeLost> Ranked(IEnumerable<HourlyTimeLost> rows) =>
+        rows.OrderByDescending(r => r.TotalS)
+            .ThenBy(r => r.Intersection, StringComparer.Ordinal).ThenBy(r => r.Approach, StringComparer.Ordinal)
+            .ThenBy(r => r.Hour).ThenBy(r => r.Cause)
+            .ToList();
+
+    /// <summary>Each intersection's bus time lost per hour, all approaches and causes together.</summary>
+    public static List<IntersectionHour> PerIntersection(IReadOnlyList<HourlyTimeLost> perApproach) =>
+        perApproach.GroupBy(r => (r.Intersection, r.Hour))
+            .Select(g => new IntersectionHour(g.Key.Intersection, g.Key.Hour,
+                // Both causes of one approach count the same passages: count each approach once.
+                g.Where(r => r.Cause == TimeLostCause.SignalAndQueue).Sum(r => r.Passages), g.Sum(r => r.TotalS)))
+            .ToList();
+
+    /// <summary>The intersection losing the most bus time in each hour, by hour.</summary>
+    public static Dictionary<int, IntersectionHour> WorstPerHour(IReadOnlyList<IntersectionHour> perIntersection) =>
+        perIntersection.GroupBy(x => x.Hour).ToDictionary(g => g.Key,
+            g => g.OrderByDescending(x => x.TotalS).ThenBy(x => x.Intersection, StringComparer.Ordinal).First());
+
+    /// <summary>The table of a run: its measured period from summary.json, its start of day from its scenario.</summary>
+    public static List<HourlyTimeLost> Of(RunFolder run) =>
+        PerApproach(run.Crossings, run.Scenario.Simulation.StartTimeOfDayS, run.Summary.WarmupS, run.Summary.DurationS);
+
+    private static int HourAt(double secondsSinceMidnight) => (int)Math.Floor(secondsSinceMidnight / HourS);
+}
