@@ -15,11 +15,9 @@ public sealed class NetworkMapChart : IChart
     /// <summary>Only the scenario is required; crossings.csv adds the bus time lost when present.</summary>
     public IEnumerable<string> Inputs(ChartContext context) => [context.Folder.ScenarioPath];
 
-    public Plot Build(ChartContext context)
+    /// <summary>Where each intersection and boundary lies on the map; a scenario without coordinates for its intersections has no map.</summary>
+    internal static Dictionary<string, Coordinates> Positions(SignalSim.Core.Scenario.ScenarioFile scenario)
     {
-        var labels = context.Labels;
-        var run = context.Run;
-        var scenario = run.Scenario;
         var positions = new Dictionary<string, Coordinates>(StringComparer.Ordinal);
         foreach (var x in scenario.Intersections)
         {
@@ -31,6 +29,15 @@ public sealed class NetworkMapChart : IChart
         }
         if (!scenario.Intersections.Any(x => positions.ContainsKey(x.Id)))
             throw new ChartUnavailableException($"scenario '{scenario.Name.Default}' gives no x_m / y_m for its intersections", "no_coordinates", scenario.Name.Default);
+        return positions;
+    }
+
+    public Plot Build(ChartContext context)
+    {
+        var labels = context.Labels;
+        var run = context.Run;
+        var scenario = run.Scenario;
+        var positions = NetworkMapChart.Positions(scenario);
         var lost = run.Has(CrossingRow.FileName) ? BusTimeLost.PerIntersection(run.Crossings) : [];
 
         var plot = ChartStyle.NewPlot(labels, labels.Format("chart.network-map.title", context.StrategyName(run)));

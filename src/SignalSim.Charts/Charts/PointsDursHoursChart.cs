@@ -22,17 +22,7 @@ public sealed class PointsDursHoursChart : IChart
         var labels = context.Labels;
         var run = context.Run;
         var scenario = run.Scenario;
-        var positions = new Dictionary<string, Coordinates>(StringComparer.Ordinal);
-        foreach (var x in scenario.Intersections)
-        {
-            if (x.XM is { } xm && x.YM is { } ym) positions[x.Id] = new Coordinates(xm, ym);
-        }
-        foreach (var b in scenario.Boundaries)
-        {
-            if (b.XM is { } xm && b.YM is { } ym) positions[b.Id] = new Coordinates(xm, ym);
-        }
-        if (!scenario.Intersections.Any(x => positions.ContainsKey(x.Id)))
-            throw new ChartUnavailableException($"scenario '{scenario.Name.Default}' gives no x_m / y_m for its intersections", "no_coordinates", scenario.Name.Default);
+        var positions = NetworkMapChart.Positions(scenario);
         var perIntersection = HourlyPointsDurs.PerIntersection(HourlyPointsDurs.Of(run));
         if (perIntersection.Count == 0) throw new ChartUnavailableException($"no bus crossed a stop line in {CrossingRow.FileName}", "no_bus", CrossingRow.FileName);
         var hours = HourlyPointsDurs.MeasuredHours(scenario.Simulation.StartTimeOfDayS, run.Summary.WarmupS, run.Summary.DurationS);

@@ -150,16 +150,8 @@ internal static class HtmlReport
 
     private static void Priority(StringBuilder h, PrioritySection p)
     {
-        h.Append($"<h2 id=\"priority\">{E(p.Title)}</h2>\n<p class=\"small\">{E(p.Intro)}</p>\n<table>\n<thead><tr>");
-        foreach (var col in p.Header()) h.Append($"<th>{E(col)}</th>");
-        h.Append("</tr></thead>\n<tbody>\n");
-        foreach (var row in p.Rows())
-        {
-            h.Append("<tr>");
-            foreach (var cell in row) h.Append($"<td>{E(cell)}</td>");
-            h.Append("</tr>\n");
-        }
-        h.Append("</tbody>\n</table>\n");
+        h.Append($"<h2 id=\"priority\">{E(p.Title)}</h2>\n<p class=\"small\">{E(p.Intro)}</p>\n");
+        Table(h, null, p.Header(), p.Rows());
         if (p.Sensitivity() is not { } s) return;
         h.Append($"<p>{E(s.Intro)}</p>\n<ul>\n");
         foreach (var line in s.Rows) h.Append($"<li>{E(line)}</li>\n");
@@ -169,10 +161,16 @@ internal static class HtmlReport
 
     private static void PointsDurs(StringBuilder h, PointsDursSection p)
     {
-        h.Append($"<h2 id=\"points-durs\">{E(p.Title)}</h2>\n<p class=\"small\">{E(p.Intro)}</p>\n<table class=\"points-durs\">\n<thead><tr>");
-        foreach (var col in p.Header()) h.Append($"<th>{E(col)}</th>");
+        h.Append($"<h2 id=\"points-durs\">{E(p.Title)}</h2>\n<p class=\"small\">{E(p.Intro)}</p>\n");
+        Table(h, "points-durs", p.Header(), p.Rows());
+    }
+
+    private static void Table(StringBuilder h, string? cssClass, IEnumerable<string> header, IEnumerable<IEnumerable<string>> rows)
+    {
+        h.Append(cssClass is null ? "<table>\n<thead><tr>" : $"<table class=\"{cssClass}\">\n<thead><tr>");
+        foreach (var col in header) h.Append($"<th>{E(col)}</th>");
         h.Append("</tr></thead>\n<tbody>\n");
-        foreach (var row in p.Rows())
+        foreach (var row in rows)
         {
             h.Append("<tr>");
             foreach (var cell in row) h.Append($"<td>{E(cell)}</td>");
