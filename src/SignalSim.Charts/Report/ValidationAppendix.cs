@@ -2,7 +2,9 @@
 // replication 1 (crossings.csv and signals.csv), as an engineer would measure on street:
 //  - the approach: the car approach with the most saturated discharge headways;
 //  - saturation flow: headways between cars crossing in a queue discharge (each delayed at least
-//    QueuedDelayS), after the first four vehicles per lane of each green (HCM method);
+//    QueuedDelayS), after the first four vehicles per lane of each green (HCM method); a green
+//    whose queue discharge holds a bus is left out, since a bus's longer start and headway are a
+//    heavy-vehicle effect the car saturation flow and start-up lost time do not include;
 //  - start-up lost time l1 = t(4 per lane) − green start − 4 h, and effective green
 //    g = G + e − l1 with e = 2 s of amber used (HCM's default extension of effective green);
 //  - cycle C and displayed green G measured between the group's green starts in signals.csv;
@@ -83,7 +85,7 @@ public sealed record ValidationAppendix(
         var run = folder.BaselineRun;
         if (!run.Has(CrossingRow.FileName) || !run.Has(SignalRow.FileName)) return null;
         var scenario = run.Scenario;
-        var crossings = run.Crossings.Where(c => c.Mode == "car" && c.Group.Length > 0).ToList();
+        var crossings = run.Crossings.Where(c => c.Mode is "car" or "bus" && c.Group.Length > 0).ToList();
         var signals = run.Signals;
         var measuredS = run.Summary.DurationS;
         ValidationAppendix? best = null;
@@ -99,8 +101,10 @@ public sealed record ValidationAppendix(
     }
 
     private static ValidationAppendix? MeasureApproach(ScenarioFile scenario, (string Intersection, string Approach, string Group) key, int lanes,
-        List<CrossingRow> cars, List<SignalRow> states, double measuredS)
+        List<CrossingRow> carsAndBuses, List<SignalRow> states, double measuredS)
     {
+        var cars = carsAndBuses.Where(c => c.Mode == "car").ToList();
+        if (cars.Count == 0) return null;
         // Green starts and the end of each green + amber (the next red), from signals.csv.
         var greens = new List<(double StartS, double AmberS, double RedS)>();
         for (var i = 0; i < states.Count; i++)
@@ -121,7 +125,9 @@ public sealed record ValidationAppendix(
         var saturated = 0;
         foreach (var g in greens)
         {
-            var run = cars.Where(c => c.TimeS >= g.StartS && c.TimeS < g.RedS).TakeWhile(c => c.DelayS >= QueuedDelayS).Select(c => c.TimeS).ToList();
+            var discharge = carsAndBuses.Where(c => c.TimeS >= g.StartS && c.TimeS < g.RedS).TakeWhile(c => c.DelayS >= QueuedDelayS).ToList();
+            if (discharge.Any(c => c.Mode == "bus")) continue;
+            var run = discharge.Select(c => c.TimeS).ToList();
             if (run.Count <= skip) continue;
             saturated++;
             fourth.Add((g.StartS, run[skip - 1]));

@@ -29,6 +29,7 @@ public sealed partial class Simulation
             var frontCause = BrakingCause.Leader;
             var frontAcc = FrontAcceleration(lane, link, front, ref frontCause);
             Bound(ref frontAcc, ref frontCause, CourtesyAcceleration(front, link, in classes[_class[front]]), BrakingCause.LaneChange);
+            Bound(ref frontAcc, ref frontCause, GapSeekingAcceleration(front, link, in classes[_class[front]]), BrakingCause.LaneChange);
             _accMps2[front] = Ahead(front, link, frontAcc, ref frontCause);
             _accCause[front] = (byte)frontCause;
 
@@ -89,6 +90,7 @@ public sealed partial class Simulation
                     Bound(ref acc, ref cause, Idm.Acceleration(in p, speed, desired, stopLine - _posM[slot], 0), BrakingCause.LaneChange);
                 }
                 Bound(ref acc, ref cause, CourtesyAcceleration(slot, link, in p), BrakingCause.LaneChange);
+                Bound(ref acc, ref cause, GapSeekingAcceleration(slot, link, in p), BrakingCause.LaneChange);
                 _accMps2[slot] = Ahead(slot, link, acc, ref cause);
                 _accCause[slot] = (byte)cause;
                 leader = slot;

@@ -10,6 +10,10 @@
 //   stop in a general lane is overtaken this way.
 // Gaps to the new leader and follower must keep both standstill gaps, and a driver waits a
 // cool-down between two changes, which keeps it from hopping back and forth.
+// A mandatory change that finds no gap makes one, as drivers do: the changer drops back behind
+// the target-lane driver alongside it (gap seeking) and the next driver in the target lane eases
+// off to let it in (courtesy), both at most at the comfortable deceleration, and neither within
+// the first metres after a stop line, where braking would hold the intersection.
 namespace SignalSim.Core.Engine;
 
 public sealed partial class Simulation
@@ -43,6 +47,18 @@ public sealed partial class Simulation
     /// <summary>A courtesy lasts this long unless renewed by the waiting driver.</summary>
     private const long CourtesyTicks = 2 * SimTime.TicksPerSecond;
 
+    // Gap seeking: a driver who must change in behind the target-lane driver alongside it drops
+    // back behind it; decided with the lane changes, read by the next car-following pass only.
+    private int[] _gapSeekBehind = [];
+    private int[] _gapSeekBehindId = [];
+    private long[] _gapSeekUntilTicks = [];
+
+    /// <summary>Neither gap seeking nor courtesy brakes a driver within this distance after the upstream stop line.</summary>
+    private const double MakeRoomFromM = 30;
+
+    /// <summary>Below this speed a target-lane driver is queued, not passing: dropping back behind it gains nothing.</summary>
+    private const double GapSeekingMinSpeedMps = 2;
+
     /// <summary>Lane changes made, mandatory (towards the lanes of the next movement) and discretionary.</summary>
     public long MandatoryLaneChanges { get; private set; }
     public long DiscretionaryLaneChanges { get; private set; }
@@ -66,6 +82,9 @@ public sealed partial class Simulation
         _courtesyFor = new int[total];
         _courtesyForId = new int[total];
         _courtesyUntilTicks = new long[total];
+        _gapSeekBehind = new int[total];
+        _gapSeekBehindId = new int[total];
+        _gapSeekUntilTicks = new long[total];
         _laneLastDepartureTicks = new long[_laneCount.Length];
         Array.Fill(_laneLastDepartureTicks, long.MinValue / 2);
         _laneLastDepartureId = new int[_laneCount.Length];
@@ -149,7 +168,11 @@ public sealed partial class Simulation
                 {
                     var at = dir > 0 ? jl : jr;
                     if (Gain(slot, link, lane, to, at, leader, follower, mandatory: true) > 0) Decide(slot, lane, to);
-                    else if (at < _laneCount[to]) AskCourtesy(SlotAt(to, at), slot);
+                    else
+                    {
+                        if (at < _laneCount[to]) AskCourtesy(SlotAt(to, at), slot);
+                        if (at > 0) SeekGapBehind(slot, SlotAt(to, at - 1));
+                    }
                 }
                 continue;
             }
@@ -177,19 +200,44 @@ public sealed partial class Simulation
         _courtesyUntilTicks[follower] = NowTicks + CourtesyTicks;
     }
 
+    private void SeekGapBehind(int changer, int alongside)
+    {
+        _gapSeekBehind[changer] = alongside;
+        _gapSeekBehindId[changer] = _vehicleId[alongside];
+        _gapSeekUntilTicks[changer] = NowTicks + _m.StepTicks; // the next car-following pass only
+    }
+
     /// <summary>
-    /// The acceleration a driver asked for courtesy accepts to let the changer in ahead of it:
-    /// following the changer, if that asks no more than b_safe; +∞ otherwise or when none asked.
+    /// The acceleration a driver asked for courtesy takes to let the changer in ahead of it:
+    /// following the changer as if it were already ahead, even alongside, but never braking
+    /// harder than comfortably; +∞ when none asked, when the changer is behind it (the changer
+    /// drops back instead) or just after the upstream stop line.
     /// </summary>
     private double CourtesyAcceleration(int slot, int link, in Model.VehicleClassParameters p)
     {
         if (_courtesyUntilTicks[slot] <= NowTicks) return double.PositiveInfinity;
         var changer = _courtesyFor[slot];
         if (_vehicleId[changer] != _courtesyForId[slot] || _m.StepLink[_step[changer]] != link) return double.PositiveInfinity;
+        if (_posM[changer] < _posM[slot] || _posM[slot] < MakeRoomFromM) return double.PositiveInfinity;
         var gap = _posM[changer] - _lengthM[changer] - _posM[slot];
-        if (gap <= 0) return double.PositiveInfinity;
         var acc = Idm.Acceleration(in p, _speedMps[slot], FreeSpeedMps(slot, link), gap, _speedMps[changer]);
-        return acc >= -p.SafeDecelerationMps2 ? acc : double.PositiveInfinity;
+        return Math.Max(acc, -p.ComfortableDecelerationMps2);
+    }
+
+    /// <summary>
+    /// The acceleration of a driver seeking a gap: following the target-lane driver alongside it
+    /// as if it were already behind it, never braking harder than comfortably; +∞ when it found
+    /// no such driver, when that driver is queued, or just after the upstream stop line.
+    /// </summary>
+    private double GapSeekingAcceleration(int slot, int link, in Model.VehicleClassParameters p)
+    {
+        if (_gapSeekUntilTicks[slot] <= NowTicks) return double.PositiveInfinity;
+        var alongside = _gapSeekBehind[slot];
+        if (_vehicleId[alongside] != _gapSeekBehindId[slot] || _m.StepLink[_step[alongside]] != link) return double.PositiveInfinity;
+        if (_speedMps[alongside] < GapSeekingMinSpeedMps || _posM[slot] < MakeRoomFromM) return double.PositiveInfinity;
+        var gap = _posM[alongside] - _lengthM[alongside] - _posM[slot];
+        var acc = Idm.Acceleration(in p, _speedMps[slot], FreeSpeedMps(slot, link), gap, _speedMps[alongside]);
+        return Math.Max(acc, -p.ComfortableDecelerationMps2);
     }
 
     /// <summary>+1 (left) or −1 (right): the direction of the nearest lane of the mask, the right one on a tie.</summary>

@@ -68,6 +68,28 @@ public sealed class LanesAndYieldingTests(ITestOutputHelper output)
         Assert.True(driving.DiscretionaryLaneChanges > 0, "drivers change lanes within links");
     }
     /// <summary>
+    /// The generated corridor's main road has two lanes: right turns from the right one, left turns
+    /// from the left one, through traffic from both. Drivers who turn onto it and off it again two
+    /// intersections later often enter in the lane that does not serve their next turn and must
+    /// change within one link, among a main-road stream of moderate to heavy flow.
+    /// </summary>
+    [Theory]
+    [InlineData(3000.0)]
+    [InlineData(4500.0)]
+    [InlineData(6000.0)]
+    public void Mandatory_lane_changes_reach_the_lane_of_the_next_movement_before_the_stop_line(double totalDemandVehPerHour)
+    {
+        var scenario = SyntheticCorridor.Create(intersections: 6, totalDemandVehPerHour: totalDemandVehPerHour, seed: 3);
+        var driving = ScenarioAssert.Run(scenario, seed: 3).Driving!;
+        var needed = driving.MandatoryLaneChangesNeeded;
+        var reached = needed - driving.MandatoryLaneChangesMissed;
+        output.WriteLine($"{totalDemandVehPerHour} veh/h: {reached} of {needed} wrong-lane entries reached the line in a lane of their movement "
+            + $"({100.0 * reached / needed:F1} %); {driving.MandatoryLaneChanges} mandatory changes");
+        Assert.True(needed >= 100, $"only {needed} entries in a wrong lane: the case does not exercise mandatory changes");
+        Assert.True(reached >= 0.99 * needed, $"{driving.MandatoryLaneChangesMissed} of {needed} wrong-lane entries reached the stop line in the wrong lane");
+    }
+
+    /// <summary>
     /// One intersection: a major through stream west→east (Poisson) and a minor left turn
     /// east→south that gives way to it, on the same green: 0–100 s of a 120 s cycle. The minor
     /// demand exceeds the capacity, so a queue always waits. No warm-up, so that every vehicle is
