@@ -60,6 +60,7 @@ public sealed partial class Simulation
                         signalAhead = false; // everyone behind a vehicle that stops is behind the line too
                     }
                 }
+                if (k == 1) BoundByOwnGap(slot, lane, front, stopLine, in p, speed, desired, ref acc, ref cause);
                 if (k == 1 && signalAhead)
                 {
                     // Behind a front that goes, it already takes its turn in any merge beyond the
@@ -171,7 +172,7 @@ public sealed partial class Simulation
             NoteMissedLane(slot, toStopLine);
             return Held(lane, in p, speed, desired, toStopLine, BrakingCause.LaneChange, ref cause);
         }
-        if (_m.StepYieldCount[step] > 0 && !GapAccepted(slot, lane, step, in p, speed, toStopLine))
+        if (_m.StepYieldCount[step] > 0 && !GapAccepted(slot, lane, step, in p, speed, toStopLine, _laneLastDepartureTicks[lane]))
         {
             // A driver giving way waits with its front at the line (at a red it keeps s0 short of it),
             // ready to take the next gap. Standing there on its green it has entered the
@@ -228,6 +229,26 @@ public sealed partial class Simulation
     }
 
     /// <summary>The front vehicle stops at its stop line this step, for the given reason.</summary>
+    /// <summary>The driver behind the front judges its own gap from this far beyond its comfortable stopping distance.</summary>
+    private const double YieldLookAheadM = 10;
+
+    /// <summary>
+    /// The driver behind the front, when its movement gives way, judges its own gap already (as
+    /// drivers following a turning car watch the crossing too) and slows to stop at the line if
+    /// the gap will not be there: the front leaving first, it would otherwise find a pedestrian or
+    /// an opposing car only as the new front, too late to stop comfortably.
+    /// </summary>
+    private void BoundByOwnGap(int slot, int lane, int front, double stopLine, in Model.VehicleClassParameters p, double speed, double desired, ref double acc, ref BrakingCause cause)
+    {
+        var step = _step[slot];
+        if (_m.StepYieldCount[step] == 0 || _m.StepGroup[step] < 0) return;
+        var toLine = stopLine - _posM[slot];
+        if (toLine > speed * speed / (2 * p.ComfortableDecelerationMps2) + YieldLookAheadM) return;
+        var frontLeaves = Math.Max(_laneLastDepartureTicks[lane], AtLineTicks(front, _step[front], stopLine - _posM[front]));
+        if (!GapAccepted(slot, lane, step, in p, speed, toLine, frontLeaves))
+            Bound(ref acc, ref cause, Idm.Acceleration(in p, speed, desired, toLine + p.MinGapM, 0), BrakingCause.Yield);
+    }
+
     private double Held(int lane, in Model.VehicleClassParameters p, double speed, double desired, double toStopLine, BrakingCause reason, ref BrakingCause cause)
     {
         _laneFrontHeld[lane] = true;

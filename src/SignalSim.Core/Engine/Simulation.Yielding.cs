@@ -6,7 +6,10 @@
 //   the gap-acceptance capacity q·e^(−q·t_c) / (1 − e^(−q·t_f)) of Harders and Siegloch;
 // - no pedestrian is inside the crossing's conflict zone during the driver's pedestrian gap, each
 //   pedestrian walking at their own speed.
-// A driver who accepted and can no longer stop comfortably goes on (as at amber).
+// A driver who accepted and can no longer stop comfortably goes on (as at amber). The driver
+// behind a front that goes judges its own gap already, as drivers following a turning car watch
+// the crossing too: otherwise, becoming the front a few metres from the line, it would find a
+// pedestrian or an opposing car too late to stop comfortably.
 // Decisions are taken at the start of a step, but what they wait for (the opposing vehicle passing,
 // the follow-up time running out) happens anywhere within the previous step: judged at the step,
 // each decision would come half a step late on average, which costs capacity in proportion to the
@@ -73,11 +76,35 @@ public sealed partial class Simulation
         return rampS + (distanceM - rampM) / freeSpeedMps;
     }
 
-    private bool GapAccepted(int slot, int lane, int step, in Model.VehicleClassParameters p, double speed, double toStopLine)
+    /// <summary>When the driver would reach its stop line going on at up to the movement's turn speed.</summary>
+    private long AtLineTicks(int slot, int step, double toStopLine) =>
+        NowTicks + SimTime.FromSeconds(TimeToCoverS(slot, toStopLine, Math.Min(FreeSpeedMps(slot, _m.StepLink[step]), _m.StepTurnSpeedMps[step])));
+
+    /// <summary>
+    /// Whether the driver may go: every permissive conflict of its movement leaves it the gap it
+    /// needs when it reaches the line. <paramref name="previousDepartureTicks"/> is when the driver
+    /// ahead of it in the lane left (or, for the driver behind the front, will leave) the line.
+    /// </summary>
+    private bool GapAccepted(int slot, int lane, int step, in Model.VehicleClassParameters p, double speed, double toStopLine, long previousDepartureTicks)
     {
         if (_yieldCommitted[slot]) return true;
-        var link = _m.StepLink[step];
-        var atLine = NowTicks + SimTime.FromSeconds(TimeToCoverS(slot, toStopLine, Math.Min(FreeSpeedMps(slot, link), _m.StepTurnSpeedMps[step])));
+        var atLine = AtLineTicks(slot, step, toStopLine);
+        var cannotStopComfortably = speed * speed / (2 * Math.Max(toStopLine, 0.01)) > p.ComfortableDecelerationMps2;
+        if (!GapFree(step, lane, in p, atLine, previousDepartureTicks))
+        {
+            // A driver already going who can no longer stop comfortably goes on, as at amber: the
+            // pedestrian just arrived at the kerb, or the opposing driver, sees it and waits.
+            if (!_yieldGoing[slot] || !cannotStopComfortably) { _yieldGoing[slot] = false; return false; }
+        }
+        // Accepted: once it could no longer stop comfortably it goes, whatever appears later.
+        _yieldGoing[slot] = true;
+        if (cannotStopComfortably) _yieldCommitted[slot] = true;
+        return true;
+    }
+
+    /// <summary>Whether every permissive conflict of the movement leaves the gap a driver reaching the line at <paramref name="atLine"/> needs.</summary>
+    private bool GapFree(int step, int lane, in Model.VehicleClassParameters p, long atLine, long previousDepartureTicks)
+    {
         var halfStep = _m.StepTicks / 2;
         var first = _m.StepYieldFirst[step];
         for (var i = first; i < first + _m.StepYieldCount[step]; i++)
@@ -87,15 +114,13 @@ public sealed partial class Simulation
             {
                 var eta = _opposingEtaTicks[y.Opposing];
                 if (eta != long.MaxValue && eta - atLine + halfStep < p.CriticalGapTicks) return false;
-                if (atLine - _laneLastDepartureTicks[lane] + halfStep < p.FollowUpTicks) return false;
+                if (atLine - previousDepartureTicks + halfStep < p.FollowUpTicks) return false;
             }
             else if (PedestrianInZone(y.Crossing, y.ZoneStartM, y.ZoneEndM, atLine, atLine + p.PedestrianGapTicks))
             {
                 return false;
             }
         }
-        // Accepted: once it could no longer stop comfortably it goes, whatever appears later.
-        if (speed * speed / (2 * Math.Max(toStopLine, 0.01)) > p.ComfortableDecelerationMps2) _yieldCommitted[slot] = true;
         return true;
     }
 }
