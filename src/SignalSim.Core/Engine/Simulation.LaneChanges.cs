@@ -20,6 +20,14 @@ public sealed partial class Simulation
 {
     private const long LaneChangeCooldownTicks = 3 * SimTime.TicksPerSecond;
 
+    /// <summary>
+    /// A driver weighs a discretionary change once a second (drivers do not reconsider their lane
+    /// at every step), each at its own phase: the decisions then do not depend on the step, and
+    /// the MOBIL evaluation, the dearest part of a step, runs for a fraction of the vehicles.
+    /// Mandatory changes are sought at every step.
+    /// </summary>
+    private const long DiscretionaryDecisionIntervalTicks = SimTime.TicksPerSecond;
+
     /// <summary>Seconds of travel before the stop line in which moving drivers no longer change lanes.</summary>
     private const double NoChangeBeforeLineS = 1.0;
 
@@ -141,26 +149,31 @@ public sealed partial class Simulation
         var jl = 0;
         var jr = 0;
         var classCount = _m.Classes.Length;
+        var linkLengthM = _m.LinkLengthM[link];
         for (var k = 0; k < n; k++)
         {
+            // The cheap reasons to stay first: most drivers have nothing to decide at this step.
             var slot = SlotAt(lane, k);
-            var pos = _posM[slot];
-            // Index in each neighbour lane of the first vehicle behind this one (lanes are in order).
-            while (jl < leftCount && _posM[SlotAt(left, jl)] >= pos) jl++;
-            while (jr < rightCount && _posM[SlotAt(right, jr)] >= pos) jr++;
             if (NowTicks - _lastLaneChangeTicks[slot] < LaneChangeCooldownTicks || _dwellUntilTicks[slot] >= 0) continue;
-            ref readonly var p = ref _m.Classes[_class[slot]];
-            if (pos - _lengthM[slot] < p.MinGapM || pos >= _m.LinkLengthM[link]) continue; // not wholly on the link
             var step = _step[slot];
-            // Lanes are separated by a solid line just before the stop line: nobody changes in the
-            // last second of travel before it (a driver standing at the line still may).
-            if (_m.StepGroup[step] >= 0 && _m.LinkLengthM[link] - pos < _speedMps[slot] * NoChangeBeforeLineS) continue;
             var target = _m.StepTargetMask[step];
             if (_stopAtM[slot] != double.PositiveInfinity) target &= ~target + 1; // the kerbside lane of the movement for its stop
+            var mandatory = (target & (1UL << index)) == 0;
+            ref readonly var p = ref _m.Classes[_class[slot]];
+            if (!mandatory && (!p.DiscretionaryLaneChanges || !DecidesDiscretionaryNow(slot))) continue;
+            var pos = _posM[slot];
+            if (pos - _lengthM[slot] < p.MinGapM || pos >= linkLengthM) continue; // not wholly on the link
+            // Lanes are separated by a solid line just before the stop line: nobody changes in the
+            // last second of travel before it (a driver standing at the line still may).
+            if (_m.StepGroup[step] >= 0 && linkLengthM - pos < _speedMps[slot] * NoChangeBeforeLineS) continue;
+            // Index in each neighbour lane of the first vehicle behind this one: lanes are in
+            // order, so the indices only move on, and only as far as a driver who decides needs.
+            while (jl < leftCount && _posM[SlotAt(left, jl)] >= pos) jl++;
+            while (jr < rightCount && _posM[SlotAt(right, jr)] >= pos) jr++;
             var permitted = _m.LinkClassLaneMask[link * classCount + _class[slot]];
             var leader = k > 0 ? SlotAt(lane, k - 1) : -1;
             var follower = k + 1 < n ? SlotAt(lane, k + 1) : -1;
-            if ((target & (1UL << index)) == 0)
+            if (mandatory)
             {
                 var dir = TowardsMask(target, index);
                 var to = dir > 0 ? left : right;
@@ -176,7 +189,6 @@ public sealed partial class Simulation
                 }
                 continue;
             }
-            if (!p.DiscretionaryLaneChanges) continue;
             var bestGain = 0.0;
             var bestLane = -1;
             if (left >= 0 && (target & (1UL << (index + 1))) != 0)
@@ -191,6 +203,14 @@ public sealed partial class Simulation
             }
             if (bestLane >= 0) Decide(slot, lane, bestLane);
         }
+    }
+
+    /// <summary>Whether this step is the vehicle's once-a-second moment to weigh a discretionary change.</summary>
+    private bool DecidesDiscretionaryNow(int slot)
+    {
+        var stepsPerDecision = DiscretionaryDecisionIntervalTicks / _m.StepTicks;
+        if (stepsPerDecision <= 1) return true;
+        return (NowTicks / _m.StepTicks + _vehicleId[slot]) % stepsPerDecision == 0;
     }
 
     private void AskCourtesy(int follower, int changer)
