@@ -42,7 +42,10 @@ internal static class CompareReport
         var c = CultureInfo.InvariantCulture;
         foreach (var r in rows.Where(r => r.Reference is not ("itself" or "")))
         {
-            var diff = r.RunningTimeDiff is { } d ? string.Create(c, $" (Δ {d.Mean:+0.0;-0.0;0.0} s, 95 % {d.Ci95Low:0.0} to {d.Ci95High:0.0})") : "";
+            // One replication has no interval: the difference alone, saying so.
+            var diff = r.RunningTimeDiff is not { } d ? ""
+                : d.Ci95Low is { } lo && d.Ci95High is { } hi ? string.Create(c, $" (Δ {d.Mean:+0.0;-0.0;0.0} s, 95 % CI {lo:0.0} to {hi:0.0})")
+                : string.Create(c, $" (Δ {d.Mean:+0.0;-0.0;0.0} s, no interval from one replication)");
             w.WriteLine(string.Create(c, $"  new line {r.Line} in {r.Strategy}: running time {r.RunningTime?.Mean:0.0} s, headway CV {r.HeadwayCv:0.000}; today's {r.Reference}: headway CV {r.ReferenceHeadwayCv:0.000}{diff}"));
         }
     }
