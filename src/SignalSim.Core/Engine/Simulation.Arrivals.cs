@@ -244,6 +244,7 @@ public sealed partial class Simulation
         _stopLineDueS[slot] = SimTime.ToSeconds(departTicks) + (_m.LinkLengthM[link] - p.LengthM) / desired;
         _stops[slot] = 0;
         _vehicleId[slot] = _nextVehicleId++;
+        AssignDecisionPhase(slot);
         _moving[slot] = true;
         _committed[slot] = false;
         StartTransitTrip(slot, route);

@@ -90,6 +90,9 @@ public sealed partial class Simulation
         _courtesyFor = new int[total];
         _courtesyForId = new int[total];
         _courtesyUntilTicks = new long[total];
+        _decisionPhase = new byte[total];
+        _stepsPerDecision = (int)Math.Clamp(DiscretionaryDecisionIntervalTicks / _m.StepTicks, 1, byte.MaxValue);
+        _currentDecisionPhase = (int)(((-(NowTicks / _m.StepTicks)) % _stepsPerDecision + _stepsPerDecision) % _stepsPerDecision);
         _gapSeekBehind = new int[total];
         _gapSeekBehindId = new int[total];
         _gapSeekUntilTicks = new long[total];
@@ -205,13 +208,22 @@ public sealed partial class Simulation
         }
     }
 
-    /// <summary>Whether this step is the vehicle's once-a-second moment to weigh a discretionary change.</summary>
-    private bool DecidesDiscretionaryNow(int slot)
+    // Each vehicle's phase in the decision interval, drawn from its id on entry, and the phase of
+    // the current step: a comparison per vehicle rather than a division.
+    private byte[] _decisionPhase = [];
+    private int _stepsPerDecision = 1;
+    private int _currentDecisionPhase;
+
+    private void AssignDecisionPhase(int slot) => _decisionPhase[slot] = (byte)(_vehicleId[slot] % _stepsPerDecision);
+
+    /// <summary>Moves the decision phase on by one step: the vehicles whose id plus the step index is a multiple of the interval decide.</summary>
+    private void AdvanceDecisionPhase()
     {
-        var stepsPerDecision = DiscretionaryDecisionIntervalTicks / _m.StepTicks;
-        if (stepsPerDecision <= 1) return true;
-        return (NowTicks / _m.StepTicks + _vehicleId[slot]) % stepsPerDecision == 0;
+        _currentDecisionPhase = _currentDecisionPhase == 0 ? _stepsPerDecision - 1 : _currentDecisionPhase - 1;
     }
+
+    /// <summary>Whether this step is the vehicle's once-a-second moment to weigh a discretionary change.</summary>
+    private bool DecidesDiscretionaryNow(int slot) => _decisionPhase[slot] == _currentDecisionPhase;
 
     private void AskCourtesy(int follower, int changer)
     {

@@ -167,6 +167,7 @@ public sealed partial class Simulation
         ComputeAccelerations();     // IDM against leader, stop, red stop line, give way, full exit lane
         MoveVehicles();             // commit speeds and positions together (two-phase update)
         NowTicks += _m.StepTicks;
+        AdvanceDecisionPhase();
         ServeStopsAndDetectors();   // dwell at stops, priority check-ins
         CrossStopLines();           // hand vehicles to the lane ahead on the next link, or finish their trip
         ChangeLanes();              // MOBIL and mandatory changes, decided on the moved state, applied in order
