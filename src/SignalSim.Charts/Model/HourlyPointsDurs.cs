@@ -1,7 +1,9 @@
 // "Points durs" hour by hour, from the stop-line records (crossings.csv): the time buses lose on
 // each approach (the segment leading to an intersection) in each clock hour of the measured
-// period, by cause — at the signal and in its queue (stop-line delay less dwell), and at the stop
-// on the segment (dwell) — and the ranking of those (place, cause, hour), worst first.
+// period, by cause — at the red signal, in the queue and the traffic at green (together the
+// stop-line delay less dwell; one cause "signal and queue" when crossings.csv does not split
+// them), and at the stop on the segment (dwell) — and the ranking of those (place, cause, hour),
+// worst first.
 //
 // A passage counts in the hour its bus crosses the stop line. Hours are counted from midnight of
 // the run's first day, so a run over midnight keeps its two "00 h" apart. Measured buses still
@@ -13,11 +15,17 @@ namespace SignalSim.Charts.Model;
 
 public enum TimeLostCause
 {
-    /// <summary>Stop-line delay less dwell: red time and the queue in front of the bus.</summary>
+    /// <summary>Stop-line delay less dwell, unsplit (crossings.csv without red_delay_s): red time and the queue in front of the bus.</summary>
     SignalAndQueue,
 
     /// <summary>Dwell at a stop on the approach.</summary>
     Stop,
+
+    /// <summary>Time lost while the bus's signal was red or amber.</summary>
+    Signal,
+
+    /// <summary>Time lost at green: the queue moving off in front of the bus, the traffic ahead.</summary>
+    Queue,
 }
 
 /// <param name="Hour">Hours since midnight of the run's first day (24 is the next day's 00 h).</param>
@@ -26,6 +34,9 @@ public enum TimeLostCause
 public sealed record HourlyTimeLost(string Intersection, string Approach, int Hour, TimeLostCause Cause, int Passages, double TotalS)
 {
     public double PerBusS => Passages > 0 ? TotalS / Passages : 0;
+
+    /// <summary>The row of its approach and hour that is always there, whose passages count once for the approach.</summary>
+    public bool CarriesPassages => Cause is TimeLostCause.SignalAndQueue or TimeLostCause.Signal;
 }
 
 /// <summary>One intersection in one hour: every approach and cause together.</summary>
@@ -62,7 +73,17 @@ public static class HourlyPointsDurs
         foreach (var g in groups)
         {
             var passages = g.Count();
-            rows.Add(new HourlyTimeLost(g.Key.Intersection, g.Key.Approach, g.Key.Hour, TimeLostCause.SignalAndQueue, passages, g.Sum(c => c.SignalDelayS)));
+            if (g.All(c => c.AtRedS is not null))
+            {
+                // The signal's row always, so that it carries the approach's passages; the queue's when there is time lost.
+                rows.Add(new HourlyTimeLost(g.Key.Intersection, g.Key.Approach, g.Key.Hour, TimeLostCause.Signal, passages, g.Sum(c => c.AtRedS!.Value)));
+                var atGreen = g.Sum(c => c.AtGreenS!.Value);
+                if (atGreen > 0) rows.Add(new HourlyTimeLost(g.Key.Intersection, g.Key.Approach, g.Key.Hour, TimeLostCause.Queue, passages, atGreen));
+            }
+            else
+            {
+                rows.Add(new HourlyTimeLost(g.Key.Intersection, g.Key.Approach, g.Key.Hour, TimeLostCause.SignalAndQueue, passages, g.Sum(c => c.SignalDelayS)));
+            }
             var dwell = g.Sum(c => c.DwellS);
             if (dwell > 0) rows.Add(new HourlyTimeLost(g.Key.Intersection, g.Key.Approach, g.Key.Hour, TimeLostCause.Stop, passages, dwell));
         }
@@ -80,8 +101,8 @@ public static class HourlyPointsDurs
     public static List<IntersectionHour> PerIntersection(IReadOnlyList<HourlyTimeLost> perApproach) =>
         perApproach.GroupBy(r => (r.Intersection, r.Hour))
             .Select(g => new IntersectionHour(g.Key.Intersection, g.Key.Hour,
-                // Both causes of one approach count the same passages: count each approach once.
-                g.Where(r => r.Cause == TimeLostCause.SignalAndQueue).Sum(r => r.Passages), g.Sum(r => r.TotalS)))
+                // Every cause of one approach counts the same passages: count each approach once.
+                g.Where(r => r.CarriesPassages).Sum(r => r.Passages), g.Sum(r => r.TotalS)))
             .ToList();
 
     /// <summary>The intersection losing the most bus time in each hour, by hour.</summary>

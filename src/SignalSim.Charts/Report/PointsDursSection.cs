@@ -64,7 +64,13 @@ public sealed class PointsDursSection
     });
 
     public static string Cause(ChartLabels labels, TimeLostCause cause) =>
-        labels[cause == TimeLostCause.Stop ? "points-durs.cause.stop" : "points-durs.cause.signal"];
+        labels[cause switch
+        {
+            TimeLostCause.Stop => "points-durs.cause.stop",
+            TimeLostCause.Signal => "points-durs.cause.red",
+            TimeLostCause.Queue => "points-durs.cause.queue",
+            _ => "points-durs.cause.signal",
+        }];
 
     /// <summary>An hour as the note writes it: "08 h–09 h" in French, "08:00–09:00" in English.</summary>
     public static string Hour(ChartLabels labels, int hour) =>
@@ -88,7 +94,13 @@ public sealed class PointsDursSection
     }
 
     /// <summary>The cause as points_durs_hours.csv writes it.</summary>
-    public static string CauseWord(TimeLostCause cause) => cause == TimeLostCause.Stop ? "stop" : "signal_and_queue";
+    public static string CauseWord(TimeLostCause cause) => cause switch
+    {
+        TimeLostCause.Stop => "stop",
+        TimeLostCause.Signal => "signal",
+        TimeLostCause.Queue => "queue",
+        _ => "signal_and_queue",
+    };
 
     private static string Csv(string v) => v.Contains(',') || v.Contains('"') ? "\"" + v.Replace("\"", "\"\"") + "\"" : v;
 }

@@ -89,24 +89,32 @@ public readonly record struct TrajectoryRow(double TimeS, int VehicleId, string 
 /// <summary>
 /// crossings.csv: a vehicle crossing an approach's stop line. delay_s is the stop-line delay
 /// (deceleration, queueing, and any dwell at a stop on the approach); dwell_s is that dwell.
-/// group names the signal group that served the vehicle, empty when unknown.
+/// group names the signal group that served the vehicle, empty when unknown. red_delay_s is the
+/// part of delay_s − dwell_s lost while the vehicle's signal was red or amber (null in files
+/// written before SignalSim recorded it).
 /// </summary>
-public readonly record struct CrossingRow(double TimeS, string Intersection, string Approach, string Group, int VehicleId, string Mode, double DelayS, double DwellS)
+public readonly record struct CrossingRow(double TimeS, string Intersection, string Approach, string Group, int VehicleId, string Mode, double DelayS, double DwellS, double? RedDelayS = null)
 {
     public const string FileName = "crossings.csv";
     public static readonly string[] Columns = ["time_s", "intersection", "approach", "vehicle_id", "mode", "delay_s"];
 
-    /// <summary>The columns a producer should write; group and dwell_s are optional for the reader.</summary>
-    public static readonly string[] ProposedColumns = ["time_s", "intersection", "centre", "approach", "exit_link", "group", "vehicle_id", "mode", "delay_s", "dwell_s"];
+    /// <summary>The columns a producer should write; group, dwell_s and red_delay_s are optional for the reader.</summary>
+    public static readonly string[] ProposedColumns = ["time_s", "intersection", "centre", "approach", "exit_link", "group", "vehicle_id", "mode", "delay_s", "dwell_s", "red_delay_s"];
 
     /// <summary>When the vehicle would have reached the stop line without delay: the Purdue diagram's arrival.</summary>
     public double ArrivalS => TimeS - DelayS;
 
     public double SignalDelayS => DelayS - DwellS;
 
+    /// <summary>Time lost in front of the red (or amber) signal, within the stop-line delay less dwell; null when the file does not say.</summary>
+    public double? AtRedS => RedDelayS is { } red ? Math.Clamp(red, 0, Math.Max(SignalDelayS, 0)) : null;
+
+    /// <summary>Time lost at green (the queue moving off, the traffic ahead): the rest of the stop-line delay less dwell.</summary>
+    public double? AtGreenS => AtRedS is { } red ? SignalDelayS - red : null;
+
     public static List<CrossingRow> Read(string path) => CsvFile.ReadAll(path, Columns, c =>
         new CrossingRow(c.Number("time_s"), c.Text("intersection"), c.Text("approach"), c.OptionalText("group") ?? "",
-            c.Integer("vehicle_id"), c.Text("mode"), c.Number("delay_s"), c.OptionalNumber("dwell_s") ?? 0));
+            c.Integer("vehicle_id"), c.Text("mode"), c.Number("delay_s"), c.OptionalNumber("dwell_s") ?? 0, c.OptionalNumber("red_delay_s")));
 }
 
 /// <summary>

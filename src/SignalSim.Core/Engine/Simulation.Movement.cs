@@ -56,6 +56,16 @@ public sealed partial class Simulation
                     x = stopLine - StopLineClearanceM;
                     vNew = 0;
                 }
+                var group = _m.StepGroup[_step[slot]];
+                if (group >= 0 && _groupState[group] != SignalState.Green && _dwellUntilTicks[slot] < 0)
+                {
+                    // Time lost in this step (the step less the free-flow time of the distance
+                    // covered) while the vehicle's signal shows red or amber: over the link these
+                    // sum to the part of its stop-line delay spent in front of a closed signal
+                    // (a step driven faster than the free speed gains nothing back here).
+                    var lostS = dt - (x - _posM[slot]) / FreeSpeedMps(slot, _m.LaneLink[lane]);
+                    if (lostS > 0) _redLossOnLinkS[slot] += lostS;
+                }
                 _previousPosM[slot] = _posM[slot];
                 _posM[slot] = x;
                 if (v - vNew > _m.Classes[_class[slot]].MaxDecelerationMps2 * dt + 1e-9) _hardBrakingSteps[_accCause[slot]]++;

@@ -18,7 +18,7 @@ public sealed partial class Simulation
         var delay = crossS - _stopLineDueS[slot];
         _approachDepartures[approach]++;
         _approachDelaySumS[approach] += delay;
-        Recorder.RecordCrossing(new Metrics.StopLineCrossing(crossS, link, _vehicleId[slot], _class[slot], _route[slot], delay, _dwellOnLinkS[slot]));
+        Recorder.RecordCrossing(new Metrics.StopLineCrossing(crossS, link, _vehicleId[slot], _class[slot], _route[slot], delay, _dwellOnLinkS[slot], _redLossOnLinkS[slot]));
     }
 
     /// <summary>A slow vehicle belongs to the queue if it is this close to the vehicle ahead (or the stop line).</summary>

@@ -30,7 +30,8 @@ public readonly record struct QueueSample(long Ticks, int ApproachLink, int Queu
 /// A vehicle crossing an approach's stop line: the detector record behind delay, headway and
 /// arrival-on-green figures. Delay includes any dwell at a stop on the approach (DwellS).
 /// </summary>
-public readonly record struct StopLineCrossing(double TimeS, int ApproachLink, int VehicleId, int ClassIndex, int Route, double DelayS, double DwellS);
+/// <param name="RedDelayS">The part of the delay lost while the vehicle's signal was red or amber (dwell excluded); the rest of DelayS − DwellS was lost at green, in the queue and the traffic.</param>
+public readonly record struct StopLineCrossing(double TimeS, int ApproachLink, int VehicleId, int ClassIndex, int Route, double DelayS, double DwellS, double RedDelayS);
 
 /// <summary>A vehicle's position on its link at a sample time, for time-space diagrams.</summary>
 public readonly record struct TrajectorySample(long Ticks, int VehicleId, int ClassIndex, int Link, double PositionM, double SpeedMps);

@@ -1,6 +1,8 @@
 // crossings.csv: every stop-line crossing of an approach after the warm-up, the detector record
 // behind arrival-on-green (Purdue) diagrams and the "points durs" of buses: free-flow arrival
-// at the stop line = time_s − delay_s; delay_s includes dwell_s spent at stops on the approach.
+// at the stop line = time_s − delay_s; delay_s includes dwell_s spent at stops on the approach,
+// and red_delay_s is the part of delay_s − dwell_s lost while the vehicle's signal was red or
+// amber (the rest was lost at green: the queue moving off, the traffic ahead).
 using SignalSim.Core.Engine;
 
 namespace SignalSim.Core.Output;
@@ -9,7 +11,7 @@ public static class CrossingsCsvWriter
 {
     public const string FileName = "crossings.csv";
 
-    public static readonly string[] Columns = ["time_s", "intersection", "centre", "approach", "vehicle_id", "mode", "route", "delay_s", "dwell_s"];
+    public static readonly string[] Columns = ["time_s", "intersection", "centre", "approach", "vehicle_id", "mode", "route", "delay_s", "dwell_s", "red_delay_s"];
 
     public static void Write(SimulationResult result, TextWriter writer, CancellationToken cancellation = default)
     {
@@ -31,6 +33,7 @@ public static class CrossingsCsvWriter
             csv.Text(ModelNames.Route(m, c.Route));
             csv.Field(InvariantText.Fixed(c.DelayS, 3));
             csv.Field(InvariantText.Fixed(c.DwellS, 3));
+            csv.Field(InvariantText.Fixed(c.RedDelayS, 3));
             csv.EndRow();
         }
     }

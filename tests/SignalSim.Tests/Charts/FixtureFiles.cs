@@ -21,11 +21,11 @@ internal static class FixtureFiles
         File.WriteAllText(path, w.ToString());
     }
 
-    /// <summary>crossings.csv: time_s,intersection,centre,approach,exit_link,group,vehicle_id,mode,delay_s,dwell_s.</summary>
+    /// <summary>crossings.csv: time_s,intersection,centre,approach,exit_link,group,vehicle_id,mode,delay_s,dwell_s,red_delay_s.</summary>
     public static void WriteCrossings(SimulationResult r, string path)
     {
         var m = r.Model;
-        var w = new StringBuilder("time_s,intersection,centre,approach,exit_link,group,vehicle_id,mode,delay_s,dwell_s\n");
+        var w = new StringBuilder("time_s,intersection,centre,approach,exit_link,group,vehicle_id,mode,delay_s,dwell_s,red_delay_s\n");
         foreach (var c in r.Records.Crossings)
         {
             var intersection = m.LinkToIntersection[c.ApproachLink];
@@ -36,7 +36,7 @@ internal static class FixtureFiles
             var prefix = m.IntersectionIds[intersection] + "/";
             if (group.StartsWith(prefix, StringComparison.Ordinal)) group = group[prefix.Length..];
             w.Append(C, $"{c.TimeS:F3},{m.IntersectionIds[intersection]},{m.Centres[m.IntersectionCentre[intersection]].Id},{m.LinkIds[c.ApproachLink]},{exit},{group},");
-            w.Append(C, $"{c.VehicleId},{Mode(m, c.ClassIndex)},{c.DelayS:F3},{c.DwellS:F3}\n");
+            w.Append(C, $"{c.VehicleId},{Mode(m, c.ClassIndex)},{c.DelayS:F3},{c.DwellS:F3},{c.RedDelayS:F3}\n");
         }
         File.WriteAllText(path, w.ToString());
     }

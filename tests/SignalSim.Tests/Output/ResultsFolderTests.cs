@@ -30,7 +30,7 @@ public sealed class ResultsFolderTests : IDisposable
         Assert.Equal(0, (await CliRunner.RunAsync("run", "--duration", "300", "--out", plain)).ExitCode);
         Assert.False(File.Exists(Path.Combine(plain, "trajectories.csv")));
         var crossings = File.ReadAllLines(Path.Combine(plain, "crossings.csv"));
-        Assert.Equal("time_s,intersection,centre,approach,vehicle_id,mode,route,delay_s,dwell_s", crossings[0]);
+        Assert.Equal("time_s,intersection,centre,approach,vehicle_id,mode,route,delay_s,dwell_s,red_delay_s", crossings[0]);
         Assert.True(crossings.Length > 100);
 
         var traced = Path.Combine(_tmp.Path, "traced");

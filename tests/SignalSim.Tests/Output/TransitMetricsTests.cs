@@ -39,7 +39,7 @@ public sealed class TransitMetricsTests
     [Fact]
     public void SignalDelay_LeavesOutTheDwellAtStops()
     {
-        var crossing = new StopLineCrossing(TimeS: 700, ApproachLink: 0, VehicleId: 3, ClassIndex: 1, Route: 2, DelayS: 40, DwellS: 15);
+        var crossing = new StopLineCrossing(TimeS: 700, ApproachLink: 0, VehicleId: 3, ClassIndex: 1, Route: 2, DelayS: 40, DwellS: 15, RedDelayS: 20);
         Assert.Equal(25, TransitMetrics.SignalDelayS(crossing));
     }
 

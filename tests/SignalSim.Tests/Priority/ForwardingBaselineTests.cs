@@ -4,8 +4,9 @@
 // ForwardingBaseline/. Those files were first written by SignalSim before priority travelled as
 // messages (the forwarding path then called the controller directly), so the equality is with an
 // earlier program, not with itself. They are rewritten (SIGNALSIM_UPDATE_FORWARDING_BASELINE=1
-// dotnet test) only in a commit that changes how vehicles drive and nothing of priority, messages
-// or forwarding, and that says so; never to make a change to priority pass.
+// dotnet test) only in a commit that changes how vehicles drive, or the columns of these files,
+// and nothing of priority, messages or forwarding, and that says so; never to make a change to
+// priority pass.
 using System.Security.Cryptography;
 using System.Text;
 using SignalSim.Core.Engine;
