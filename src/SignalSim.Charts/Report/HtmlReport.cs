@@ -14,6 +14,7 @@ internal static class HtmlReport
         table { border-collapse: collapse; font-size: .9em; margin: 1em 0; }
         th, td { border: 1px solid #999; padding: .3em .6em; text-align: right; }
         td { white-space: nowrap; }
+        @media screen { table { display: block; max-width: 100%; overflow-x: auto; } } /* a wide table scrolls within the page, the page itself never sideways */
         th:nth-child(-n+2), td:nth-child(-n+2) { text-align: left; }
         th { background: #eef3f8; }
         figure { margin: 1.5em 0; page-break-inside: avoid; }
