@@ -40,7 +40,11 @@ public sealed class SimulationRecorder
         _initialSignals = new SignalState[model.GroupCount];
         Occupancy = new SystemOccupancy(model.Classes.Length);
         var approachesPerTrip = model.RouteStepCount.DefaultIfEmpty(1).Max();
-        _crossings = new List<StopLineCrossing>((int)Math.Min(50_000_000, expectedTrips * 1.25 * approachesPerTrip + 256));
+        // Crossings from each demand's own routes (the longest route times every trip would grow
+        // with the square of a corridor's length: 2.4 GB for 300 intersections).
+        var expectedCrossings = ExpectedCrossings(model, hours);
+        _crossings = new List<StopLineCrossing>((int)Math.Min(50_000_000, expectedCrossings * 1.25 + 256));
+        InitialCrossingCapacity = _crossings.Capacity;
         var transitTrips = model.Lines.Sum(l => l.ScheduledDepartureTicks.Length);
         _stopEvents = new List<StopEvent>(model.Lines.Sum(l => l.ScheduledDepartureTicks.Length * l.StopCount) + 16);
         _priority = new List<PriorityEvent>(transitTrips * approachesPerTrip * 6 + 64);
@@ -60,7 +64,26 @@ public sealed class SimulationRecorder
         // A plan change per period boundary and intersection, each centre's schedule at most once a day.
         _transitions = new List<PlanTransition>(model.Controllers.Length * (model.Centres.Select(c => c.PeriodStartTicks.Length).DefaultIfEmpty(0).Max() + 1) * (int)(hours / 24 + 2) + 8);
         _preemptions = new List<PreemptionRecord>(model.Controllers.Any(c => c.Preemption is not null) ? transitTrips * approachesPerTrip + 16 : 0);
-        _detectorEvents = new List<DetectorEvent>((int)Math.Min(50_000_000, 2.5 * expectedTrips * approachesPerTrip * detectors / Math.Max(1, model.ApproachLinks.Length) + 64));
+        _detectorEvents = new List<DetectorEvent>((int)Math.Min(50_000_000, 2.5 * expectedCrossings * detectors / Math.Max(1, model.ApproachLinks.Length) + 64));
+    }
+
+    /// <summary>Stop-line crossings to expect: each demand's highest flow over the run, times the mean number of links of its routes, weighted by their shares, and each line's scheduled trips over its route.</summary>
+    private static double ExpectedCrossings(SimulationModel model, double hours)
+    {
+        var total = 0.0;
+        foreach (var d in model.Demands)
+        {
+            var linksPerVehicle = 0.0;
+            var previous = 0.0;
+            for (var r = 0; r < d.Routes.Length; r++)
+            {
+                linksPerVehicle += (d.CumulativeShares[r] - previous) * model.RouteStepCount[d.Routes[r]];
+                previous = d.CumulativeShares[r];
+            }
+            total += d.PeriodFlowVehPerHour.DefaultIfEmpty(0).Max() * hours * linksPerVehicle;
+        }
+        foreach (var line in model.Lines) total += line.ScheduledDepartureTicks.Length * model.RouteStepCount[line.Route];
+        return total;
     }
 
     /// <summary>Detector on/off changes, every detector of every intersection numbered in scenario order.</summary>
@@ -100,6 +123,12 @@ public sealed class SimulationRecorder
     public IReadOnlyList<SignalChange> SignalChanges => _signals;
     public IReadOnlyList<SignalState> InitialSignals => _initialSignals;
     public IReadOnlyList<StopLineCrossing> Crossings => _crossings;
+
+    /// <summary>The crossings the buffer was sized for: a run that records more grew it, allocating inside the step loop.</summary>
+    internal int InitialCrossingCapacity { get; }
+
+    /// <summary>The buffer's size now.</summary>
+    internal int CrossingCapacity => _crossings.Capacity;
     public IReadOnlyList<StopEvent> StopEvents => _stopEvents;
     public IReadOnlyList<PedestrianRecord> Pedestrians => _pedestrians;
     public IReadOnlyList<PriorityEvent> Priority => _priority;
