@@ -44,7 +44,7 @@ public sealed partial class Simulation
                 ref readonly var p = ref classes[_class[slot]];
                 var gap = _posM[leader] - _lengthM[leader] - _posM[slot];
                 var speed = _speedMps[slot];
-                var desired = FreeSpeedMps(slot, link);
+                var desired = _freeSpeedHereMps[slot];
                 var acc = Idm.Acceleration(in p, speed, desired, gap, _speedMps[leader]);
                 // Behind a leader stopping at a signal, a follower's braking belongs to that stop (a
                 // platoon's amber decision), whatever else it is following for.
@@ -122,7 +122,7 @@ public sealed partial class Simulation
                 return -_speedMps[slot] / _dtS;
             }
             ref readonly var ps = ref _m.Classes[_class[slot]];
-            Bound(ref acc, ref cause, Idm.Acceleration(in ps, _speedMps[slot], FreeSpeedMps(slot, link), stopAt - _posM[slot] + ps.MinGapM, 0), BrakingCause.Stop);
+            Bound(ref acc, ref cause, Idm.Acceleration(in ps, _speedMps[slot], _freeSpeedHereMps[slot], stopAt - _posM[slot] + ps.MinGapM, 0), BrakingCause.Stop);
         }
         var step = _step[slot];
         if (_m.StepGroup[step] < 0) return acc;
@@ -157,7 +157,7 @@ public sealed partial class Simulation
     {
         ref readonly var p = ref _m.Classes[_class[slot]];
         var speed = _speedMps[slot];
-        var desired = FreeSpeedMps(slot, link);
+        var desired = _freeSpeedHereMps[slot];
         var step = _step[slot];
         var group = _m.StepGroup[step];
         _laneFrontHeld[lane] = false;

@@ -252,7 +252,7 @@ public sealed partial class Simulation
         if (_vehicleId[changer] != _courtesyForId[slot] || _m.StepLink[_step[changer]] != link) return double.PositiveInfinity;
         if (_posM[changer] < _posM[slot] || _posM[slot] < MakeRoomFromM) return double.PositiveInfinity;
         var gap = _posM[changer] - _lengthM[changer] - _posM[slot];
-        var acc = Idm.Acceleration(in p, _speedMps[slot], FreeSpeedMps(slot, link), gap, _speedMps[changer]);
+        var acc = Idm.Acceleration(in p, _speedMps[slot], _freeSpeedHereMps[slot], gap, _speedMps[changer]);
         return Math.Max(acc, -p.ComfortableDecelerationMps2);
     }
 
@@ -268,7 +268,7 @@ public sealed partial class Simulation
         if (_vehicleId[alongside] != _gapSeekBehindId[slot] || _m.StepLink[_step[alongside]] != link) return double.PositiveInfinity;
         if (_speedMps[alongside] < GapSeekingMinSpeedMps || _posM[slot] < MakeRoomFromM) return double.PositiveInfinity;
         var gap = _posM[alongside] - _lengthM[alongside] - _posM[slot];
-        var acc = Idm.Acceleration(in p, _speedMps[slot], FreeSpeedMps(slot, link), gap, _speedMps[alongside]);
+        var acc = Idm.Acceleration(in p, _speedMps[slot], _freeSpeedHereMps[slot], gap, _speedMps[alongside]);
         return Math.Max(acc, -p.ComfortableDecelerationMps2);
     }
 

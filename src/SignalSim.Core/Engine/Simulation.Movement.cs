@@ -63,7 +63,7 @@ public sealed partial class Simulation
                     // covered) while the vehicle's signal shows red or amber: over the link these
                     // sum to the part of its stop-line delay spent in front of a closed signal
                     // (a step driven faster than the free speed gains nothing back here).
-                    var lostS = dt - (x - _posM[slot]) / FreeSpeedMps(slot, _m.LaneLink[lane]);
+                    var lostS = dt - (x - _posM[slot]) / _freeSpeedHereMps[slot];
                     if (lostS > 0) _redLossOnLinkS[slot] += lostS;
                 }
                 _previousPosM[slot] = _posM[slot];

@@ -67,6 +67,7 @@ public sealed partial class Simulation
     private void EnterLink(int slot, int link)
     {
         _dwellOnLinkS[slot] = 0;
+        _freeSpeedHereMps[slot] = FreeSpeedMps(slot, link);
         _redLossOnLinkS[slot] = 0;
         var stop = _nextStop[slot];
         _stopAtM[slot] = stop >= 0 && _m.Stops.Step[stop] == _step[slot] ? _m.Stops.PositionM[stop] : double.PositiveInfinity;

@@ -38,6 +38,7 @@ public sealed partial class Simulation
     private readonly double[] _stopAtM;       // position of that stop on the current link, +∞ when not on it
     private readonly long[] _dwellUntilTicks; // end of the current dwell, -1 when not dwelling
     private readonly double[] _dwellOnLinkS;  // dwell on the current link, to tell stops from signals
+    private readonly double[] _freeSpeedHereMps; // FreeSpeedMps on the current link, set on entry: read by every step of car-following
     private readonly double[] _redLossOnLinkS; // time lost on the current link while its signal was not green, to tell the signal from the queue
     private readonly double[] _checkInAtM;    // priority check-in position on the current link, +∞ when none
     private readonly int[] _freeSlots;
@@ -105,6 +106,7 @@ public sealed partial class Simulation
         _dwellUntilTicks = new long[total];
         _dwellOnLinkS = new double[total];
         _redLossOnLinkS = new double[total];
+        _freeSpeedHereMps = new double[total];
         _checkInAtM = new double[total];
         _freeSlots = new int[total];
         for (var i = 0; i < total; i++) _freeSlots[i] = total - 1 - i;
