@@ -236,8 +236,7 @@ public sealed partial class Simulation
         _scheduledTicks[slot] = scheduledTicks;
         _desiredSpeedMps[slot] = desiredSpeedMps;
         _speedFactor[slot] = speedFactor;
-        _yieldCommitted[slot] = false;
-        _yieldGoing[slot] = false;
+        _yield[slot] = YieldDecision.Waiting;
         _inIntersection[slot] = false;
         _lastLaneChangeTicks[slot] = long.MinValue / 2;
         _freeFlowS[slot] = FreeFlowTimeS(route, desiredSpeedMps, speedFactor) - p.LengthM / desired;

@@ -228,7 +228,6 @@ public sealed partial class Simulation
         return follow;
     }
 
-    /// <summary>The front vehicle stops at its stop line this step, for the given reason.</summary>
     /// <summary>The driver behind the front judges its own gap from this far beyond its comfortable stopping distance.</summary>
     private const double YieldLookAheadM = 10;
 
@@ -249,6 +248,7 @@ public sealed partial class Simulation
             Bound(ref acc, ref cause, Idm.Acceleration(in p, speed, desired, toLine + p.MinGapM, 0), BrakingCause.Yield);
     }
 
+    /// <summary>The front vehicle stops at its stop line this step, for the given reason.</summary>
     private double Held(int lane, in Model.VehicleClassParameters p, double speed, double desired, double toStopLine, BrakingCause reason, ref BrakingCause cause)
     {
         _laneFrontHeld[lane] = true;

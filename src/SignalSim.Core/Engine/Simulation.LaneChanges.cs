@@ -92,7 +92,7 @@ public sealed partial class Simulation
         _courtesyUntilTicks = new long[total];
         _decisionPhase = new byte[total];
         _stepsPerDecision = (int)Math.Clamp(DiscretionaryDecisionIntervalTicks / _m.StepTicks, 1, byte.MaxValue);
-        _currentDecisionPhase = (int)(((-(NowTicks / _m.StepTicks)) % _stepsPerDecision + _stepsPerDecision) % _stepsPerDecision);
+        _currentDecisionPhase = 0; // step 0: the vehicles whose id is a multiple of the interval
         _gapSeekBehind = new int[total];
         _gapSeekBehindId = new int[total];
         _gapSeekUntilTicks = new long[total];
@@ -249,11 +249,9 @@ public sealed partial class Simulation
     {
         if (_courtesyUntilTicks[slot] <= NowTicks) return double.PositiveInfinity;
         var changer = _courtesyFor[slot];
-        if (_vehicleId[changer] != _courtesyForId[slot] || _m.StepLink[_step[changer]] != link) return double.PositiveInfinity;
+        if (!StillOnLink(changer, _courtesyForId[slot], link)) return double.PositiveInfinity;
         if (_posM[changer] < _posM[slot] || _posM[slot] < MakeRoomFromM) return double.PositiveInfinity;
-        var gap = _posM[changer] - _lengthM[changer] - _posM[slot];
-        var acc = Idm.Acceleration(in p, _speedMps[slot], _freeSpeedHereMps[slot], gap, _speedMps[changer]);
-        return Math.Max(acc, -p.ComfortableDecelerationMps2);
+        return FollowAsIfAhead(slot, changer, in p);
     }
 
     /// <summary>
@@ -265,10 +263,19 @@ public sealed partial class Simulation
     {
         if (_gapSeekUntilTicks[slot] <= NowTicks) return double.PositiveInfinity;
         var alongside = _gapSeekBehind[slot];
-        if (_vehicleId[alongside] != _gapSeekBehindId[slot] || _m.StepLink[_step[alongside]] != link) return double.PositiveInfinity;
+        if (!StillOnLink(alongside, _gapSeekBehindId[slot], link)) return double.PositiveInfinity;
         if (_speedMps[alongside] < GapSeekingMinSpeedMps || _posM[slot] < MakeRoomFromM) return double.PositiveInfinity;
-        var gap = _posM[alongside] - _lengthM[alongside] - _posM[slot];
-        var acc = Idm.Acceleration(in p, _speedMps[slot], _freeSpeedHereMps[slot], gap, _speedMps[alongside]);
+        return FollowAsIfAhead(slot, alongside, in p);
+    }
+
+    /// <summary>Whether the slot still holds the vehicle of that id (slots are reused) and it is still on the link.</summary>
+    private bool StillOnLink(int other, int otherId, int link) => _vehicleId[other] == otherId && _m.StepLink[_step[other]] == link;
+
+    /// <summary>Making room: following the other driver as if it were already ahead in the lane, even alongside, never braking harder than comfortably.</summary>
+    private double FollowAsIfAhead(int slot, int ahead, in Model.VehicleClassParameters p)
+    {
+        var gap = _posM[ahead] - _lengthM[ahead] - _posM[slot];
+        var acc = Idm.Acceleration(in p, _speedMps[slot], _freeSpeedHereMps[slot], gap, _speedMps[ahead]);
         return Math.Max(acc, -p.ComfortableDecelerationMps2);
     }
 

@@ -147,7 +147,7 @@ public sealed partial class Simulation
                 _posM[slot] = x;
                 _step[slot] = step + 1;
                 _committed[slot] = false;
-                _yieldCommitted[slot] = false;
+                _yield[slot] = YieldDecision.Waiting;
                 _inIntersection[slot] = false;
                 _wrongLaneSinceTicks[slot] = -1;
                 _stopLineDueS[slot] = crossS + _m.LinkLengthM[nextLink] / FreeSpeedMps(slot, nextLink);

@@ -87,18 +87,17 @@ public sealed partial class Simulation
     /// </summary>
     private bool GapAccepted(int slot, int lane, int step, in Model.VehicleClassParameters p, double speed, double toStopLine, long previousDepartureTicks)
     {
-        if (_yieldCommitted[slot]) return true;
+        if (_yield[slot] == YieldDecision.Committed) return true;
         var atLine = AtLineTicks(slot, step, toStopLine);
         var cannotStopComfortably = speed * speed / (2 * Math.Max(toStopLine, 0.01)) > p.ComfortableDecelerationMps2;
         if (!GapFree(step, lane, in p, atLine, previousDepartureTicks))
         {
             // A driver already going who can no longer stop comfortably goes on, as at amber: the
             // pedestrian just arrived at the kerb, or the opposing driver, sees it and waits.
-            if (!_yieldGoing[slot] || !cannotStopComfortably) { _yieldGoing[slot] = false; return false; }
+            if (_yield[slot] != YieldDecision.Going || !cannotStopComfortably) { _yield[slot] = YieldDecision.Waiting; return false; }
         }
         // Accepted: once it could no longer stop comfortably it goes, whatever appears later.
-        _yieldGoing[slot] = true;
-        if (cannotStopComfortably) _yieldCommitted[slot] = true;
+        _yield[slot] = cannotStopComfortably ? YieldDecision.Committed : YieldDecision.Going;
         return true;
     }
 
@@ -123,4 +122,17 @@ public sealed partial class Simulation
         }
         return true;
     }
+}
+
+/// <summary>A driver's decision on the gap of a movement that gives way, on its present link.</summary>
+internal enum YieldDecision : byte
+{
+    /// <summary>Not accepted (or not judged yet): it will stop at the line if the gap is not there.</summary>
+    Waiting,
+
+    /// <summary>Accepted at the last check, still able to stop comfortably: judged again at each step.</summary>
+    Going,
+
+    /// <summary>Accepted and too close to stop comfortably: it goes, whatever appears later.</summary>
+    Committed,
 }

@@ -27,8 +27,7 @@ public sealed partial class Simulation
     private readonly double[] _desiredSpeedMps; // the vehicle's own, before the speed limit
     private readonly double[] _speedFactor;   // the driver's desired speed as a factor of each link's limit
     private readonly byte[] _accCause;        // what bound this step's acceleration (BrakingCause), for the hard-braking diagnostic
-    private readonly bool[] _yieldCommitted;  // accepted a gap and too close to stop comfortably: goes on
-    private readonly bool[] _yieldGoing;      // accepted a gap at the last check, still able to stop comfortably
+    private readonly YieldDecision[] _yield;  // where the driver stands with the gap of its movement on this link
     private readonly double[] _previousPosM;  // front before this step's move, on the present link (below 0 just after crossing onto it): what a loop saw pass
     private readonly bool[] _inIntersection;  // giving way, it stood at its line on green: entered, its signal no longer holds it
     private readonly long[] _wrongLaneSinceTicks; // stopped at the line in a lane that does not serve its movement since, -1 otherwise
@@ -94,8 +93,7 @@ public sealed partial class Simulation
         _desiredSpeedMps = new double[total];
         _speedFactor = new double[total];
         _accCause = new byte[total];
-        _yieldCommitted = new bool[total];
-        _yieldGoing = new bool[total];
+        _yield = new YieldDecision[total];
         _inIntersection = new bool[total];
         _previousPosM = new double[total];
         _wrongLaneSinceTicks = new long[total];

@@ -39,18 +39,17 @@ public sealed class SimulationRecorder
         _signals = new List<SignalChange>((int)Math.Min(50_000_000, changes));
         _initialSignals = new SignalState[model.GroupCount];
         Occupancy = new SystemOccupancy(model.Classes.Length);
-        var approachesPerTrip = model.RouteStepCount.DefaultIfEmpty(1).Max();
         // Crossings from each demand's own routes (the longest route times every trip would grow
         // with the square of a corridor's length: 2.4 GB for 300 intersections).
-        var expectedCrossings = ExpectedCrossings(model, hours);
+        var transitCrossings = TransitCrossings(model);
+        var expectedCrossings = DemandCrossings(model, hours) + transitCrossings;
         _crossings = new List<StopLineCrossing>((int)Math.Min(50_000_000, expectedCrossings * 1.25 + 256));
         InitialCrossingCapacity = _crossings.Capacity;
-        var transitTrips = model.Lines.Sum(l => l.ScheduledDepartureTicks.Length);
         _stopEvents = new List<StopEvent>(model.Lines.Sum(l => l.ScheduledDepartureTicks.Length * l.StopCount) + 16);
-        _priority = new List<PriorityEvent>(transitTrips * approachesPerTrip * 6 + 64);
+        _priority = new List<PriorityEvent>((int)Math.Min(50_000_000, transitCrossings * 6 + 64));
         // Per request: a relayed request, the vehicle's own, a few updates, the cancellation, and a
         // reply to each and to each change of status: about twice the events sized for above.
-        _messages = new List<PriorityMessage>(transitTrips * approachesPerTrip * 12 + 64);
+        _messages = new List<PriorityMessage>((int)Math.Min(50_000_000, transitCrossings * 12 + 64));
         Replies = new PriorityReplies(model.Controllers.Length, _messages);
         var pedestrians = model.Crossings.Sum(c => c.FlowForwardPedPerHour + c.FlowBackwardPedPerHour) * hours;
         _pedestrians = new List<PedestrianRecord>((int)Math.Min(50_000_000, pedestrians * 1.25 + 64));
@@ -63,12 +62,13 @@ public sealed class SimulationRecorder
         var detectors = model.Scenario.Intersections.Sum(x => x.Detectors.Count);
         // A plan change per period boundary and intersection, each centre's schedule at most once a day.
         _transitions = new List<PlanTransition>(model.Controllers.Length * (model.Centres.Select(c => c.PeriodStartTicks.Length).DefaultIfEmpty(0).Max() + 1) * (int)(hours / 24 + 2) + 8);
-        _preemptions = new List<PreemptionRecord>(model.Controllers.Any(c => c.Preemption is not null) ? transitTrips * approachesPerTrip + 16 : 0);
+        _preemptions = new List<PreemptionRecord>(model.Controllers.Any(c => c.Preemption is not null) ? (int)Math.Min(50_000_000, transitCrossings + 16) : 0);
         _detectorEvents = new List<DetectorEvent>((int)Math.Min(50_000_000, 2.5 * expectedCrossings * detectors / Math.Max(1, model.ApproachLinks.Length) + 64));
+        (_initialPriorityCapacity, _initialMessageCapacity, _initialDetectorEventCapacity) = (_priority.Capacity, _messages.Capacity, _detectorEvents.Capacity);
     }
 
-    /// <summary>Stop-line crossings to expect: each demand's highest flow over the run, times the mean number of links of its routes, weighted by their shares, and each line's scheduled trips over its route.</summary>
-    private static double ExpectedCrossings(SimulationModel model, double hours)
+    /// <summary>Stop-line crossings to expect from the demands: each demand's highest flow over the run, times the mean number of links of its routes, weighted by their shares.</summary>
+    private static double DemandCrossings(SimulationModel model, double hours)
     {
         var total = 0.0;
         foreach (var d in model.Demands)
@@ -82,7 +82,14 @@ public sealed class SimulationRecorder
             }
             total += d.PeriodFlowVehPerHour.DefaultIfEmpty(0).Max() * hours * linksPerVehicle;
         }
-        foreach (var line in model.Lines) total += line.ScheduledDepartureTicks.Length * model.RouteStepCount[line.Route];
+        return total;
+    }
+
+    /// <summary>Stop-line crossings of the lines' scheduled trips, each over its own route.</summary>
+    private static double TransitCrossings(SimulationModel model)
+    {
+        var total = 0.0;
+        foreach (var line in model.Lines) total += line.ScheduledDepartureTicks.Length * (double)model.RouteStepCount[line.Route];
         return total;
     }
 
@@ -127,8 +134,19 @@ public sealed class SimulationRecorder
     /// <summary>The crossings the buffer was sized for: a run that records more grew it, allocating inside the step loop.</summary>
     internal int InitialCrossingCapacity { get; }
 
-    /// <summary>The buffer's size now.</summary>
-    internal int CrossingCapacity => _crossings.Capacity;
+    /// <summary>
+    /// The record buffers a run grew beyond their sizing (each growth allocates inside the step
+    /// loop): crossings, priority events and messages, detector events.
+    /// </summary>
+    internal IEnumerable<string> BuffersGrown()
+    {
+        if (_crossings.Capacity != InitialCrossingCapacity) yield return $"crossings ({_crossings.Count})";
+        if (_priority.Capacity != _initialPriorityCapacity) yield return $"priority events ({_priority.Count})";
+        if (_messages.Capacity != _initialMessageCapacity) yield return $"priority messages ({_messages.Count})";
+        if (_detectorEvents.Capacity != _initialDetectorEventCapacity) yield return $"detector events ({_detectorEvents.Count})";
+    }
+
+    private readonly int _initialPriorityCapacity, _initialMessageCapacity, _initialDetectorEventCapacity;
     public IReadOnlyList<StopEvent> StopEvents => _stopEvents;
     public IReadOnlyList<PedestrianRecord> Pedestrians => _pedestrians;
     public IReadOnlyList<PriorityEvent> Priority => _priority;
