@@ -89,7 +89,7 @@ public sealed class PointsDursHoursChart : IChart
             }
 
             var hourLost = perIntersection.Where(x => x.Hour == hour).Sum(x => x.TotalS);
-            var title = plot.Add.Text(labels.Format("chart.points-durs-hours.panel", PointsDursSection.Hour(labels, hour), labels.Number(hourLost / 60, 0)),
+            var title = plot.Add.Text(labels.Format("chart.points-durs-hours.panel", PointsDursSection.Hour(labels, hour, HourlyPointsDurs.MeasuredWindow(run)), labels.Number(hourLost / 60, 0)),
                 new Coordinates(shift.X + minX, shift.Y + maxY + 0.12 * height));
             title.LabelFontName = ChartStyle.FontName;
             title.LabelFontSize = columns <= 2 ? 15 : 12;

@@ -110,6 +110,13 @@ public static class HourlyPointsDurs
         perIntersection.GroupBy(x => x.Hour).ToDictionary(g => g.Key,
             g => g.OrderByDescending(x => x.TotalS).ThenBy(x => x.Intersection, StringComparer.Ordinal).First());
 
+    /// <summary>A run's measured period, in seconds from the first midnight (its start of day from its scenario, warm-up and duration from summary.json).</summary>
+    public static (double FromS, double ToS) MeasuredWindow(RunFolder run)
+    {
+        var fromS = run.Scenario.Simulation.StartTimeOfDayS + run.Summary.WarmupS;
+        return (fromS, fromS + run.Summary.DurationS);
+    }
+
     /// <summary>The table of a run: its measured period from summary.json, its start of day from its scenario.</summary>
     public static List<HourlyTimeLost> Of(RunFolder run) =>
         PerApproach(run.Crossings, run.Scenario.Simulation.StartTimeOfDayS, run.Summary.WarmupS, run.Summary.DurationS);

@@ -23,9 +23,12 @@ public sealed class PointsDursSection
 
     private readonly ChartLabels _l;
 
-    private PointsDursSection(ChartLabels labels, string strategy, IReadOnlyList<HourlyTimeLost> ranking, IReadOnlyList<(string Strategy, IReadOnlyList<HourlyTimeLost> Ranking)> all)
+    private readonly (double FromS, double ToS) _measured;
+
+    private PointsDursSection(ChartLabels labels, string strategy, IReadOnlyList<HourlyTimeLost> ranking, IReadOnlyList<(string Strategy, IReadOnlyList<HourlyTimeLost> Ranking)> all, (double, double) measured)
     {
         _l = labels;
+        _measured = measured;
         Strategy = strategy;
         Ranking = ranking;
         All = all;
@@ -46,7 +49,7 @@ public sealed class PointsDursSection
         var all = folder.Runs.Where(r => r.Has(CrossingRow.FileName))
             .Select(r => (r.Name, (IReadOnlyList<HourlyTimeLost>)HourlyPointsDurs.Of(r))).ToList();
         if (all.Count == 0 || all[0].Name != folder.Baseline || all[0].Item2.Count == 0) return null;
-        return new PointsDursSection(labels, folder.Baseline, all[0].Item2, all);
+        return new PointsDursSection(labels, folder.Baseline, all[0].Item2, all, HourlyPointsDurs.MeasuredWindow(folder.BaselineRun));
     }
 
     public string Title => _l["points-durs.title"];
@@ -59,7 +62,7 @@ public sealed class PointsDursSection
 
     public IEnumerable<string[]> Rows() => Ranking.Take(NoteRows).Select(r => new[]
     {
-        r.Intersection, r.Approach, Cause(_l, r.Cause), Hour(_l, r.Hour), r.Passages.ToString(CultureInfo.InvariantCulture),
+        r.Intersection, r.Approach, Cause(_l, r.Cause), Hour(_l, r.Hour, _measured), r.Passages.ToString(CultureInfo.InvariantCulture),
         _l.Number(r.PerBusS, 1), _l.Number(r.TotalS, 0),
     });
 
@@ -75,6 +78,23 @@ public sealed class PointsDursSection
     /// <summary>An hour as the note writes it: "08 h–09 h" in French, "08:00–09:00" in English.</summary>
     public static string Hour(ChartLabels labels, int hour) =>
         labels.Format("points-durs.hour", (hour % 24).ToString("00", CultureInfo.InvariantCulture), ((hour + 1) % 24).ToString("00", CultureInfo.InvariantCulture));
+
+    /// <summary>
+    /// A clock hour as the measured period covers it: the whole hour, or, for an hour the period
+    /// starts or ends inside (a 300 s warm-up from 08:00 measures 08:05-09:05), only its measured
+    /// minutes, so that five minutes are never read as an hour.
+    /// </summary>
+    public static string Hour(ChartLabels labels, int hour, (double FromS, double ToS) measured)
+    {
+        var fromS = Math.Max(hour * HourlyPointsDurs.HourS, measured.FromS);
+        var toS = Math.Min((hour + 1) * HourlyPointsDurs.HourS, measured.ToS);
+        if (fromS <= hour * HourlyPointsDurs.HourS && toS >= (hour + 1) * HourlyPointsDurs.HourS) return Hour(labels, hour);
+        static string Two(double v) => ((int)v).ToString("00", CultureInfo.InvariantCulture);
+        static (string H, string M) Clock(double s) => (Two(Math.Round(s / 60) / 60 % 24), Two(Math.Round(s / 60) % 60));
+        var (h1, m1) = Clock(fromS);
+        var (h2, m2) = Clock(toS);
+        return labels.Format("points-durs.hour_part", h1, m1, h2, m2);
+    }
 
     /// <summary>Writes points_durs_hours.csv: every strategy's ranking, rank 1 its worst.</summary>
     public void Write(string path)

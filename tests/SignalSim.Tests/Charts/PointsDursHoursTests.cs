@@ -122,6 +122,12 @@ public sealed class PointsDursHoursTests(ComparisonFixture fixture)
         var fr = SignalSim.Charts.Labels.ChartLabels.For("fr");
         Assert.Equal("23 h–00 h", PointsDursSection.Hour(fr, 23));
         Assert.Equal("00 h–01 h", PointsDursSection.Hour(fr, 24));
+        // An hour the measured period covers only in part is named by its measured minutes.
+        var measured = (FromS: Eight + 300, ToS: Eight + 300 + 3600);
+        Assert.Equal("08 h 05–09 h 00", PointsDursSection.Hour(fr, 8, measured));
+        Assert.Equal("09 h 00–09 h 05", PointsDursSection.Hour(fr, 9, measured));
+        Assert.Equal("08:05–09:00", PointsDursSection.Hour(SignalSim.Charts.Labels.ChartLabels.For("en"), 8, measured));
+        Assert.Equal("10 h–11 h", PointsDursSection.Hour(fr, 10, (Eight, Eight + 3 * 3600)));
         // A window ending on the hour does not open the next one.
         Assert.Equal([8], HourlyPointsDurs.MeasuredHours(Eight, 300, 3300));
     }
@@ -198,7 +204,8 @@ public sealed class PointsDursHoursTests(ComparisonFixture fixture)
         var (a, b, c) = (Places[0], Places[1], Places[2]);
         Assert.Equal($"| {b} | {Approaches[b]} | feu et file d'attente | 09 h–10 h | 2 | 72,5 | 145 |", rows[0]);
         Assert.Equal($"| {c} | {Approaches[c]} | feu et file d'attente | 10 h–11 h | 3 | 33,3 | 100 |", rows[1]);
-        Assert.Contains($"| {a} | {Approaches[a]} | arrêt | 08 h–09 h | 2 | 10,0 | 20 |", rows);
+        // The summary measures 08:05-11:00: the first hour is named by its measured minutes.
+        Assert.Contains($"| {a} | {Approaches[a]} | arrêt | 08 h {ComparisonFixture.WarmupS / 60:00}–09 h 00 | 2 | 10,0 | 20 |", rows);
 
         var csv = File.ReadAllLines(Path.Combine(dir, PointsDursSection.FileName));
         Assert.Equal(string.Join(',', PointsDursSection.Columns), csv[0]);
@@ -234,7 +241,8 @@ public sealed class PointsDursHoursTests(ComparisonFixture fixture)
         var chart = ChartCatalog.Find("points-durs-hours")!;
         var files = ChartCatalog.Draw(chart, new ChartContext(ResultsFolder.Open(dir), new ChartRequest { Language = "fr" }), temp["charts"]);
         var svg = System.Net.WebUtility.HtmlDecode(File.ReadAllText(files.SvgPath));
-        foreach (var hour in new[] { "08 h–09 h", "09 h–10 h", "10 h–11 h" }) Assert.Contains(hour, svg, StringComparison.Ordinal);
+        // Measured 08:05-11:00: the first panel names its measured minutes, the others whole hours.
+        foreach (var hour in new[] { "08 h 05–09 h 00", "09 h–10 h", "10 h–11 h" }) Assert.Contains(hour, svg, StringComparison.Ordinal);
         Assert.DoesNotContain("11 h–12 h", svg, StringComparison.Ordinal);
         // Each hour's worst named with its time lost per bus: a at 8 h (110 s / 2), b at 9 h (170 s / 2), c at 10 h (100 s / 3).
         Assert.Contains($"{Places[0]} : 55 s par bus", svg, StringComparison.Ordinal);
