@@ -1,7 +1,10 @@
 // Network map drawn to scale from the scenario's x_m / y_m: links as lines, intersections as
 // markers in their centre's colour and shape, sized by the mean time a bus loses there per
-// passage (crossings.csv, when present), boundaries as small open circles, and a 100 m scale bar.
+// passage (crossings.csv, when present; signal, queue and stop together) and labelled with that
+// time and its parts at the red signal, in the queue at green and at the stop (signal and queue
+// together for files without red_delay_s), boundaries as small open circles, and a 100 m scale bar.
 using ScottPlot;
+using SignalSim.Charts.Labels;
 using SignalSim.Charts.Model;
 using SignalSim.Charts.Results;
 
@@ -60,17 +63,18 @@ public sealed class NetworkMapChart : IChart
         }
 
         var centres = scenario.Centres.ToList();
-        var maxLost = lost.Values.DefaultIfEmpty(0).Max();
+        var maxLost = lost.Values.Select(l => l.MeanTotalS).DefaultIfEmpty(0).Max();
         foreach (var x in scenario.Intersections.Where(x => positions.ContainsKey(x.Id)))
         {
             var c = Math.Max(0, centres.FindIndex(cs => cs.Id == x.Centre));
-            var has = lost.TryGetValue(x.Id, out var seconds);
+            var has = lost.TryGetValue(x.Id, out var here);
+            var seconds = has ? here!.MeanTotalS : 0;
             // Marker area proportional to the time lost, from 14 px for none to 60 px for the worst.
             var size = (float)(14 + (maxLost > 0 && has ? 46 * Math.Sqrt(seconds / maxLost) : 0));
             var marker = plot.Add.Marker(positions[x.Id], ChartStyle.CentreMarker(c), size, ChartStyle.CentreColor(c).WithAlpha(0.85));
             marker.MarkerLineColor = ChartStyle.Ink;
             marker.MarkerLineWidth = 1.5f;
-            var text = plot.Add.Text(has ? $"{x.Id}\n{labels.Number(seconds, 1)} s" : x.Id, positions[x.Id]);
+            var text = plot.Add.Text(has ? $"{x.Id}\n{LostLabel(labels, here!)}" : x.Id, positions[x.Id]);
             text.LabelFontName = ChartStyle.FontName;
             text.LabelFontSize = 12;
             text.LabelBold = true;
@@ -81,7 +85,12 @@ public sealed class NetworkMapChart : IChart
 
         var legend = centres.Select((c, i) => ChartStyle.MarkerItem(c.Name is { } name ? labels.Text(name) : c.Id, ChartStyle.CentreMarker(i), ChartStyle.CentreColor(i), 14)).ToList();
         legend.Add(ChartStyle.MarkerItem(labels["chart.network-map.boundary"], MarkerShape.OpenCircle, ChartStyle.Ink, 9));
-        if (lost.Count > 0) legend.Add(ChartStyle.MarkerItem(labels["chart.network-map.size"], MarkerShape.None, ChartStyle.Ink));
+        if (lost.Count > 0)
+        {
+            legend.Add(ChartStyle.MarkerItem(labels["chart.network-map.size"], MarkerShape.None, ChartStyle.Ink));
+            var split = lost.Values.All(l => l.SplitsSignalAndQueue);
+            legend.Add(ChartStyle.MarkerItem(labels[split ? "chart.network-map.label_split" : "chart.network-map.label_unsplit"], MarkerShape.None, ChartStyle.Ink));
+        }
         plot.ShowLegend(legend, Alignment.UpperRight);
 
         var scale = plot.Add.ScaleBar(100, 0);
@@ -93,4 +102,10 @@ public sealed class NetworkMapChart : IChart
         plot.Axes.Margins(0.15, 0.1);
         return plot;
     }
+
+    /// <summary>An intersection's mean time lost per bus passage and its parts, in seconds.</summary>
+    internal static string LostLabel(ChartLabels labels, TimeLostByCause lost) =>
+        lost.MeanAtRedS is { } red && lost.MeanAtGreenS is { } green
+            ? labels.Format("chart.network-map.lost_split", labels.Number(lost.MeanTotalS, 1), labels.Number(red, 1), labels.Number(green, 1), labels.Number(lost.MeanDwellS, 1))
+            : labels.Format("chart.network-map.lost_unsplit", labels.Number(lost.MeanTotalS, 1), labels.Number(lost.MeanSignalAndQueueS, 1), labels.Number(lost.MeanDwellS, 1));
 }

@@ -2,8 +2,8 @@
 // each approach (the segment leading to an intersection) in each clock hour of the measured
 // period, by cause — at the red signal, in the queue and the traffic at green (together the
 // stop-line delay less dwell; one cause "signal and queue" when crossings.csv does not split
-// them), and at the stop on the segment (dwell) — and the ranking of those (place, cause, hour),
-// worst first.
+// them), and at the stop on the segment (dwell), as TimeLostByCause defines them for the
+// whole-period chart too — and the ranking of those (place, cause, hour), worst first.
 //
 // A passage counts in the hour its bus crosses the stop line. Hours are counted from midnight of
 // the run's first day, so a run over midnight keeps its two "00 h" apart. Measured buses still
@@ -72,20 +72,19 @@ public static class HourlyPointsDurs
             .GroupBy(c => (c.Intersection, c.Approach, Hour: Math.Clamp(HourAt(startOfDayS + c.TimeS), hours[0], hours[^1])));
         foreach (var g in groups)
         {
-            var passages = g.Count();
-            if (g.All(c => c.AtRedS is not null))
+            var lost = TimeLostByCause.Of(g);
+            var (intersection, approach, hour) = g.Key;
+            if (lost.AtRedS is { } atRed && lost.AtGreenS is { } atGreen)
             {
                 // The signal's row always, so that it carries the approach's passages; the queue's when there is time lost.
-                rows.Add(new HourlyTimeLost(g.Key.Intersection, g.Key.Approach, g.Key.Hour, TimeLostCause.Signal, passages, g.Sum(c => c.AtRedS!.Value)));
-                var atGreen = g.Sum(c => c.AtGreenS!.Value);
-                if (atGreen > 0) rows.Add(new HourlyTimeLost(g.Key.Intersection, g.Key.Approach, g.Key.Hour, TimeLostCause.Queue, passages, atGreen));
+                rows.Add(new HourlyTimeLost(intersection, approach, hour, TimeLostCause.Signal, lost.Passages, atRed));
+                if (atGreen > 0) rows.Add(new HourlyTimeLost(intersection, approach, hour, TimeLostCause.Queue, lost.Passages, atGreen));
             }
             else
             {
-                rows.Add(new HourlyTimeLost(g.Key.Intersection, g.Key.Approach, g.Key.Hour, TimeLostCause.SignalAndQueue, passages, g.Sum(c => c.SignalDelayS)));
+                rows.Add(new HourlyTimeLost(intersection, approach, hour, TimeLostCause.SignalAndQueue, lost.Passages, lost.SignalAndQueueS));
             }
-            var dwell = g.Sum(c => c.DwellS);
-            if (dwell > 0) rows.Add(new HourlyTimeLost(g.Key.Intersection, g.Key.Approach, g.Key.Hour, TimeLostCause.Stop, passages, dwell));
+            if (lost.DwellS > 0) rows.Add(new HourlyTimeLost(intersection, approach, hour, TimeLostCause.Stop, lost.Passages, lost.DwellS));
         }
         return Ranked(rows);
     }

@@ -105,8 +105,8 @@ public sealed class PointsDursHoursTests(ComparisonFixture fixture)
         foreach (var a in BusTimeLost.PerApproach(crossings))
         {
             var here = table.Where(r => r.Approach == a.Approach).ToList();
-            Assert.Equal(a.MeanSignalS * a.Passages, here.Where(r => r.Cause == TimeLostCause.SignalAndQueue).Sum(r => r.TotalS), 9);
-            Assert.Equal(a.MeanDwellS * a.Passages, here.Where(r => r.Cause == TimeLostCause.Stop).Sum(r => r.TotalS), 9);
+            Assert.Equal(a.Lost.SignalAndQueueS, here.Where(r => r.Cause == TimeLostCause.SignalAndQueue).Sum(r => r.TotalS), 9);
+            Assert.Equal(a.Lost.DwellS, here.Where(r => r.Cause == TimeLostCause.Stop).Sum(r => r.TotalS), 9);
             Assert.Equal(a.Passages, here.Where(r => r.Cause == TimeLostCause.SignalAndQueue).Sum(r => r.Passages));
         }
     }
