@@ -28,6 +28,15 @@ public sealed record OptimisationRequest(
 {
     public const double DefaultMinCycleS = 40;
     public const double DefaultMaxCycleS = ScenarioValidator.MaxCycleS;
+
+    /// <summary>
+    /// The options that decide which batches the search runs, in words (not the threads, which
+    /// change nothing in the figures): the shards of one search must agree on them.
+    /// </summary>
+    public string SearchWords(int? frontPoints) => string.Create(System.Globalization.CultureInfo.InvariantCulture,
+        $"strategy '{StrategyId}', objective {Objective.Word()}{(frontPoints is { } n ? $" with {n} front points" : "")}, {SearchReplications} search and {EvaluationReplications} evaluation replications, ")
+        + string.Create(System.Globalization.CultureInfo.InvariantCulture,
+            $"duration {(DurationS is { } d ? d.ToString("R", System.Globalization.CultureInfo.InvariantCulture) + " s" : "the scenario's")}, cycle {(VaryCycle ? $"{MinCycleS:R}–{MaxCycleS:R} s" : "kept")}, splits {(VarySplits ? "searched" : "kept")}");
 }
 
 /// <summary>One evaluated candidate of the search, for search.csv.</summary>

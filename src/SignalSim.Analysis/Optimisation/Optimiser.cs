@@ -30,6 +30,7 @@ public sealed class Optimiser
     private readonly int[] _freeOffsets;
     private readonly ParetoWeighting? _weighting;
     private readonly Dictionary<string, CandidateMeans?> _cache;
+    private readonly IBatchRunner _batches;
     private readonly List<SearchStep> _trace = [];
     private int _runsDone;
     private System.Diagnostics.Stopwatch _clock = new();
@@ -37,8 +38,10 @@ public sealed class Optimiser
     /// <summary>Checks the request; throws StudyInputException with a message for the user.</summary>
     /// <param name="weighting">For a point of a Pareto search: the weighted sum to minimise instead of the request's objective.</param>
     /// <param name="sharedCache">Figures of candidates already run on the same search seeds (by timings key), shared between the optimisers of a Pareto search.</param>
-    public Optimiser(OptimisationRequest request, ParetoWeighting? weighting = null, Dictionary<string, CandidateMeans?>? sharedCache = null)
+    /// <param name="batches">Runs each batch of candidates (default: all here); a sharded search shares them out between processes.</param>
+    public Optimiser(OptimisationRequest request, ParetoWeighting? weighting = null, Dictionary<string, CandidateMeans?>? sharedCache = null, IBatchRunner? batches = null)
     {
+        _batches = batches ?? LocalBatchRunner.Instance;
         if (request.Objective == Objective.Pareto && weighting is null)
             throw new ArgumentException("a pareto objective is searched by ParetoSearch, one weighting per optimiser", nameof(weighting));
         _r = request;
@@ -226,7 +229,7 @@ public sealed class Optimiser
         };
         var request = new ReplicationRequest(strategies, ReplicationSeeds.Seeds(_r.BaseSeed, _r.EvaluationReplications, SeedStream.Evaluation), _r.DurationS, _r.Threads);
         var before = _runsDone;
-        var results = ReplicationRunner.Run(request, p => Report(progress, "evaluation on fresh seeds", before + p.Done), cancellation: cancellation);
+        var results = _batches.Run(request, p => Report(progress, "evaluation on fresh seeds", before + p.Done), cancellation);
         _runsDone = before + results.CompletedRuns;
         return results;
     }
@@ -274,7 +277,7 @@ public sealed class Optimiser
         {
             var before = _runsDone;
             var request = new ReplicationRequest(toRun.Select(r => r.Run).ToList(), _searchSeeds, _r.DurationS, _r.Threads);
-            var results = ReplicationRunner.Run(request, p => Report(progress, phase, before + p.Done), cancellation: cancellation);
+            var results = _batches.Run(request, p => Report(progress, phase, before + p.Done), cancellation);
             _runsDone = before + results.CompletedRuns;
             for (var s = 0; s < toRun.Count; s++)
             {

@@ -44,17 +44,20 @@ public sealed class ParetoSearch
     private readonly int _points;
     private readonly Optimiser _first; // checks the request and runs the start
     private readonly Dictionary<string, CandidateMeans?> _cache = [];
+    private readonly IBatchRunner _batches;
 
     /// <summary>Checks the request; throws StudyInputException with a message for the user.</summary>
-    public ParetoSearch(OptimisationRequest request, int points)
+    /// <param name="batches">Runs each batch (default: all here); one runner for every weighting, so a sharded search numbers its batches across them.</param>
+    public ParetoSearch(OptimisationRequest request, int points, IBatchRunner? batches = null)
     {
+        _batches = batches ?? LocalBatchRunner.Instance;
         if (points is < MinPoints or > MaxPoints)
             throw new StudyInputException($"--front-points {points} is out of range; give {MinPoints} to {MaxPoints} ({DefaultPoints} is usual)");
         if (!HasMode(request.Scenario, TravelMode.Car) || !(HasMode(request.Scenario, TravelMode.Bus) || HasMode(request.Scenario, TravelMode.Tram)))
             throw new StudyInputException("the pareto objective needs cars and buses or trams in the scenario: it searches the front between their person-delays; use --objective person-delay");
         _r = request;
         _points = points;
-        _first = new Optimiser(request, new ParetoWeighting(0, 1, 1), _cache);
+        _first = new Optimiser(request, new ParetoWeighting(0, 1, 1), _cache, _batches);
     }
 
     /// <summary>Weights on public transport, from 0 (cars alone) to 1 (public transport alone).</summary>
@@ -82,7 +85,7 @@ public sealed class ParetoSearch
         var trace = new List<SearchStep>();
         foreach (var w in Weights)
         {
-            var optimiser = new Optimiser(_r, new ParetoWeighting(w, start.TransitPersonDelayH, start.CarPersonDelayH), _cache);
+            var optimiser = new Optimiser(_r, new ParetoWeighting(w, start.TransitPersonDelayH, start.CarPersonDelayH), _cache, _batches);
             var prefix = string.Create(CultureInfo.InvariantCulture, $"weight {w:0.##}: ");
             var result = optimiser.Run(Offset(prefix, done), cancellation, checkOnFreshSeeds: false);
             done += optimiser.PlannedSearchRuns;
@@ -169,7 +172,7 @@ public sealed class ParetoSearch
         var strategies = new List<StrategyRun> { new(start.Id, start.Description?.Text(LocalizedText.English), true, StrategyOverlay.Apply(baseScenario, start)) };
         foreach (var p in points) strategies.Add(new StrategyRun(p.Strategy.Id, p.Strategy.Description?.Text(LocalizedText.English), false, StrategyOverlay.Apply(baseScenario, p.Strategy)));
         var request = new ReplicationRequest(strategies, ReplicationSeeds.Seeds(_r.BaseSeed, _r.EvaluationReplications, SeedStream.Evaluation), _r.DurationS, _r.Threads);
-        return ReplicationRunner.Run(request, p => progress("evaluation on fresh seeds", p), cancellation: cancellation);
+        return _batches.Run(request, p => progress("evaluation on fresh seeds", p), cancellation);
     }
 
     private static CandidateMeans? FreshMeans(ReplicationResults evaluation, int strategy)

@@ -16,6 +16,10 @@ namespace SignalSim.Analysis.Replications;
 /// <param name="Threads">Runs at the same time, at least 1.</param>
 /// <param name="FirstReplicationRecording">Extra recording (trajectories) for replication 1, whose files are written.</param>
 /// <param name="OnlyReplications">Replications to run (0-based, ascending), e.g. a shard's share; null runs every one. The others stay without metrics.</param>
+/// <param name="OnlyRuns">
+/// Runs to make (strategy, replication, both 0-based), in the order to start them, e.g. a shard's
+/// share of an optimiser's batch; null runs the grid (or <paramref name="OnlyReplications"/>). The others stay without metrics.
+/// </param>
 /// <param name="ExtraRuns">
 /// Runs outside the study's strategy × replication grid (the note's step-size check), on the same
 /// workers so that they fill the cores instead of running after the study on a half-idle pool.
@@ -23,7 +27,8 @@ namespace SignalSim.Analysis.Replications;
 /// the study's figures nor in its progress; their metrics are <see cref="ReplicationResults.ExtraMetrics"/>.
 /// </param>
 public sealed record ReplicationRequest(IReadOnlyList<StrategyRun> Strategies, IReadOnlyList<ulong> Seeds, double? DurationS, int Threads,
-    RecordingOptions? FirstReplicationRecording = null, IReadOnlyList<int>? OnlyReplications = null, IReadOnlyList<ExtraRun>? ExtraRuns = null);
+    RecordingOptions? FirstReplicationRecording = null, IReadOnlyList<int>? OnlyReplications = null, IReadOnlyList<ExtraRun>? ExtraRuns = null,
+    IReadOnlyList<(int Strategy, int Replication)>? OnlyRuns = null);
 
 /// <summary>One run outside the study's grid: a strategy (its scenario as run) on a seed.</summary>
 public sealed record ExtraRun(StrategyRun Strategy, ulong Seed);
@@ -88,7 +93,9 @@ public static class ReplicationRunner
         var seeds = request.Seeds;
         var metrics = new RunMetrics?[strategies.Count, seeds.Count];
         var replications = request.OnlyReplications ?? Enumerable.Range(0, seeds.Count).ToArray();
-        var total = strategies.Count * replications.Count;
+        // Replication-major: early stops leave whole replications.
+        var runs = request.OnlyRuns ?? replications.SelectMany(k => Enumerable.Range(0, strategies.Count).Select(s => (Strategy: s, Replication: k))).ToArray();
+        var total = runs.Count;
         var extras = request.ExtraRuns ?? [];
         var extraMetrics = new RunMetrics?[extras.Count];
         // The first replication's runs start first (an interrupted study keeps its files), then
@@ -111,8 +118,7 @@ public static class ReplicationRunner
                     continue;
                 }
                 if (job >= firstBlock) job -= extras.Count;
-                var replication = replications[job / strategies.Count]; // replication-major: early stops leave whole replications
-                var strategy = job % strategies.Count;
+                var (strategy, replication) = runs[job];
                 try
                 {
                     var model = SimulationModelBuilder.Build(strategies[strategy].Scenario, seeds[replication], request.DurationS,
