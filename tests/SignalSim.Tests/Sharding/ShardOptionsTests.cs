@@ -35,6 +35,29 @@ public sealed class ShardOptionsTests
     }
 
     [Fact]
+    public void Outside_a_job_array_slurm_takes_the_srun_task_number()
+    {
+        // sbatch --ntasks=3, then srun: task 0, 1, 2 of 3 are shards 1, 2, 3 of 3.
+        Assert.Equal(new ShardSpec(1, 3), ShardOptions.Resolve("slurm", null, Env(("SLURM_PROCID", "0"), ("SLURM_NTASKS", "3"))));
+        Assert.Equal(new ShardSpec(3, 3), ShardOptions.Resolve("slurm", null, Env(("SLURM_PROCID", "2"), ("SLURM_NTASKS", "3"))));
+        Assert.Equal(new ShardSpec(2, 4), ShardOptions.Resolve(null, 4, Env(("SLURM_PROCID", "1"), ("SLURM_NTASKS", "4"))));
+        // A job array wins: its tasks are shards, whatever their step's task number.
+        Assert.Equal(new ShardSpec(3, 4), ShardOptions.Resolve("slurm", null, Env(("SLURM_ARRAY_TASK_ID", "3"), ("SLURM_ARRAY_TASK_MIN", "1"), ("SLURM_ARRAY_TASK_COUNT", "4"), ("SLURM_PROCID", "0"), ("SLURM_NTASKS", "1"))));
+    }
+
+    [Theory]
+    [InlineData("SLURM_PROCID is 3, but the 3 tasks are numbered 0 to 2", "slurm", null, "3", "3")]
+    [InlineData("SLURM_PROCID is set but SLURM_NTASKS is not", "slurm", null, "0", null)]
+    [InlineData("--shards 4: the job step has 3 tasks (SLURM_NTASKS); submit with --ntasks=4", null, 4, "0", "3")]
+    [InlineData("SLURM_PROCID is 'x', not a whole number", "slurm", null, "x", "3")]
+    public void Inconsistent_srun_task_variables_are_refused(string message, string? shard, int? shards, string procId, string? tasks)
+    {
+        var variables = tasks is null ? new[] { ("SLURM_PROCID", procId) } : [("SLURM_PROCID", procId), ("SLURM_NTASKS", tasks)];
+        var e = Assert.Throws<InvalidInputException>(() => ShardOptions.Resolve(shard, shards, Env(variables)));
+        Assert.Contains(message, e.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Kubernetes_completion_index_is_0_based()
     {
         Assert.Equal(new ShardSpec(1, 5), ShardOptions.Resolve(null, 5, Env(("JOB_COMPLETION_INDEX", "0"))));
