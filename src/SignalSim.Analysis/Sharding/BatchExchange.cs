@@ -78,8 +78,14 @@ public sealed class BatchExchange(string directory, string shownDirectory, Shard
             }
             if (waiting.Count == 0) return new ReplicationResults(request.Strategies, request.Seeds, metrics, cancelled: false);
             if (clock.Elapsed >= timeout) throw TimedOut(batch.Number, waiting);
-            // Ctrl+C while waiting: the search stops as it would during its own runs.
-            if (cancellation.WaitHandle.WaitOne(PollInterval)) return new ReplicationResults(request.Strategies, request.Seeds, metrics, cancelled: true);
+            // Ctrl+C while waiting: the search stops as it would during its own runs. This shard's
+            // share of batch b is complete, so the next batch's file says it will not come,
+            // and the others stop there instead of waiting for it until their timeout.
+            if (cancellation.WaitHandle.WaitOne(PollInterval))
+            {
+                Write(new ExchangeBatch(batch.Number + 1, [], []), [], interrupted: true);
+                return new ReplicationResults(request.Strategies, request.Seeds, metrics, cancelled: true);
+            }
         }
     }
 

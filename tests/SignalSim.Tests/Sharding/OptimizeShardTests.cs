@@ -100,6 +100,27 @@ public sealed class OptimizeShardTests : IDisposable
     }
 
     [Fact]
+    public async Task A_stopped_shard_stops_the_others_instead_of_leaving_them_waiting()
+    {
+        // Shard 2 runs its share of batch 1, then is stopped while it waits for shard 1: its
+        // batch-2 file says so, and shard 1, started only then with an hour to wait, goes through
+        // batch 1 on shard 2's runs and stops at batch 2 on reading it.
+        using var stop = new CancellationTokenSource();
+        var second = Task.Run(() => CliRunner.RunAsync(stop.Token, Arterial("--shard", "2/2", "--exchange", _tmp["exchange"], "--out", _tmp["out-2"])));
+        for (var i = 0; i < 600 && !File.Exists(_tmp["exchange/batch-1/shard-2.json"]) && !second.IsCompleted; i++) await Task.Delay(100);
+        await stop.CancelAsync();
+        var stopped = await second;
+        Assert.True(stopped.ExitCode == ExitCodes.Cancelled, stopped.ToString());
+        Assert.True(File.Exists(_tmp["exchange/batch-2/shard-2.json"]), stopped.ToString());
+        var first = await CliRunner.RunAsync(Arterial("--shard", "1/2", "--exchange", _tmp["exchange"], "--out", _tmp["out-1"]));
+        Assert.True(first.ExitCode == ExitCodes.InvalidInput, first.ToString());
+        Assert.Contains("shard 2 of 2 was stopped (Ctrl+C or termination) at batch 2", first.Error, StringComparison.Ordinal);
+        Assert.Contains("run all 2 shards again", first.Error, StringComparison.Ordinal);
+        Assert.False(Directory.Exists(_tmp["out-1"]));
+        Assert.False(Directory.Exists(_tmp["out-2"]));
+    }
+
+    [Fact]
     public async Task Shard_1_alone_leaves_no_result_in_out_when_it_gives_up()
     {
         var run = await CliRunner.RunAsync(Arterial("--shard", "1/2", "--exchange", _tmp["exchange"], "--exchange-timeout", "0.5", "--out", _tmp["out"]));
