@@ -100,7 +100,7 @@ public static class BatchExchangeFile
             if (JsonFields.Int(root, "batch", where) is var b && b != batch.Number)
                 throw new ShardFileException($"{where} holds batch {b}, not {batch.Number}; the file was copied or renamed: {Again}");
             if (JsonFields.Bool(root, "interrupted", where))
-                throw new ShardFileException($"{where}: {shard.Words} was stopped (Ctrl+C or termination) at batch {batch.Number}, and the search cannot go on without its runs; run all {shard.Count} shards again");
+                throw new ShardFileException($"{where}: {shard.Words} was stopped (Ctrl+C or termination) at batch {batch.Number}, and the search cannot go on without its runs; run all {shard.Count} shards again, with a new or emptied --exchange folder");
             var strategies = JsonFields.Array(root, "strategies", where).Select(e => JsonFields.AsString(e, "strategies", where)).ToList();
             var seeds = JsonFields.Array(root, "seeds", where).Select(e => JsonFields.ULong(e, "seeds", where)).ToList();
             if (!strategies.SequenceEqual(batch.Strategies, StringComparer.Ordinal) || !seeds.SequenceEqual(batch.Seeds))

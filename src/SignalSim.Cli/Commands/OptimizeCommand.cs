@@ -100,22 +100,7 @@ public sealed class OptimizeCommand(CliConsole console, ScenarioSource scenarios
         Description = "Folder for strategy.json, optimisation.md, search.csv and the evaluation tables (default: results/optimize).",
     };
 
-    private readonly Option<string?> _shard = ShardOptions.Shard("every batch of candidate runs is shared out between the N shards, which must run at the same time and swap results through --exchange; shard 1 writes the result");
-
-    private readonly Option<int?> _shards = ShardOptions.Shards();
-
-    private readonly Option<string?> _exchange = new("--exchange")
-    {
-        HelpName = "DIR",
-        Description = "With --shard: a folder every shard sees (e.g. on the cluster's shared file system), through which the shards swap each batch's runs; one empty folder per search.",
-    };
-
-    private readonly Option<double?> _exchangeTimeout = new("--exchange-timeout")
-    {
-        HelpName = "S",
-        Description = $"With --shard: seconds to wait for the other shards' runs of a batch before giving up (default {BatchExchange.DefaultTimeoutS:0}).",
-        CustomParser = ExchangeTimeoutS,
-    };
+    private readonly ShardedOptimize _sharding = new();
 
     protected override Command Define()
     {
@@ -123,24 +108,8 @@ public sealed class OptimizeCommand(CliConsole console, ScenarioSource scenarios
         return new Command(Name, Summary)
         {
             _scenario, _strategy, _objective, _frontPoints, _replications, _evaluation, _keepCycle, _minCycle, _maxCycle, _splits, _seed, _threads, _duration, _out,
-            _shard, _shards, _exchange, _exchangeTimeout,
+            _sharding.Shard, _sharding.Shards, _sharding.Exchange, _sharding.ExchangeTimeout,
         };
-    }
-
-    private static double? ExchangeTimeoutS(System.CommandLine.Parsing.ArgumentResult result)
-    {
-        var text = result.Tokens.Count > 0 ? result.Tokens[0].Value : "";
-        if (!double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var seconds) || !double.IsFinite(seconds) || seconds <= 0)
-        {
-            result.AddError($"--exchange-timeout: '{text}' is not a positive number of seconds; give how long a shard may wait for the others' runs of one batch, e.g. {BatchExchange.DefaultTimeoutS:0}");
-            return null;
-        }
-        if (seconds > TimeSpan.MaxValue.TotalSeconds / 2)
-        {
-            result.AddError($"--exchange-timeout: {text} s is too long; give seconds, e.g. {BatchExchange.DefaultTimeoutS:0}");
-            return null;
-        }
-        return seconds;
     }
 
     protected override int Execute(ParseResult parseResult, CancellationToken cancellation)
@@ -152,8 +121,7 @@ public sealed class OptimizeCommand(CliConsole console, ScenarioSource scenarios
             : [OptimisationOutput.StrategyFileName, OptimisationOutput.SearchFileName, OptimisationOutput.EvaluationCsvFileName, OptimisationOutput.EvaluationMdFileName, OptimisationOutput.SummaryFileName];
         if (objective != Objective.Pareto && parseResult.GetValue(_frontPoints) is not null)
             throw new InvalidInputException($"{CliConsole.ProgramName}: error: --front-points applies to --objective pareto only; remove it or add --objective pareto");
-        var shard = ShardOptions.Resolve(parseResult.GetValue(_shard), parseResult.GetValue(_shards), Environment.GetEnvironmentVariable);
-        var exchangeDir = CheckExchange(shard, parseResult.GetValue(_exchange), parseResult.GetValue(_exchangeTimeout) is not null, outDir);
+        var shard = _sharding.Resolve(parseResult, outDir);
         // Only shard 1 writes the result: the others leave --out alone (they may be given the same folder).
         var writes = shard is not { Index: > 1 };
         if (writes && OwnedOutputFolder.FindProblem(outDir, names, [scenarioPath]) is { } problem) throw new InvalidInputException($"{CliConsole.ProgramName}: error: --out: {problem}");
@@ -175,12 +143,7 @@ public sealed class OptimizeCommand(CliConsole console, ScenarioSource scenarios
             parseResult.GetValue(_splits));
 
         var frontPoints = parseResult.GetValue(_frontPoints) ?? ParetoSearch.DefaultPoints;
-        var exchange = shard is { } spec
-            ? new BatchExchange(Path.GetFullPath(exchangeDir!), exchangeDir!, spec,
-                new ExchangeIdentity(ScenarioHash.Of(ScenarioHash.Bytes(scenario)), SignalSimApp.Version, request.BaseSeed, request.SearchWords(objective == Objective.Pareto ? frontPoints : null)),
-                TimeSpan.FromSeconds(parseResult.GetValue(_exchangeTimeout) ?? BatchExchange.DefaultTimeoutS))
-            : null;
-        if (shard is { } s) console.Error.WriteLine($"{CliConsole.ProgramName}: {s.Words}: every batch of runs is shared out between {s.Count} shards through '{exchangeDir}'");
+        var exchange = shard is { } spec ? _sharding.ExchangeFor(parseResult, spec, request, objective == Objective.Pareto ? frontPoints : null, console) : null;
         if (objective == Objective.Pareto) return ExecutePareto(request, frontPoints, outDir, loaded, exchange, cancellation);
         Optimiser optimiser;
         try
@@ -209,7 +172,7 @@ public sealed class OptimizeCommand(CliConsole console, ScenarioSource scenarios
             console.Report("cancelled", "stopped before the starting strategy was evaluated; nothing was written");
             return ExitCodes.Cancelled;
         }
-        if (folder is null) return ReportOtherShard(exchange!, shard!.Value, outDir, result.Cancelled);
+        if (folder is null) return ShardedOptimize.ReportOtherShard(console, exchange!, outDir, result.Cancelled);
 
         WriteAndCommit(folder, outDir, loaded, request, info => OptimisationOutput.Write(folder.StagingPath, result, request, info));
         Report(result, request, folder.TargetPath);
@@ -252,7 +215,7 @@ public sealed class OptimizeCommand(CliConsole console, ScenarioSource scenarios
             console.Report("cancelled", "stopped before the starting strategy was evaluated; nothing was written");
             return ExitCodes.Cancelled;
         }
-        if (folder is null) return ReportOtherShard(exchange!, exchange!.Shard, outDir, result.Cancelled);
+        if (folder is null) return ShardedOptimize.ReportOtherShard(console, exchange!, outDir, result.Cancelled);
         WriteAndCommit(folder, outDir, loaded, request, info => ParetoOutput.Write(folder.StagingPath, result, request, info));
         var c = CultureInfo.InvariantCulture;
         var front = result.Front;
@@ -263,45 +226,6 @@ public sealed class OptimizeCommand(CliConsole console, ScenarioSource scenarios
         if (!result.Cancelled) return ExitCodes.Ok;
         console.Report("cancelled", "stopped early; the points found so far are written, marked as partial");
         return ExitCodes.Cancelled;
-    }
-
-    /// <summary>The exchange folder of a sharded search (created here), after checking the options that go with it; null unsharded.</summary>
-    private static string? CheckExchange(ShardSpec? shard, string? exchangeDir, bool timeoutGiven, string outDir)
-    {
-        var error = $"{CliConsole.ProgramName}: error:";
-        if (shard is not { } s)
-        {
-            if (exchangeDir is not null || timeoutGiven)
-                throw new InvalidInputException($"{error} {(exchangeDir is not null ? "--exchange" : "--exchange-timeout")} applies to a sharded search only; add --shard K/N (or --shard slurm, --shards N), or remove it");
-            return null;
-        }
-        if (exchangeDir is null || exchangeDir.Trim().Length == 0)
-            throw new InvalidInputException($"{error} --shard {s}: a sharded search needs --exchange DIR, a folder every shard sees (e.g. on the cluster's shared file system) through which the {s.Count} shards swap each batch's runs; give the same DIR to every shard");
-        var exchange = Path.GetFullPath(exchangeDir);
-        var target = Path.GetFullPath(outDir);
-        if (exchange == target || exchange.StartsWith(target + Path.DirectorySeparatorChar, StringComparison.Ordinal))
-            throw new InvalidInputException($"{error} --exchange: '{exchangeDir}' lies inside --out '{outDir}', which shard 1 replaces with the result while the others may still read it; choose an exchange folder outside --out");
-        try
-        {
-            Directory.CreateDirectory(exchange);
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-        {
-            throw new InvalidInputException($"{error} --exchange: cannot create '{exchangeDir}': {e.Message}; give a folder every shard can write");
-        }
-        return exchangeDir;
-    }
-
-    /// <summary>A shard other than 1 has followed the search to its end: it says so and where shard 1 writes the result.</summary>
-    private int ReportOtherShard(BatchExchange exchange, ShardSpec shard, string outDir, bool cancelled)
-    {
-        if (cancelled)
-        {
-            console.Report("cancelled", $"{shard.Words} stopped early after {exchange.Batches} batches; its runs of the batch are marked as interrupted, so the other shards stop too");
-            return ExitCodes.Cancelled;
-        }
-        console.Out.WriteLine($"{shard.Words}: search done, {exchange.Batches} batches exchanged; shard 1 writes the result into '{outDir}' (this shard writes nothing there)");
-        return ExitCodes.Ok;
     }
 
     /// <summary>Writes the result into the staged folder (an unwritable place is the user's --out, exit 2) and swaps it in.</summary>
