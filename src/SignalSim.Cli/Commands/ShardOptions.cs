@@ -24,10 +24,11 @@ internal static class ShardOptions
         Description = $"Run only shard K of N (1-based): {what}. {SlurmWords}",
     };
 
-    public static Option<int?> Shards() => new("--shards")
+    /// <param name="description">The help, when the compare one does not fit.</param>
+    public static Option<int?> Shards(string? description = null) => new("--shards")
     {
         HelpName = "N",
-        Description = "Split into N shards and run the one the scheduler names: shard JOB_COMPLETION_INDEX + 1 in a Kubernetes Indexed Job, else shard SLURM_ARRAY_TASK_ID (submit --array=1-N; --array=K re-runs shard K), "
+        Description = description ?? "Split into N shards and run the one the scheduler names: shard JOB_COMPLETION_INDEX + 1 in a Kubernetes Indexed Job, else shard SLURM_ARRAY_TASK_ID (submit --array=1-N; --array=K re-runs shard K), "
             + "else shard SLURM_PROCID + 1 (srun with N tasks).",
         CustomParser = r => OptionParsers.PositiveCount(r, "--shards", ShardSpec.MaxCount, "give the number of shards, e.g. 4 (the Job's completions or the array's size)"),
     };

@@ -15,7 +15,9 @@ internal sealed class ShardedOptimize
     public Option<string?> Shard { get; } = ShardOptions.Shard(
         "every batch of candidate runs is shared out between the N shards, which must run at the same time and swap results through --exchange; shard 1 writes the result");
 
-    public Option<int?> Shards { get; } = ShardOptions.Shards();
+    public Option<int?> Shards { get; } = ShardOptions.Shards(
+        "Split into N shards and run the one the scheduler names: shard JOB_COMPLETION_INDEX + 1 in a Kubernetes Indexed Job (parallelism equal to completions), else SLURM_ARRAY_TASK_ID, "
+        + "else SLURM_PROCID + 1 (one job of N tasks started by srun). The N shards must run at the same time.");
 
     public Option<string?> Exchange { get; } = new("--exchange")
     {
