@@ -1,10 +1,12 @@
 // A real Slurm run: deploy/slurm/local-cluster.sh starts a single-node cluster on this machine
 // (munged, slurmctld, slurmd), deploy/slurm/submit.sh submits the array of 4 shards of a short
 // comparison and the merge step, and the merged tables must equal the unsharded run's, byte for
-// byte. The daemons are stopped whatever happens. Slurm is a test dependency like Chromium: when
+// byte; deploy/slurm/optimize.sbatch runs a 2-task sharded search with srun, whose result must be
+// the unsharded search's. The daemons are stopped whatever happens. Slurm is a test dependency like Chromium: when
 // it is missing the test fails and says how to install it.
 using System.Diagnostics;
 using SignalSim.Analysis.Comparison;
+using SignalSim.Analysis.Optimisation;
 using SignalSim.Cli;
 using SignalSim.Tests.Cli;
 using SignalSim.Tests.Output;
@@ -47,6 +49,10 @@ public sealed class SlurmClusterTests : IDisposable
             Assert.True(start.ExitCode == 0, "the local Slurm cluster did not start:\n" + start);
             var submit = Exec(Path.Combine(root, "deploy", "slurm", "submit.sh"), root, ["4", _tmp["sweep"], scenario, .. options], env, TimeSpan.FromMinutes(10));
             Assert.True(submit.ExitCode == 0, $"sbatch array or merge failed:\n{submit}\n{Logs()}");
+            // The sharded search: one job of 2 tasks that srun starts together, swapping their batches.
+            var job = Exec("sbatch", root, ["--wait", "--ntasks=2", "--cpus-per-task=1", $"--output={_tmp["optimize.out"]}",
+                Path.Combine(root, "deploy", "slurm", "optimize.sbatch"), _tmp["opt"], scenario, .. OptimizeOptions], env, TimeSpan.FromMinutes(10));
+            Assert.True(job.ExitCode == 0, $"the optimize job failed:\n{job}\n{ReadIfAny(_tmp["optimize.out"])}");
         }
         finally
         {
@@ -54,6 +60,14 @@ public sealed class SlurmClusterTests : IDisposable
             Assert.True(stop.ExitCode == 0, "the local Slurm cluster did not stop:\n" + stop);
         }
         Assert.False(Directory.Exists(_tmp["slurm"]), "stop removes the cluster's state");
+        var wholeSearch = await CliRunner.RunAsync(["optimize", scenario, .. OptimizeOptions, "--threads", "1", "--out", _tmp["whole-search"]]);
+        Assert.True(wholeSearch.ExitCode == ExitCodes.Ok, wholeSearch.ToString());
+        foreach (var file in new[] { OptimisationOutput.StrategyFileName, OptimisationOutput.SearchFileName, OptimisationOutput.EvaluationCsvFileName, OptimisationOutput.SummaryFileName })
+        {
+            var sharded = _tmp[Path.Combine("opt", "result", file)];
+            Assert.True(File.Exists(sharded), $"the optimize job wrote no {file}\n{ReadIfAny(_tmp["optimize.out"])}");
+            Assert.True(File.ReadAllBytes(_tmp[Path.Combine("whole-search", file)]).SequenceEqual(File.ReadAllBytes(sharded)), $"{file} of the Slurm search differs from the unsharded search");
+        }
         for (var k = 1; k <= 4; k++) Assert.True(File.Exists(_tmp[$"sweep/shard-{k}/shard.json"]), $"shard {k} ran\n{Logs()}");
         foreach (var file in new[] { ComparisonCsvWriter.FileName, ComparisonMarkdownWriter.FileName, ComparisonOutput.MetadataFileName })
         {
@@ -62,6 +76,10 @@ public sealed class SlurmClusterTests : IDisposable
             Assert.True(File.ReadAllBytes(_tmp[Path.Combine("whole", file)]).SequenceEqual(File.ReadAllBytes(merged)), $"{file} of the Slurm sweep differs from the unsharded run");
         }
     }
+
+    private static readonly string[] OptimizeOptions = ["--strategy", "bad-offsets", "--replications", "1", "--evaluation-replications", "2", "--duration", "600"];
+
+    private static string ReadIfAny(string path) => File.Exists(path) ? File.ReadAllText(path) : "(no job log)";
 
     private string Logs()
     {
