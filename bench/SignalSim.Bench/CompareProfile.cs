@@ -1,5 +1,5 @@
 // A plain Stopwatch harness for the runs of a comparison, outside BenchmarkDotNet:
-//   dotnet run -c Release --project bench/SignalSim.Bench -- compare-profile [scenario] [--replications N] [--rounds R]
+//   dotnet run -c Release --project bench/SignalSim.Bench -- compare-profile [scenario] [--replications N] [--rounds R] [--fresh-buffers]
 // Runs every strategy × N one-hour replications on one thread, R times in the same process, and
 // prints per round the mean time of a run split into model build, simulation and metrics, with
 // the bytes allocated. The first round shows what a fresh process pays (JIT, tiering); the later
@@ -19,9 +19,11 @@ public static class CompareProfile
         var name = BenchScenarios.DefaultScenarioName;
         var replications = 4;
         var rounds = 3;
+        var reuse = true; // as ReplicationRunner's workers do; --fresh-buffers allocates every run's arrays afresh
         for (var i = 0; i < args.Length; i++)
         {
             if (args[i] == "--replications" && i + 1 < args.Length) replications = int.Parse(args[++i], System.Globalization.CultureInfo.InvariantCulture);
+            else if (args[i] == "--fresh-buffers") reuse = false;
             else if (args[i] == "--rounds" && i + 1 < args.Length) rounds = int.Parse(args[++i], System.Globalization.CultureInfo.InvariantCulture);
             else name = args[i];
         }
@@ -29,6 +31,7 @@ public static class CompareProfile
         var strategies = StrategyRun.Select(scenario, names: null);
         var seeds = ReplicationSeeds.Seeds(scenario.Simulation.Seed, replications);
         Console.WriteLine($"{name}: {strategies.Count} strategies × {replications} replications of 3600 s, one thread");
+        var buffers = reuse ? new Core.Engine.EngineBuffers() : null;
         for (var round = 1; round <= rounds; round++)
         {
             double buildMs = 0, simMs = 0, metricsMs = 0;
@@ -46,12 +49,13 @@ public static class CompareProfile
                     var model = SimulationModelBuilder.Build(s.Scenario, seed, 3600, null);
                     buildMs += Stopwatch.GetElapsedTime(t).TotalMilliseconds;
                     t = Stopwatch.GetTimestamp();
-                    var result = new Simulation(model).Run();
+                    var result = new Simulation(model, buffers).Run();
                     var oneSimMs = Stopwatch.GetElapsedTime(t).TotalMilliseconds;
                     simMs += oneSimMs;
                     perStrategyMs[si] += oneSimMs / seeds.Count();
                     t = Stopwatch.GetTimestamp();
                     GC.KeepAlive(MetricsExtractor.Extract(result));
+                    buffers?.Recycle();
                     metricsMs += Stopwatch.GetElapsedTime(t).TotalMilliseconds;
                     runs++;
                 }

@@ -108,13 +108,15 @@ public static class ReplicationRunner
 
         void Work()
         {
+            // This worker's arrays and record lists, lent to each of its runs in turn.
+            var buffers = new EngineBuffers();
             while (!cancellation.IsCancellationRequested && Volatile.Read(ref failure) is null)
             {
                 var job = Interlocked.Increment(ref next);
                 if (job >= extras.Count + total) return;
                 if (job >= firstBlock && job < firstBlock + extras.Count)
                 {
-                    if (!RunExtra(job - firstBlock)) return;
+                    if (!RunExtra(job - firstBlock, buffers)) return;
                     continue;
                 }
                 if (job >= firstBlock) job -= extras.Count;
@@ -123,7 +125,7 @@ public static class ReplicationRunner
                 {
                     var model = SimulationModelBuilder.Build(strategies[strategy].Scenario, seeds[replication], request.DurationS,
                         replication == 0 ? request.FirstReplicationRecording : null);
-                    var result = new Simulation(model).Run(cancellation);
+                    var result = new Simulation(model, buffers).Run(cancellation);
                     metrics[strategy, replication] = MetricsExtractor.Extract(result);
                     onResult?.Invoke(strategy, replication, result);
                 }
@@ -136,17 +138,21 @@ public static class ReplicationRunner
                     Interlocked.CompareExchange(ref failure, e, null);
                     return;
                 }
+                finally
+                {
+                    buffers.Recycle(); // the run's metrics and files are done with its records
+                }
                 var finished = Interlocked.Increment(ref done);
                 progress?.Invoke(new RunProgress(finished, total, clock.Elapsed));
             }
         }
 
-        bool RunExtra(int i)
+        bool RunExtra(int i, EngineBuffers buffers)
         {
             try
             {
                 var model = SimulationModelBuilder.Build(extras[i].Strategy.Scenario, extras[i].Seed, request.DurationS);
-                extraMetrics[i] = MetricsExtractor.Extract(new Simulation(model).Run(cancellation));
+                extraMetrics[i] = MetricsExtractor.Extract(new Simulation(model, buffers).Run(cancellation));
                 return true;
             }
             catch (OperationCanceledException) when (cancellation.IsCancellationRequested)
@@ -157,6 +163,10 @@ public static class ReplicationRunner
             {
                 Interlocked.CompareExchange(ref failure, e, null);
                 return false;
+            }
+            finally
+            {
+                buffers.Recycle();
             }
         }
 

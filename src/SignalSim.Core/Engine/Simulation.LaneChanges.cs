@@ -81,24 +81,24 @@ public sealed partial class Simulation
     private void InitialiseLaneChanges()
     {
         var total = _posM.Length;
-        _lastLaneChangeTicks = new long[total];
-        _cutInUntilTicks = new long[total];
-        _missedLane = new bool[total];
-        _decisionSlot = new int[total];
-        _decisionFrom = new int[total];
-        _decisionTo = new int[total];
-        _courtesyFor = new int[total];
-        _courtesyForId = new int[total];
-        _courtesyUntilTicks = new long[total];
-        _decisionPhase = new byte[total];
+        _lastLaneChangeTicks = Rent<long>(total);
+        _cutInUntilTicks = Rent<long>(total);
+        _missedLane = Rent<bool>(total);
+        _decisionSlot = Rent<int>(total);
+        _decisionFrom = Rent<int>(total);
+        _decisionTo = Rent<int>(total);
+        _courtesyFor = Rent<int>(total);
+        _courtesyForId = Rent<int>(total);
+        _courtesyUntilTicks = Rent<long>(total);
+        _decisionPhase = Rent<byte>(total);
         _stepsPerDecision = (int)Math.Clamp(DiscretionaryDecisionIntervalTicks / _m.StepTicks, 1, byte.MaxValue);
         _currentDecisionPhase = 0; // step 0: the vehicles whose id is a multiple of the interval
-        _gapSeekBehind = new int[total];
-        _gapSeekBehindId = new int[total];
-        _gapSeekUntilTicks = new long[total];
-        _laneLastDepartureTicks = new long[_laneCount.Length];
+        _gapSeekBehind = Rent<int>(total);
+        _gapSeekBehindId = Rent<int>(total);
+        _gapSeekUntilTicks = Rent<long>(total);
+        _laneLastDepartureTicks = Rent<long>(_laneCount.Length);
         Array.Fill(_laneLastDepartureTicks, long.MinValue / 2);
-        _laneLastDepartureId = new int[_laneCount.Length];
+        _laneLastDepartureId = Rent<int>(_laneCount.Length);
         Array.Fill(_laneLastDepartureId, -1);
         _hardBrakingSteps = new long[BrakingCauses.Count];
         var multi = new List<int>();

@@ -23,10 +23,10 @@ public sealed partial class Simulation
 
     private void InitialiseMerging()
     {
-        _claimCount = new int[_laneCount.Length];
-        _claimSlot = new int[_laneCount.Length * MaxClaims];
-        _claimLane = new int[_laneCount.Length * MaxClaims];
-        _claimIsFront = new bool[_laneCount.Length * MaxClaims];
+        _claimCount = Rent<int>(_laneCount.Length);
+        _claimSlot = Rent<int>(_laneCount.Length * MaxClaims);
+        _claimLane = Rent<int>(_laneCount.Length * MaxClaims);
+        _claimIsFront = Rent<bool>(_laneCount.Length * MaxClaims);
     }
 
     /// <summary>Each lane's front vehicle that may go this step, and the one behind it, claim the exit lane they will take.</summary>

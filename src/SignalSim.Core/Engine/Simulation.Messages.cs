@@ -51,13 +51,13 @@ public sealed partial class Simulation
     private void InitialiseMessages()
     {
         var slots = _posM.Length;
-        _requestIntersection = new int[slots];
+        _requestIntersection = Rent<int>(slots);
         Array.Fill(_requestIntersection, -1);
-        _requestId = new int[slots];
-        _requestSequence = new int[slots];
-        _requestOwnSent = new bool[slots];
-        _requestEtaSentTicks = new long[slots];
-        _requestHeld = new bool[slots];
+        _requestId = Rent<int>(slots);
+        _requestSequence = Rent<int>(slots);
+        _requestOwnSent = Rent<bool>(slots);
+        _requestEtaSentTicks = Rent<long>(slots);
+        _requestHeld = Rent<bool>(slots);
     }
 
     /// <summary>The request for the vehicle at this intersection: a new id unless it has one there already (relayed earlier).</summary>

@@ -20,8 +20,8 @@ public sealed partial class Simulation
     private void InitialiseTransit()
     {
         var stops = _m.Stops;
-        _transitSlots = new int[_posM.Length];
-        _transitIndex = new int[_posM.Length];
+        _transitSlots = Rent<int>(_posM.Length);
+        _transitIndex = Rent<int>(_posM.Length);
         _stopLastDepartureTicks = new long[stops.Count];
         _stopPassengers = new XoshiroRandomSource[stops.Count];
         for (var s = 0; s < stops.Count; s++)

@@ -56,17 +56,23 @@ public sealed partial class Simulation
     private readonly SignalState[] _previousGroupState;
     private readonly ISignalController[] _controllers;
     private readonly SafetyMonitor _safety;
+    private readonly EngineBuffers? _buffers;
 
-    public Simulation(SimulationModel model)
+    /// <summary>A zeroed array, borrowed from the worker's buffers when the run has them.</summary>
+    private T[] Rent<T>(int length) => _buffers is { } b ? b.Array<T>(length) : new T[length];
+
+    /// <param name="buffers">Where to borrow the run's arrays and record lists from (a worker's, between runs); null allocates them.</param>
+    public Simulation(SimulationModel model, EngineBuffers? buffers = null)
     {
+        _buffers = buffers;
         _m = model;
         _dtS = SimTime.ToSeconds(model.StepTicks);
         var laneCount = model.LaneCount;
-        _laneOffset = new int[laneCount];
-        _laneCapacity = new int[laneCount];
-        _laneHead = new int[laneCount];
-        _laneCount = new int[laneCount];
-        _laneFrontHeld = new bool[laneCount];
+        _laneOffset = Rent<int>(laneCount);
+        _laneCapacity = Rent<int>(laneCount);
+        _laneHead = Rent<int>(laneCount);
+        _laneCount = Rent<int>(laneCount);
+        _laneFrontHeld = Rent<bool>(laneCount);
         var total = 0;
         for (var l = 0; l < laneCount; l++)
         {
@@ -74,39 +80,39 @@ public sealed partial class Simulation
             _laneCapacity[l] = model.LaneCapacity[l];
             total += model.LaneCapacity[l];
         }
-        _laneSlots = new int[total];
+        _laneSlots = Rent<int>(total);
 
         // Every vehicle in the network occupies a lane slot, so the pool never needs to grow.
-        _posM = new double[total];
-        _speedMps = new double[total];
-        _accMps2 = new double[total];
-        _lengthM = new double[total];
-        _class = new int[total];
-        _route = new int[total];
-        _step = new int[total];
-        _departTicks = new long[total];
-        _stopLineDueS = new double[total];
-        _stops = new int[total];
-        _vehicleId = new int[total];
-        _moving = new bool[total];
-        _committed = new bool[total];
-        _desiredSpeedMps = new double[total];
-        _speedFactor = new double[total];
-        _accCause = new byte[total];
-        _yield = new YieldDecision[total];
-        _inIntersection = new bool[total];
-        _previousPosM = new double[total];
-        _wrongLaneSinceTicks = new long[total];
-        _freeFlowS = new double[total];
-        _scheduledTicks = new long[total];
-        _nextStop = new int[total];
-        _stopAtM = new double[total];
-        _dwellUntilTicks = new long[total];
-        _dwellOnLinkS = new double[total];
-        _redLossOnLinkS = new double[total];
-        _freeSpeedHereMps = new double[total];
-        _checkInAtM = new double[total];
-        _freeSlots = new int[total];
+        _posM = Rent<double>(total);
+        _speedMps = Rent<double>(total);
+        _accMps2 = Rent<double>(total);
+        _lengthM = Rent<double>(total);
+        _class = Rent<int>(total);
+        _route = Rent<int>(total);
+        _step = Rent<int>(total);
+        _departTicks = Rent<long>(total);
+        _stopLineDueS = Rent<double>(total);
+        _stops = Rent<int>(total);
+        _vehicleId = Rent<int>(total);
+        _moving = Rent<bool>(total);
+        _committed = Rent<bool>(total);
+        _desiredSpeedMps = Rent<double>(total);
+        _speedFactor = Rent<double>(total);
+        _accCause = Rent<byte>(total);
+        _yield = Rent<YieldDecision>(total);
+        _inIntersection = Rent<bool>(total);
+        _previousPosM = Rent<double>(total);
+        _wrongLaneSinceTicks = Rent<long>(total);
+        _freeFlowS = Rent<double>(total);
+        _scheduledTicks = Rent<long>(total);
+        _nextStop = Rent<int>(total);
+        _stopAtM = Rent<double>(total);
+        _dwellUntilTicks = Rent<long>(total);
+        _dwellOnLinkS = Rent<double>(total);
+        _redLossOnLinkS = Rent<double>(total);
+        _freeSpeedHereMps = Rent<double>(total);
+        _checkInAtM = Rent<double>(total);
+        _freeSlots = Rent<int>(total);
         for (var i = 0; i < total; i++) _freeSlots[i] = total - 1 - i;
         _freeSlotCount = total;
 
@@ -118,7 +124,7 @@ public sealed partial class Simulation
         for (var a = 0; a < model.ApproachLinks.Length; a++) _approachOfLink[model.ApproachLinks[a]] = a;
         _approachDepartures = new int[model.ApproachLinks.Length];
         _approachDelaySumS = new double[model.ApproachLinks.Length];
-        Recorder = new SimulationRecorder(model);
+        Recorder = new SimulationRecorder(model, buffers);
 
         InitialiseArrivals();
         InitialiseTransit();

@@ -27,43 +27,45 @@ public sealed class SimulationRecorder
     private readonly List<TripRecord> _unfinishedTrips = [];
     private readonly List<PedestrianRecord> _unfinishedPedestrians = [];
 
-    public SimulationRecorder(SimulationModel model)
+    /// <param name="buffers">Where to borrow the record lists from (a worker's, between runs); null allocates them.</param>
+    public SimulationRecorder(SimulationModel model, EngineBuffers? buffers = null)
     {
+        List<T> Rent<T>(int capacity) => buffers is { } b ? b.List<T>(capacity) : new List<T>(capacity);
         var hours = SimTime.ToSeconds(model.EndTicks) / 3600.0;
         var expectedTrips = model.Demands.Sum(d => d.PeriodFlowVehPerHour.Max()) * hours;
-        _trips = new List<TripRecord>((int)Math.Min(10_000_000, expectedTrips * 1.25 + 256));
+        _trips = Rent<TripRecord>((int)Math.Min(10_000_000, expectedTrips * 1.25 + 256));
         var samples = (model.EndTicks - model.WarmupTicks) / model.QueueSampleTicks + 1;
-        _queues = new List<QueueSample>((int)Math.Min(50_000_000, samples * model.ApproachLinks.Length + 16));
+        _queues = Rent<QueueSample>((int)Math.Min(50_000_000, samples * model.ApproachLinks.Length + 16));
         var shortestCycle = model.Controllers.SelectMany(c => c.PlansBySlot).Select(p => p.CycleTicks).DefaultIfEmpty(SimTime.TicksPerHour).Min();
         var changes = (model.EndTicks / shortestCycle + 2) * 4 * model.GroupCount + 16;
-        _signals = new List<SignalChange>((int)Math.Min(50_000_000, changes));
+        _signals = Rent<SignalChange>((int)Math.Min(50_000_000, changes));
         _initialSignals = new SignalState[model.GroupCount];
         Occupancy = new SystemOccupancy(model.Classes.Length);
         // Crossings from each demand's own routes (the longest route times every trip would grow
         // with the square of a corridor's length: 2.4 GB for 300 intersections).
         var transitCrossings = TransitCrossings(model);
         var expectedCrossings = DemandCrossings(model, hours) + transitCrossings;
-        _crossings = new List<StopLineCrossing>((int)Math.Min(50_000_000, expectedCrossings * 1.25 + 256));
+        _crossings = Rent<StopLineCrossing>((int)Math.Min(50_000_000, expectedCrossings * 1.25 + 256));
         InitialCrossingCapacity = _crossings.Capacity;
-        _stopEvents = new List<StopEvent>(model.Lines.Sum(l => l.ScheduledDepartureTicks.Length * l.StopCount) + 16);
-        _priority = new List<PriorityEvent>((int)Math.Min(50_000_000, transitCrossings * 6 + 64));
+        _stopEvents = Rent<StopEvent>(model.Lines.Sum(l => l.ScheduledDepartureTicks.Length * l.StopCount) + 16);
+        _priority = Rent<PriorityEvent>((int)Math.Min(50_000_000, transitCrossings * 6 + 64));
         // Per request: a relayed request, the vehicle's own, a few updates, the cancellation, and a
         // reply to each and to each change of status: about twice the events sized for above.
-        _messages = new List<PriorityMessage>((int)Math.Min(50_000_000, transitCrossings * 12 + 64));
+        _messages = Rent<PriorityMessage>((int)Math.Min(50_000_000, transitCrossings * 12 + 64));
         Replies = new PriorityReplies(model.Controllers.Length, _messages);
         var pedestrians = model.Crossings.Sum(c => c.FlowForwardPedPerHour + c.FlowBackwardPedPerHour) * hours;
-        _pedestrians = new List<PedestrianRecord>((int)Math.Min(50_000_000, pedestrians * 1.25 + 64));
+        _pedestrians = Rent<PedestrianRecord>((int)Math.Min(50_000_000, pedestrians * 1.25 + 64));
         var rec = model.Recording;
         var trajectorySamples = rec.RecordTrajectories ? (rec.TrajectoryToS - rec.TrajectoryFromS) / rec.TrajectoryIntervalS : 0;
         // About one vehicle per 20 m of recorded lane at any time.
         var lanes = rec.RecordTrajectories ? model.LaneLink.Where(l => model.TrajectoryLink[l]).Sum(l => model.LinkLengthM[l] / 20) : 0;
-        _trajectories = new List<TrajectorySample>((int)Math.Min(20_000_000, trajectorySamples * lanes + 16));
+        _trajectories = Rent<TrajectorySample>((int)Math.Min(20_000_000, trajectorySamples * lanes + 16));
         // Each vehicle turns a detector on and off once; a detector sees at most its approach's share of the trips.
         var detectors = model.Scenario.Intersections.Sum(x => x.Detectors.Count);
         // A plan change per period boundary and intersection, each centre's schedule at most once a day.
-        _transitions = new List<PlanTransition>(model.Controllers.Length * (model.Centres.Select(c => c.PeriodStartTicks.Length).DefaultIfEmpty(0).Max() + 1) * (int)(hours / 24 + 2) + 8);
-        _preemptions = new List<PreemptionRecord>(model.Controllers.Any(c => c.Preemption is not null) ? (int)Math.Min(50_000_000, transitCrossings + 16) : 0);
-        _detectorEvents = new List<DetectorEvent>((int)Math.Min(50_000_000, 2.5 * expectedCrossings * detectors / Math.Max(1, model.ApproachLinks.Length) + 64));
+        _transitions = Rent<PlanTransition>(model.Controllers.Length * (model.Centres.Select(c => c.PeriodStartTicks.Length).DefaultIfEmpty(0).Max() + 1) * (int)(hours / 24 + 2) + 8);
+        _preemptions = Rent<PreemptionRecord>(model.Controllers.Any(c => c.Preemption is not null) ? (int)Math.Min(50_000_000, transitCrossings + 16) : 0);
+        _detectorEvents = Rent<DetectorEvent>((int)Math.Min(50_000_000, 2.5 * expectedCrossings * detectors / Math.Max(1, model.ApproachLinks.Length) + 64));
         (_initialPriorityCapacity, _initialMessageCapacity, _initialDetectorEventCapacity) = (_priority.Capacity, _messages.Capacity, _detectorEvents.Capacity);
     }
 
