@@ -84,7 +84,11 @@ public static class ReplicationRunner
     /// ones are kept, and the results say they are incomplete (no exception is thrown for it).
     /// </summary>
     /// <param name="progress">Called after each finished run, from the worker that ran it.</param>
-    /// <param name="onResult">Called with each finished run's full result (strategy and replication, 0-based), from the worker that ran it.</param>
+    /// <param name="onResult">
+    /// Called with each finished run's full result (strategy and replication, 0-based), from the
+    /// worker that ran it. The result is lent for the call only: its records live in the worker's
+    /// buffers, which its next run reuses, so write or copy what is needed before returning.
+    /// </param>
     public static ReplicationResults Run(ReplicationRequest request, Action<RunProgress>? progress = null,
         Action<int, int, SimulationResult>? onResult = null, CancellationToken cancellation = default)
     {

@@ -50,13 +50,13 @@ public sealed class ComparisonFixture : IDisposable
         // with trajectories on both directions of the corridor for replication 1.
         var recording = RecordingOptions.TrajectoriesAfterWarmup(WarmupS, TrajectoryWindowS, corridorLinks);
         var strategies = StrategyRun.Select(Scenario, StrategyIds);
-        var firstRuns = new SimulationResult?[strategies.Count];
+        // Replication 1's files are written during the callback, as compare writes them: the
+        // worker lends the run's records to its next run afterwards.
         var results = ReplicationRunner.Run(new ReplicationRequest(strategies, Seeds, DurationS, Environment.ProcessorCount, recording),
             onResult: (s, k, result) =>
             {
-                if (k == 0) firstRuns[s] = result;
+                if (k == 0) WriteRun(result, Path.Combine(Root, strategies[s].Id));
             });
-        for (var s = 0; s < strategies.Count; s++) WriteRun(firstRuns[s]!, Path.Combine(Root, strategies[s].Id));
         var table = ComparisonTable.Build(results);
         ComparisonOutput.WriteTables(Root, table, new StudyInfo(Scenario.Name.ToString(), "porte-de-choisy.json", DurationS, WarmupS, Seeds[0], "common random numbers"));
         // The note's step-size check as `compare` writes it: the baseline again at half the step on seeds 1-3.
