@@ -10,10 +10,12 @@ namespace SignalSim.Charts.Model;
 /// <param name="Passages">Bus passages of the stop line.</param>
 /// <param name="SignalAndQueueS">Stop-line delay less dwell, summed over the passages, in seconds: red and green parts together.</param>
 /// <param name="AtRedS">The part of it lost while the signal was red or amber; null when a record does not say.</param>
-/// <param name="AtGreenS">The part of it lost at green; null when a record does not say.</param>
 /// <param name="DwellS">Dwell at the stop on the approach, summed over the passages, in seconds.</param>
-public sealed record TimeLostByCause(int Passages, double SignalAndQueueS, double? AtRedS, double? AtGreenS, double DwellS)
+public sealed record TimeLostByCause(int Passages, double SignalAndQueueS, double? AtRedS, double DwellS)
 {
+    /// <summary>The rest of the stop-line delay less dwell, lost at green; null when the records do not split it.</summary>
+    public double? AtGreenS => AtRedS is { } red ? SignalAndQueueS - red : null;
+
     /// <summary>Whether every passage's record splits the red signal from the queue at green.</summary>
     public bool SplitsSignalAndQueue => AtRedS is not null;
 
@@ -32,26 +34,17 @@ public sealed record TimeLostByCause(int Passages, double SignalAndQueueS, doubl
     public static TimeLostByCause Of(IEnumerable<CrossingRow> passages)
     {
         int count = 0;
-        double signalAndQueue = 0, atRed = 0, atGreen = 0, dwell = 0;
+        double signalAndQueue = 0, atRed = 0, dwell = 0;
         var split = true;
         foreach (var c in passages)
         {
             count++;
             signalAndQueue += c.SignalDelayS;
             dwell += c.DwellS;
-            if (c.AtRedS is { } red && c.AtGreenS is { } green)
-            {
-                atRed += red;
-                atGreen += green;
-            }
-            else
-            {
-                split = false;
-            }
+            if (c.AtRedS is { } red) atRed += red;
+            else split = false;
         }
-        return split && count > 0
-            ? new TimeLostByCause(count, signalAndQueue, atRed, atGreen, dwell)
-            : new TimeLostByCause(count, signalAndQueue, null, null, dwell);
+        return new TimeLostByCause(count, signalAndQueue, split && count > 0 ? atRed : null, dwell);
     }
 
     private double PerPassage(double totalS) => Passages > 0 ? totalS / Passages : 0;

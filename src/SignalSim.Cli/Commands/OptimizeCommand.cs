@@ -144,7 +144,7 @@ public sealed class OptimizeCommand(CliConsole console, ScenarioSource scenarios
 
         var frontPoints = parseResult.GetValue(_frontPoints) ?? ParetoSearch.DefaultPoints;
         var exchange = shard is { } spec ? _sharding.ExchangeFor(parseResult, spec, request, objective == Objective.Pareto ? frontPoints : null, console) : null;
-        if (objective == Objective.Pareto) return ExecutePareto(request, frontPoints, outDir, loaded, exchange, cancellation);
+        if (objective == Objective.Pareto) return ExecutePareto(request, frontPoints, outDir, loaded, exchange, writes, cancellation);
         Optimiser optimiser;
         try
         {
@@ -155,18 +155,7 @@ public sealed class OptimizeCommand(CliConsole console, ScenarioSource scenarios
             throw new InvalidInputException($"{CliConsole.ProgramName}: error: {e.Message}");
         }
         using var folder = writes ? RunCommand.CreateFolder(outDir) : null; // before the search: an unwritable place is refused at once
-        var progress = new ProgressDisplay(console, "optimize");
-        OptimisationResult result;
-        try
-        {
-            result = optimiser.Run(progress.Report, cancellation);
-        }
-        catch (ShardFileException e)
-        {
-            progress.Finish();
-            throw new InvalidInputException($"{CliConsole.ProgramName}: error: --exchange: {e.Message}");
-        }
-        progress.Finish();
+        var result = Search(report => optimiser.Run(report, cancellation));
         if (double.IsNaN(result.StartObjective))
         {
             console.Report("cancelled", "stopped before the starting strategy was evaluated; nothing was written");
@@ -181,7 +170,7 @@ public sealed class OptimizeCommand(CliConsole console, ScenarioSource scenarios
         return ExitCodes.Cancelled;
     }
 
-    private int ExecutePareto(OptimisationRequest request, int points, string outDir, LoadedScenario loaded, BatchExchange? exchange, CancellationToken cancellation)
+    private int ExecutePareto(OptimisationRequest request, int points, string outDir, LoadedScenario loaded, BatchExchange? exchange, bool writes, CancellationToken cancellation)
     {
         ParetoSearch search;
         try
@@ -192,24 +181,8 @@ public sealed class OptimizeCommand(CliConsole console, ScenarioSource scenarios
         {
             throw new InvalidInputException($"{CliConsole.ProgramName}: error: {e.Message}");
         }
-        using var folder = exchange is null || exchange.Shard.Index == 1 ? RunCommand.CreateFolder(outDir) : null; // before the search: an unwritable place is refused at once
-        var progress = new ProgressDisplay(console, "optimize");
-        ParetoResult result;
-        try
-        {
-            result = search.Run(progress.Report, cancellation);
-        }
-        catch (StudyInputException e)
-        {
-            progress.Finish();
-            throw new InvalidInputException($"{CliConsole.ProgramName}: error: {e.Message}");
-        }
-        catch (ShardFileException e)
-        {
-            progress.Finish();
-            throw new InvalidInputException($"{CliConsole.ProgramName}: error: --exchange: {e.Message}");
-        }
-        progress.Finish();
+        using var folder = writes ? RunCommand.CreateFolder(outDir) : null; // before the search: an unwritable place is refused at once
+        var result = Search(report => search.Run(report, cancellation));
         if (double.IsNaN(result.StartSearch.CarPersonDelayH))
         {
             console.Report("cancelled", "stopped before the starting strategy was evaluated; nothing was written");
@@ -226,6 +199,28 @@ public sealed class OptimizeCommand(CliConsole console, ScenarioSource scenarios
         if (!result.Cancelled) return ExitCodes.Ok;
         console.Report("cancelled", "stopped early; the points found so far are written, marked as partial");
         return ExitCodes.Cancelled;
+    }
+
+    /// <summary>Runs a search with the progress display; what the user gave wrong (a study the search cannot run, a bad exchange folder) exits 2.</summary>
+    private T Search<T>(Func<Action<string, RunProgress>, T> run)
+    {
+        var progress = new ProgressDisplay(console, "optimize");
+        try
+        {
+            return run(progress.Report);
+        }
+        catch (StudyInputException e)
+        {
+            throw new InvalidInputException($"{CliConsole.ProgramName}: error: {e.Message}");
+        }
+        catch (ShardFileException e)
+        {
+            throw new InvalidInputException($"{CliConsole.ProgramName}: error: --exchange: {e.Message}");
+        }
+        finally
+        {
+            progress.Finish();
+        }
     }
 
     /// <summary>Writes the result into the staged folder (an unwritable place is the user's --out, exit 2) and swaps it in.</summary>
